@@ -1,0 +1,178 @@
+//! Quotation marks paired into quotations.
+//!
+//! Double marks (`"`, `“ ”`, `« »`, `「 」`) and single marks (`'`, `‘ ’`) are paired in one pass
+//! over the text. A straight mark opens when it stands before a word and closes after one; a
+//! single mark inside a word (`don't`) or after an `s` before a space (`states'`) is an apostrophe.
+//! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
+//! paragraph, so unbalanced text never swallows the rest of the article.
+
+/// One quotation, in byte offsets, marks included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte offset of the opening mark.
+    pub start: usize,
+    /// One past the closing mark (or the end of the paragraph when unclosed).
+    pub end: usize,
+    /// False when no closing mark was found.
+    pub closed: bool,
+    /// True for single quotation marks.
+    pub single: bool,
+}
+
+impl Quote {
+    /// The quoted words, marks excluded.
+    pub fn inner<'t>(&self, text: &'t str) -> &'t str {
+        let s = &text[self.start..self.end];
+        let mut chars = s.chars();
+        chars.next();
+        if self.closed {
+            chars.next_back();
+        }
+        chars.as_str()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    let word = |ch: Option<char>| ch.map(|ch| ch.is_alphanumeric()).unwrap_or(false);
+    match c {
+        '“' | '«' | '「' | '『' => Some((Mark::Open, false)),
+        '”' | '»' | '」' | '』' => Some((Mark::Close, false)),
+        '‘' => Some((Mark::Open, true)),
+        '"' => Some((Mark::Either, false)),
+        '\'' | '’' => {
+            if word(prev) && word(next) {
+                return None; // don't, China's
+            }
+            if c == '’' && !word(next) {
+                return Some((Mark::Close, true));
+            }
+            if !word(prev) && word(next) {
+                return Some((Mark::Open, true));
+            }
+            if word(prev) && !word(next) {
+                // states' or a closing mark: decided by whether a single quote is open.
+                return Some((Mark::Close, true));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Finds the quotations of `text`, in order of their opening marks.
+pub fn find(text: &str) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    // Open quotations: (start, single).
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let paragraph_end_pending =
+        |open: &mut Vec<(usize, bool)>, quotes: &mut Vec<Quote>, at: usize| {
+            // Unclosed quotations end at the paragraph break. A quotation that continues into the next
+            // paragraph reopens there with a new mark, as English typography does.
+            for (s, single) in open.drain(..) {
+                if !single {
+                    quotes.push(Quote {
+                        start: s,
+                        end: at,
+                        closed: false,
+                        single,
+                    });
+                }
+            }
+        };
+    let mut last_nonspace = 0usize;
+    let mut newline_run = 0usize;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            newline_run += 1;
+            if newline_run == 2 {
+                paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
+            }
+            continue;
+        }
+        if !c.is_whitespace() {
+            newline_run = 0;
+        }
+        if let Some((mark, single)) = classify(text, i, c) {
+            let top = open.last().copied();
+            let closes = match mark {
+                Mark::Close => {
+                    top.map(|(_, s)| s == single).unwrap_or(false)
+                        || open.iter().any(|&(_, s)| s == single)
+                }
+                Mark::Either => {
+                    open.iter().any(|&(_, s)| s == single) && {
+                        // A straight mark followed by a letter with a space before it opens.
+                        let prev = text[..i].chars().next_back();
+                        !(prev.map(|p| p.is_whitespace()).unwrap_or(true))
+                            || text[i + 1..]
+                                .chars()
+                                .next()
+                                .map(|n| !n.is_alphanumeric())
+                                .unwrap_or(true)
+                    }
+                }
+                Mark::Open => false,
+            };
+            if closes {
+                // Close the innermost open quotation of this kind; inner ones of the other kind
+                // that were never closed are dropped.
+                while let Some((s, sg)) = open.pop() {
+                    if sg == single {
+                        quotes.push(Quote {
+                            start: s,
+                            end: i + c.len_utf8(),
+                            closed: true,
+                            single,
+                        });
+                        break;
+                    }
+                }
+            } else if mark != Mark::Close {
+                open.push((i, single));
+            }
+        }
+        if !c.is_whitespace() {
+            last_nonspace = i + c.len_utf8();
+        }
+    }
+    paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
+    quotes.sort_by_key(|q| q.start);
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find(text).iter().map(|q| q.inner(text)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(inner("He said “yes” and \"no\"."), ["yes", "no"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(inner("China's view isn't 'settled' yet."), ["settled"]);
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph() {
+        let text = "She said “this goes on\n\nNew paragraph.";
+        let q = find(text);
+        assert_eq!(q.len(), 1);
+        assert!(!q[0].closed);
+        assert_eq!(&text[q[0].start..q[0].end], "“this goes on");
+    }
+}

@@ -1,0 +1,251 @@
+//! The result schema, version 1: what [`analyze`](crate::analyze) returns, what the CLI prints
+//! as JSON and what the page receives from the worker.
+//!
+//! Rules that hold for every type here:
+//! - keys are camelCase in JSON;
+//! - every offset (`start`, `end`) counts **UTF-16 code units** of the input text, which is what
+//!   JavaScript's `String.prototype.slice` takes; `end` is exclusive;
+//! - indices (`entity`, `sentences[]`, `paragraph`) are zero-based;
+//! - shares are fractions of the text's non-space characters, between 0 and 1.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of this schema. It changes whenever a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole result for one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Headline, byline and date, when the text starts with them.
+    pub metadata: Metadata,
+    /// Counts and shares for the whole text.
+    pub stats: Stats,
+    /// Every sentence, in text order. Headline and byline lines count as sentences.
+    pub sentences: Vec<Sentence>,
+    /// The sources the attributions point at, one per grouped entity.
+    pub sources: Vec<Source>,
+    /// Keyword statistics.
+    pub keywords: Keywords,
+}
+
+/// Headline, byline and date found at the top of the text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    /// The headline: a first line that is not a body sentence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// The author or outlet from a byline ("by: Jane Roe" gives "Jane Roe").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub byline: Option<String>,
+    /// The publication date as written in a byline or dateline, ISO form when it was numeric.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+    /// The place of a dateline ("WASHINGTON (Reuters) -" gives "WASHINGTON").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dateline: Option<String>,
+}
+
+/// Counts and shares for the whole text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Characters (Unicode scalar values) in the text.
+    pub characters: usize,
+    /// Words, as the keyword tokenizer counts them.
+    pub words: usize,
+    /// Sentences, including headline and byline lines.
+    pub sentences: usize,
+    /// Paragraphs (runs of lines separated by blank lines).
+    pub paragraphs: usize,
+    /// Share of the text in sentences attributed to a named or typed source.
+    pub attributed: f64,
+    /// Share of the text in sentences attributed to a vague source ("experts say").
+    pub vague: f64,
+    /// Share of the text in sentences in the author's own voice.
+    pub unattributed: f64,
+}
+
+/// A span of the input, in UTF-16 code units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+}
+
+/// One sentence and what it reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sentence {
+    /// First code unit of the sentence (no leading space).
+    pub start: usize,
+    /// One past its last code unit (no trailing space).
+    pub end: usize,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// `null` when the sentence is in the author's own voice.
+    pub attribution: Option<Attribution>,
+}
+
+/// Whether the reported content is quoted word for word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// The content is a quotation.
+    Direct,
+    /// The content is paraphrased.
+    Indirect,
+    /// Part quotation, part paraphrase.
+    Mixed,
+}
+
+/// What kind of source a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A named or described person ("Vasily Kashin", "the minister").
+    Person,
+    /// A government body, company, party or other organisation.
+    Organization,
+    /// A news agency, paper or broadcaster ("Xinhua News Agency").
+    Media,
+    /// A report, statement, study or other document.
+    Document,
+    /// An unnamed, unspecific source ("experts", "the outside world").
+    Vague,
+    /// Anything the rules could not type.
+    Unknown,
+}
+
+/// The attribution of one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attribution {
+    /// Quoted, paraphrased or both.
+    pub form: Form,
+    /// The word or phrase that signals reporting ("said", "According to").
+    pub cue: Option<Cue>,
+    /// Who the content comes from. `null` for sourceless cues ("it is reported that").
+    pub source: Option<Mention>,
+    /// Relays the content passed through, outermost first ("According to Xinhua, …").
+    pub via: Vec<Mention>,
+    /// True when the sentence has no cue of its own and carries on an earlier attribution.
+    pub continued: bool,
+    /// The quotations in the sentence, quotation marks included.
+    pub quotes: Vec<Span>,
+    /// The name of the rule that fired, for explanations (see `rules` in the docs).
+    pub rule: String,
+}
+
+/// A cue: the words that signal reporting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written.
+    pub text: String,
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+}
+
+/// A mention of a source in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The mention as written, descriptors included ("Vasily Kashin, a researcher at …").
+    pub text: String,
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+    /// What it names.
+    pub kind: Kind,
+    /// Index into [`Analysis::sources`]; `null` only when grouping was impossible.
+    pub entity: Option<usize>,
+}
+
+/// One source: every mention of the same entity grouped together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// Its index in [`Analysis::sources`].
+    pub id: usize,
+    /// Canonical name: the fullest proper name, titles stripped ("Vasily Kashin").
+    pub name: String,
+    /// The kind most of its mentions have.
+    pub kind: Kind,
+    /// How many times it is mentioned as a source or relay.
+    pub mentions: usize,
+    /// Descriptions attached to it ("a researcher at …", "Russian expert"), deduplicated.
+    pub descriptors: Vec<String>,
+    /// Indices of the sentences it is the source of.
+    pub sentences: Vec<usize>,
+    /// How many of those sentences quote it directly.
+    pub direct_quotes: usize,
+    /// Share of the text in its sentences.
+    pub share: f64,
+}
+
+/// Keyword statistics.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Keywords {
+    /// The ranked mixed list (terms and phrases) the page shows first.
+    pub top: Vec<TopKeyword>,
+    /// Single-word terms, best first.
+    pub terms: Vec<Term>,
+    /// Multi-word phrases, best first.
+    pub phrases: Vec<Phrase>,
+}
+
+/// One entry of [`Keywords::top`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopKeyword {
+    /// The keyword in its most frequent surface form.
+    pub text: String,
+    /// `term` or `phrase`.
+    pub kind: String,
+    /// Occurrences in the text.
+    pub count: usize,
+    /// Ranking score; higher is more characteristic of the text.
+    pub score: f64,
+}
+
+/// A single-word term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Term {
+    /// Its most frequent surface form.
+    pub text: String,
+    /// Occurrences, all inflections together.
+    pub count: usize,
+    /// Occurrences per 1,000 words.
+    pub per_thousand: f64,
+    /// Sentences it occurs in.
+    pub sentences: usize,
+    /// Ranking score; higher is more characteristic of the text.
+    pub score: f64,
+    /// Index of the sentence of its first occurrence.
+    pub first: usize,
+    /// Where it occurs, for keyword-in-context lines and dispersion plots.
+    pub spans: Vec<Span>,
+}
+
+/// A multi-word phrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phrase {
+    /// Its most frequent surface form.
+    pub text: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Ranking score; higher is more characteristic of the text.
+    pub score: f64,
+    /// Where it occurs.
+    pub spans: Vec<Span>,
+}
