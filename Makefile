@@ -1,0 +1,59 @@
+# whosaid: `make serve` builds and serves the page, `make test` runs every test.
+# Both do their own set-up on a fresh machine (wasm target, wasm-bindgen CLI, npm packages).
+
+SHELL := /bin/bash
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/wasm/whosaid.wasm
+PKG := www/pkg
+# The CLI must match the wasm-bindgen crate exactly; read the version from Cargo.lock.
+WB_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+SHARED := ../shared
+PORT ?= 8000
+
+.PHONY: serve test test-native test-wasm test-e2e wasm setup-wasm setup-node eval bench clean
+
+serve: wasm
+	@echo "Serving whosaid at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: test-native test-wasm test-e2e
+
+test-native:
+	cargo test --locked
+
+setup-wasm:
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WB_VERSION) (takes a few minutes once)"; \
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION) --no-default-features; \
+	fi
+
+# The release wasm, size-optimised (profile `wasm`), bound for `--target web` into www/pkg.
+wasm: setup-wasm
+	cargo build --locked --lib --profile wasm --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+	  --out-dir $(PKG) $(WASM)
+
+test-wasm: setup-wasm
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --locked --profile wasm --target $(WASM_TARGET) --test web
+
+setup-node:
+	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+test-e2e: wasm setup-node
+	node --test e2e/
+
+# Scores on the open dev sets in ../shared (skipped with a message when it is absent).
+eval:
+	@bash scripts/eval.sh
+
+bench:
+	@bash scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf $(PKG)
