@@ -51,6 +51,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod html;
 pub mod keywords;
 pub mod offsets;
 pub mod quotes;

@@ -11,10 +11,17 @@ fn check(text: &str) {
     let units: Vec<u16> = text.encode_utf16().collect();
     let n = units.len();
     // A UTF-16 offset is valid when it does not fall between the halves of a surrogate pair.
-    let on_boundary = |o: usize| o <= n && (o == 0 || o == n || !(0xDC00..0xE000).contains(&units[o]));
+    let on_boundary =
+        |o: usize| o <= n && (o == 0 || o == n || !(0xDC00..0xE000).contains(&units[o]));
     let in_text = |s: usize, e: usize, what: &str| {
-        assert!(s <= e && e <= n, "{what}: {s}..{e} outside 0..{n} in {text:?}");
-        assert!(on_boundary(s) && on_boundary(e), "{what}: {s}..{e} splits a surrogate pair in {text:?}");
+        assert!(
+            s <= e && e <= n,
+            "{what}: {s}..{e} outside 0..{n} in {text:?}"
+        );
+        assert!(
+            on_boundary(s) && on_boundary(e),
+            "{what}: {s}..{e} splits a surrogate pair in {text:?}"
+        );
     };
 
     let mut prev_end = 0;
@@ -22,7 +29,10 @@ fn check(text: &str) {
     for (i, s) in a.sentences.iter().enumerate() {
         in_text(s.start, s.end, "sentence");
         assert!(s.start < s.end, "empty sentence {i} in {text:?}");
-        assert!(s.start >= prev_end, "sentence {i} overlaps the previous one in {text:?}");
+        assert!(
+            s.start >= prev_end,
+            "sentence {i} overlaps the previous one in {text:?}"
+        );
         prev_end = s.end;
         covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
         if let Some(at) = &s.attribution {
@@ -41,7 +51,10 @@ fn check(text: &str) {
                 }
             }
             for q in &at.quotes {
-                assert!(q.start >= s.start && q.end <= s.end, "quote outside its sentence in {text:?}");
+                assert!(
+                    q.start >= s.start && q.end <= s.end,
+                    "quote outside its sentence in {text:?}"
+                );
                 in_text(q.start, q.end, "quote");
             }
         }
@@ -53,11 +66,17 @@ fn check(text: &str) {
         *pos += ch.len_utf16();
         Some((at, ch))
     }) {
-        assert!(ch.is_whitespace() || covered[i], "{ch:?} at {i} is in no sentence of {text:?}");
+        assert!(
+            ch.is_whitespace() || covered[i],
+            "{ch:?} at {i} is in no sentence of {text:?}"
+        );
     }
     for (id, s) in a.sources.iter().enumerate() {
         assert_eq!(s.id, id);
-        assert!(s.sentences.windows(2).all(|w| w[0] < w[1]), "sentences of source {id} unsorted");
+        assert!(
+            s.sentences.windows(2).all(|w| w[0] < w[1]),
+            "sentences of source {id} unsorted"
+        );
         assert!(s.sentences.iter().all(|&i| i < a.sentences.len()));
         assert!(s.direct_quotes <= s.sentences.len());
         assert!((0.0..=1.0 + 1e-9).contains(&s.share));
