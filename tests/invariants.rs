@@ -101,7 +101,9 @@ fn check(text: &str) {
 
 #[test]
 fn project_fixtures_keep_the_invariants() {
-    check(include_str!("fixtures/harbour.txt"));
+    check(include_str!("fixtures/articles/harbour.txt"));
+    check(include_str!("fixtures/articles/orchard.txt"));
+    check(include_str!("fixtures/articles/library.html"));
     check("");
     check("   \n\n\t ");
     check("“Unclosed quote that runs on.\n\nNext paragraph says \"more.");
