@@ -1,0 +1,151 @@
+//! The full analysis and each stage alone, in MB/s and sentences/s, plus input-size scaling.
+//!
+//! Input: the PolNeAR train texts from ../shared concatenated (about 4 MB) when present, else a
+//! text this bench generates. Prints Markdown table rows; `scripts/bench.sh` gathers them.
+//! Figures are medians of repeated runs in this one process.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use whosaid::{analyze, attribution, keywords, offsets, quotes, segment, Options};
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Seconds per run of `f`, the median of enough runs to fill about `budget` seconds.
+fn time(budget: f64, mut f: impl FnMut()) -> f64 {
+    let t = Instant::now();
+    f();
+    let once = t.elapsed().as_secs_f64().max(1e-6);
+    let runs = ((budget / once) as usize).clamp(3, 25);
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    )
+}
+
+/// A news-like text written by this bench: reporting verbs, quotes, names and numbers.
+fn generated(bytes: usize) -> String {
+    const SUBJECTS: &[&str] = &["The minister", "Ana Ruiz, a port engineer,", "Officials", "The city council", "Analysts", "He", "The report"];
+    const VERBS: &[&str] = &["said", "warned", "stated", "argued", "noted", "believes", "added"];
+    const CLAUSES: &[&str] = &[
+        "the new bridge would open in May",
+        "costs had risen by 4.5 per cent since Jan. 2023",
+        "the harbour needed a higher wall",
+        "talks with the U.S. delegation would resume on Monday",
+        "the plan was never about politics",
+    ];
+    let mut out = String::with_capacity(bytes + 200);
+    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let (s, v, c) = (SUBJECTS[next(SUBJECTS.len())], VERBS[next(VERBS.len())], CLAUSES[next(CLAUSES.len())]);
+        match next(4) {
+            0 => out.push_str(&format!("“{}{},” {} {}. ", &c[..1].to_uppercase(), &c[1..], s.trim_end_matches(','), v)),
+            1 => out.push_str(&format!("Traffic on the coast road was slow after {c}. ")),
+            _ => out.push_str(&format!("{s} {v} that {c}. ")),
+        }
+        i += 1;
+        if i % 6 == 0 {
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn load() -> (String, &'static str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear/train/text");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut text = String::new();
+        for p in paths {
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                text.push_str(&t);
+                text.push_str("\n\n");
+            }
+        }
+        if !text.is_empty() {
+            return (text, "PolNeAR train texts, concatenated");
+        }
+    }
+    eprintln!("note: ../shared/corpora/polnear is missing; using a generated text");
+    (generated(4_000_000), "generated news-like text")
+}
+
+fn main() {
+    let (text, what) = load();
+    let mb = text.len() as f64 / 1e6;
+    let opts = Options::default();
+    let n_sent = segment::segment(&text).sentences.len() as f64;
+    println!("input: {what}, {:.2} MB, {} sentences", mb, n_sent);
+    println!();
+    println!("| stage | MB/s | sentences/s |");
+    println!("|---|---:|---:|");
+    let row = |name: &str, secs: f64| println!("| {name} | {:.1} | {:.0} |", mb / secs, n_sent / secs);
+
+    let seg = segment::segment(&text);
+    let q = quotes::find(&text);
+    let index = offsets::Utf16Index::new(&text);
+    row("segment", time(3.0, || {
+        black_box(segment::segment(black_box(&text)));
+    }));
+    row("quotes + attribute", time(3.0, || {
+        let q = quotes::find(&text);
+        black_box(attribution::attribute(&text, &seg.sentences, &q));
+    }));
+    let _ = &q;
+    row("keywords", time(3.0, || {
+        black_box(keywords::extract(&text, &seg.sentences, &index, &opts));
+    }));
+    row("full analysis", time(5.0, || {
+        black_box(analyze(&text, &opts).unwrap());
+    }));
+
+    // Scaling: time against input size; the exponent is the slope of log(time) over log(size).
+    println!();
+    println!("| input | seconds | MB/s |");
+    println!("|---:|---:|---:|");
+    let mut points = Vec::new();
+    for size in [10_000usize, 100_000, 1_000_000, 10_000_000, 50_000_000] {
+        let mut t = String::with_capacity(size + text.len());
+        while t.len() < size {
+            t.push_str(&text);
+        }
+        let cut = (0..=size.min(t.len())).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+        t.truncate(cut);
+        let budget = if size >= 10_000_000 { 1.0 } else { 2.0 };
+        let secs = time(budget, || {
+            black_box(analyze(&t, &opts).unwrap());
+        });
+        println!("| {} | {:.4} | {:.1} |", human(size), secs, size as f64 / 1e6 / secs);
+        points.push(((size as f64).ln(), secs.ln()));
+    }
+    let n = points.len() as f64;
+    let (sx, sy) = points.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    let (mx, my) = (sx / n, sy / n);
+    let slope = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum::<f64>() / points.iter().map(|(x, _)| (x - mx).powi(2)).sum::<f64>();
+    println!();
+    println!("scaling exponent (10 KB to 50 MB): {slope:.3}");
+}
+
+fn human(n: usize) -> String {
+    if n >= 1_000_000 {
+        format!("{} MB", n / 1_000_000)
+    } else {
+        format!("{} KB", n / 1000)
+    }
+}

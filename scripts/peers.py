@@ -1,0 +1,47 @@
+"""Times the Python peers on one text file: pySBD, YAKE, textacy + spaCy quotations.
+
+Usage: python scripts/peers.py FILE. Prints `name MBPS SECONDS` per peer that is installed and
+`name skipped REASON` otherwise. Runs each peer on the same text the Rust bench reads.
+"""
+import sys, time
+
+text = open(sys.argv[1], encoding="utf-8").read()
+mb = len(text.encode("utf-8")) / 1e6
+# The peers are slow; time them on a slice and report MB/s (they scale linearly or worse).
+sample = text[: int(sys.argv[2]) if len(sys.argv) > 2 else 200_000]
+smb = len(sample.encode("utf-8")) / 1e6
+
+
+def report(name, fn):
+    try:
+        fn(sample[:2000])
+        t = time.perf_counter()
+        fn(sample)
+        secs = time.perf_counter() - t
+        print(f"{name} {smb / secs:.4f} {secs:.3f}", flush=True)
+    except Exception as e:  # a missing or broken peer must not stop the others
+        print(f"{name} skipped {type(e).__name__}: {e}", flush=True)
+
+
+try:
+    import pysbd
+    seg = pysbd.Segmenter(language="en", clean=False)
+    report("pysbd", lambda s: seg.segment(s))
+except ImportError as e:
+    print(f"pysbd skipped {e}")
+
+try:
+    import yake
+    kw = yake.KeywordExtractor(lan="en", n=3, top=20)
+    docs_sep = "\n\n"
+    report("yake", lambda s: [kw.extract_keywords(d) for d in s.split(docs_sep) if d.strip()])
+except ImportError as e:
+    print(f"yake skipped {e}")
+
+try:
+    import spacy, textacy.extract
+    nlp = spacy.load("en_core_web_sm")
+    nlp.max_length = 10_000_000
+    report("textacy-spacy", lambda s: list(textacy.extract.triples.direct_quotations(nlp(s))))
+except Exception as e:
+    print(f"textacy-spacy skipped {type(e).__name__}: {e}")
