@@ -13,7 +13,7 @@ WB_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""
 SHARED := ../shared
 PORT ?= 8000
 
-.PHONY: serve test test-native test-wasm test-e2e wasm setup-wasm setup-node eval bench clean
+.PHONY: serve test test-native test-wasm test-e2e wasm setup-wasm setup-node eval bench clean fuzz-smoke
 
 serve: wasm
 	@echo "Serving whosaid at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -57,3 +57,14 @@ bench:
 clean:
 	cargo clean
 	rm -rf $(PKG)
+
+# Coverage-guided fuzzing (cargo-fuzz, nightly). FUZZ_SECONDS per target; skipped with a message
+# when the fuzz toolchain is missing. Findings land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 30
+fuzz-smoke:
+	@if cargo +nightly fuzz --version >/dev/null 2>&1; then \
+	  for t in analyze segment; do \
+	    mkdir -p fuzz/corpus/$$t; \
+	    (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536) || exit 1; \
+	  done; \
+	else echo "fuzz-smoke: skipped (needs a nightly toolchain and cargo-fuzz: cargo install cargo-fuzz)"; fi

