@@ -29,7 +29,7 @@ pub(super) enum Kind {
 
 // Sorted, lower case, without the final period (binary-searched).
 const TITLES: &[&str] = &[
-    "adm", "amb", "asst", "assoc", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr",
+    "adm", "amb", "assoc", "asst", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr",
     "fr", "ft", "gen", "gens", "gov", "hon", "insp", "lieut", "lt", "maj", "messrs", "mr", "mrs",
     "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st",
     "supt",
