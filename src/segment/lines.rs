@@ -144,19 +144,20 @@ pub(super) fn starts_with_numbered(line: &str) -> bool {
     } else {
         return false;
     };
-    match (b.get(n), b.get(n + 1), b.get(n + 2)) {
-        (Some(b'.'), Some(b')'), Some(b' ')) => true,
-        (Some(b'.' | b')'), Some(b' ' | b'\t'), _) => true,
-        _ => false,
-    }
+    matches!(
+        (b.get(n), b.get(n + 1), b.get(n + 2)),
+        (Some(b'.'), Some(b')'), Some(b' ')) | (Some(b'.' | b')'), Some(b' ' | b'\t'), _)
+    )
 }
 
 /// True when the last word of `line` is a function word ("of", "the", "and"), so the line cannot
 /// be finished.
 pub(super) fn ends_with_function_word(line: &str) -> bool {
     let start = line
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &line[start..];
     !word.is_empty() && abbrev::is_function_word(word)
 }
@@ -180,7 +181,8 @@ mod tests {
 
     #[test]
     fn wrapped_blocks() {
-        let wrapped = "The council said on\nMonday that it would\nreview the plan and\nreport back soon.";
+        let wrapped =
+            "The council said on\nMonday that it would\nreview the plan and\nreport back soon.";
         assert!(Block::scan(wrapped, 0).wrapped);
         assert!(!Block::scan("One line.\nAnother line.\nA third.", 0).wrapped);
     }

@@ -106,12 +106,17 @@ fn read_dateline(line: &str, meta: &mut Metadata) {
     let Some(c) = dateline_re().captures(head) else {
         return;
     };
-    let place = c.get(1).map_or("", |m| m.as_str()).trim_end_matches(['.', '-']);
+    let place = c
+        .get(1)
+        .map_or("", |m| m.as_str())
+        .trim_end_matches(['.', '-']);
     let date = c.get(2).or(c.get(3)).map(|m| m.as_str());
     let credit = c.get(4).is_some();
     let dash = c.get(5).is_some_and(|m| !m.as_str().is_empty());
     // A place alone ("NATO said") is not a dateline: it needs a date, a credit or a dash.
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 2 || !(date.is_some() || credit || dash) {
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || !(date.is_some() || credit || dash)
+    {
         return;
     }
     if credit && date.is_none() && !dash && c.get(0).map_or(0, |m| m.end()) < head.len() {

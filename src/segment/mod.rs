@@ -85,9 +85,7 @@ static CANDIDATE: [bool; 256] = {
 
 /// The character at byte `i` (a char boundary), or a space past the end.
 fn char_at(text: &str, i: usize) -> char {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .unwrap_or(' ')
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
 }
 
 /// True when `c` can open a sentence.
@@ -115,7 +113,10 @@ struct Scanner<'t> {
     /// First byte of the current line.
     line_start: usize,
     paragraph: usize,
-    block: Block,
+    /// First byte of the current block (lines between blank lines).
+    block_start: usize,
+    /// Whether the current block is hard-wrapped, read when first needed.
+    block: Option<Block>,
     /// The marker the next inline list item would carry.
     list: Option<Marker>,
 }
@@ -131,7 +132,8 @@ impl<'t> Scanner<'t> {
             checked: 0,
             line_start: 0,
             paragraph: 0,
-            block: Block::scan(text, 0),
+            block_start: 0,
+            block: None,
             list: None,
         }
     }
@@ -261,7 +263,8 @@ impl<'t> Scanner<'t> {
                 self.paragraph += 1;
             }
             self.list = None;
-            self.block = Block::scan(self.text, q);
+            self.block_start = q;
+            self.block = None;
             return q;
         }
         if self.first() < p && self.line_breaks(line_start, p, q) {
@@ -299,10 +302,18 @@ impl<'t> Scanner<'t> {
         if c.is_lowercase() && !first.is_lowercase() {
             return false;
         }
-        if self.block.wrapped && line.len() >= lines::WRAP_MIN_LINE && !c.is_lowercase() {
+        if line.len() >= lines::WRAP_MIN_LINE && !c.is_lowercase() && self.wrapped() {
             return false;
         }
         true
+    }
+
+    /// Whether the current block is hard-wrapped prose (scanned once per block, on demand).
+    fn wrapped(&mut self) -> bool {
+        let (text, start) = (self.text, self.block_start);
+        self.block
+            .get_or_insert_with(|| Block::scan(text, start))
+            .wrapped
     }
 
     /// A terminal mark at `p`. Returns where scanning resumes.
@@ -358,9 +369,8 @@ impl<'t> Scanner<'t> {
         }
         let after = char_at(self.text, end);
         if !after.is_whitespace() {
-            if cjk {
-                self.push(end);
-            } else if dots == 1 && !bang && end == q && self.glued_sentence(p, end) {
+            // CJK full stops need no space; "world.Today" is two sentences glued together.
+            if cjk || (dots == 1 && !bang && end == q && self.glued_sentence(p, end)) {
                 self.push(end);
             }
             return end;
@@ -483,7 +493,10 @@ impl<'t> Scanner<'t> {
                 if word == "I" && self.follows_lower_word(word_start) {
                     plain
                 } else {
-                    matches!(next_word, "The" | "It" | "He" | "She" | "They" | "We" | "But")
+                    matches!(
+                        next_word,
+                        "The" | "It" | "He" | "She" | "They" | "We" | "But"
+                    )
                 }
             }
             Kind::Word => plain,
@@ -557,7 +570,10 @@ impl<'t> Scanner<'t> {
         // The marker stands alone: after whitespace, a bullet or the start of the text.
         let alone = s == 0
             || matches!(b[s - 1], b' ' | b'\t' | b'\n')
-            || self.text[..s].chars().next_back().is_some_and(lines::is_bullet);
+            || self.text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(lines::is_bullet);
         if s == p || !alone {
             return p + 1;
         }
@@ -588,7 +604,7 @@ fn continues_after_quote(next: &str) -> bool {
     words
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
         .take_while(|w| !w.is_empty())
-        .any(crate::cues::is_speech_verb)
+        .any(abbrev::is_speech_verb)
 }
 
 /// True when `s` starts with the word "I" (the pronoun after an ellipsis continues).
@@ -642,6 +658,89 @@ mod tests {
         assert_eq!(seg.metadata.byline.as_deref(), Some("Ann Example"));
         assert_eq!(seg.metadata.date.as_deref(), Some("2024-01-02"));
         assert_eq!(seg.paragraphs, 3);
+    }
+
+    /// Random texts from pieces that exercise every rule: spans must stay ordered, trimmed,
+    /// non-empty and on character boundaries.
+    #[test]
+    fn random_texts_keep_span_invariants() {
+        const PIECES: &[&str] = &[
+            ".",
+            "!",
+            "?",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "”",
+            "“",
+            "…",
+            "。",
+            "！",
+            "•",
+            "⁃",
+            ")",
+            "(",
+            "1",
+            "12",
+            "a",
+            "A",
+            "I",
+            "é",
+            "\u{a0}",
+            "U.S.",
+            "Mr.",
+            "a.m.",
+            "[",
+            "]",
+            "'",
+            "\"",
+            ":",
+            ",",
+            "-",
+            "by ",
+            "2021-06-29",
+            "MOSCOW, ",
+            "Jan.",
+            "the ",
+            "The ",
+            "said ",
+            "\t",
+            "\r\n",
+            "x@y.z",
+            "no. ",
+            " . . .",
+            "中文",
+            "said",
+            "1. ",
+            "b) ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let seg = segment(&text);
+            let mut last_end = 0;
+            for s in &seg.sentences {
+                assert!(
+                    s.start >= last_end && s.start < s.end && s.end <= text.len(),
+                    "{text:?}"
+                );
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let span = &text[s.start..s.end];
+                assert_eq!(span.trim(), span, "{text:?}");
+                last_end = s.end;
+            }
+        }
     }
 
     #[test]
