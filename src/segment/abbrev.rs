@@ -166,17 +166,17 @@ pub(super) fn classify(word: &str) -> Kind {
     if capitalised && has(&MONTHS) {
         return Kind::Month;
     }
-    if has(&NUMBER_PREFIXES) {
-        return Kind::NumberPrefix;
-    }
-    if has(&AMBIGUOUS) {
-        return Kind::Ambiguous;
-    }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
             return Kind::Initial;
         }
+    }
+    if has(&NUMBER_PREFIXES) {
+        return Kind::NumberPrefix;
+    }
+    if has(&AMBIGUOUS) {
+        return Kind::Ambiguous;
     }
     if is_dotted(word) {
         return Kind::Dotted;

@@ -99,17 +99,23 @@ fn is_headline(text: &str, s: &Sentence, next: Option<&Sentence>) -> bool {
         && unpunctuated
         && line.split_whitespace().nth(1).is_some()
         && !byline_re().is_match(line)
+        && dateline(line).is_none()
 }
 
 fn read_dateline(line: &str, meta: &mut Metadata) {
+    if let Some((place, date)) = dateline(line) {
+        meta.dateline = Some(place.to_string());
+        if meta.date.is_none() {
+            meta.date = date.map(str::to_string);
+        }
+    }
+}
+
+/// The place and date of a dateline opening `line`.
+fn dateline(line: &str) -> Option<(&str, Option<&str>)> {
     let head = &line[..floor_boundary(line, 80)];
-    let Some(c) = dateline_re().captures(head) else {
-        return;
-    };
-    let place = c
-        .get(1)
-        .map_or("", |m| m.as_str())
-        .trim_end_matches(['.', '-']);
+    let c = dateline_re().captures(head)?;
+    let place = c.get(1)?.as_str().trim_end_matches(['.', '-']);
     let date = c.get(2).or(c.get(3)).map(|m| m.as_str());
     let credit = c.get(4).is_some();
     let dash = c.get(5).is_some_and(|m| !m.as_str().is_empty());
@@ -117,16 +123,13 @@ fn read_dateline(line: &str, meta: &mut Metadata) {
     if place.chars().filter(|c| c.is_alphabetic()).count() < 2
         || !(date.is_some() || credit || dash)
     {
-        return;
+        return None;
     }
     if credit && date.is_none() && !dash && c.get(0).map_or(0, |m| m.end()) < head.len() {
-        // "UN (the agency) said" is a sentence, not a dateline.
-        return;
+        // "NATO (the alliance) said" is a sentence, not a dateline.
+        return None;
     }
-    meta.dateline = Some(place.to_string());
-    if meta.date.is_none() {
-        meta.date = date.map(str::to_string);
-    }
+    Some((place, date))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -370,7 +370,9 @@ impl<'t> Scanner<'t> {
         let after = char_at(self.text, end);
         if !after.is_whitespace() {
             // CJK full stops need no space; "world.Today" is two sentences glued together.
-            if cjk || (dots == 1 && !bang && end == q && self.glued_sentence(p, end)) {
+            let particle = quoted && matches!(after, 'と' | 'っ');
+            if (cjk && !particle) || (dots == 1 && !bang && end == q && self.glued_sentence(p, end))
+            {
                 self.push(end);
             }
             return end;
@@ -382,7 +384,8 @@ impl<'t> Scanner<'t> {
         let line_break = newlines > 0;
         let c = char_at(self.text, next);
         let boundary = if cjk {
-            true
+            // Japanese 「…。」と言った: the particle after a quotation continues the sentence.
+            !(quoted && matches!(c, 'と' | 'っ'))
         } else if bang {
             line_break
                 || (!c.is_lowercase()
