@@ -92,9 +92,10 @@ word_table!(
 word_table!(
     /// Words after "a.m."/"p.m." that keep the time inside its sentence ("10 a.m. Tuesday").
     TIME_FOLLOWERS = [
-    "april", "august", "bst", "cet", "cst", "december", "edt", "est", "et", "february", "friday",
-    "gmt", "january", "july", "june", "local", "march", "may", "monday", "november", "october",
-    "pdt", "pst", "saturday", "september", "sunday", "thursday", "tuesday", "utc", "wednesday",
+    "april", "august", "bst", "central", "cet", "cst", "december", "eastern", "edt", "est", "et",
+    "february", "friday", "gmt", "january", "july", "june", "local", "march", "may", "monday",
+    "mountain", "november", "october", "pacific", "pdt", "pst", "saturday", "september", "sunday",
+    "thursday", "tuesday", "utc", "wednesday",
 ]);
 
 word_table!(

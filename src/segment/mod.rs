@@ -100,6 +100,21 @@ fn starts_sentence(c: char) -> bool {
         )
 }
 
+/// True when the text `rest` (after a terminal mark and whitespace) can open a sentence. An
+/// ellipsis can ("them. … Democrats"), a quotation or bracket opening on a lower-case word cannot
+/// ("slave... ‘except").
+fn opens_sentence(rest: &str) -> bool {
+    let c = rest.chars().next().unwrap_or(' ');
+    if c == '…' || rest.starts_with("...") || rest.starts_with(". .") {
+        return true;
+    }
+    if lines::is_opener(c) {
+        let inner = rest.trim_start_matches(lines::is_opener);
+        return !inner.chars().next().is_some_and(char::is_lowercase);
+    }
+    !c.is_lowercase() && starts_sentence(c)
+}
+
 struct Scanner<'t> {
     text: &'t str,
     b: &'t [u8],
@@ -389,10 +404,11 @@ impl<'t> Scanner<'t> {
         } else if bang {
             line_break
                 || (!c.is_lowercase()
-                    && starts_sentence(c)
+                    && opens_sentence(&self.text[next..])
                     && !(quoted && continues_after_quote(&self.text[next..])))
         } else if dots >= 2 {
-            let opens = line_break || (starts_sentence(c) && !is_word_i(&self.text[next..]));
+            let rest = &self.text[next..];
+            let opens = line_break || (opens_sentence(rest) && !is_word_i(rest));
             if opens && spaced && p > 0 && b[p - 1].is_ascii_alphanumeric() {
                 // "words. . . . Next": the first period ends the sentence; the spaced ellipsis
                 // opens the next one.
@@ -428,7 +444,10 @@ impl<'t> Scanner<'t> {
             start = floor + i;
         }
         let raw = &text[start..p];
-        let word = raw.trim_start_matches(|c: char| lines::is_opener(c) || lines::is_bullet(c));
+        // Closing quotes count too: some texts open quotations with "”".
+        let word = raw.trim_start_matches(|c: char| {
+            lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c)
+        });
         (start, p - word.len(), word)
     }
 
@@ -463,7 +482,7 @@ impl<'t> Scanner<'t> {
     /// ends the sentence.
     fn period_ends(&mut self, p: usize, next: usize, c: char, line_break: bool) -> bool {
         let (raw_start, word_start, word) = self.word_before(p);
-        let plain = line_break || (!c.is_lowercase() && starts_sentence(c));
+        let plain = line_break || opens_sentence(&self.text[next..]);
         if word.is_empty() {
             return plain;
         }
@@ -484,7 +503,10 @@ impl<'t> Scanner<'t> {
                 !c.is_lowercase() && (line_break || abbrev::is_strong_starter(next_word))
             }
             Kind::Time => {
-                if c.is_lowercase() || abbrev::is_time_follower(next_word) {
+                if c.is_lowercase()
+                    || abbrev::is_time_follower(next_word)
+                    || is_time_zone(next_word, rest)
+                {
                     false
                 } else if line_break || abbrev::is_strong_starter(next_word) {
                     true
@@ -608,6 +630,21 @@ fn continues_after_quote(next: &str) -> bool {
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
         .take_while(|w| !w.is_empty())
         .any(abbrev::is_speech_verb)
+}
+
+/// A short capitalised zone after a time: "ET", "E.T.", "EDT" (not the pronoun "I" or "A").
+fn is_time_zone(word: &str, rest: &str) -> bool {
+    let zone = if rest.as_bytes().get(1) == Some(&b'.') {
+        // "E.T." reads as the letters before each period.
+        rest.split(|c: char| c.is_whitespace()).next().unwrap_or("")
+    } else {
+        word
+    };
+    let letters = zone.bytes().filter(u8::is_ascii_alphabetic).count();
+    (2..=4).contains(&letters)
+        && zone
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// True when `s` starts with the word "I" (the pronoun after an ellipsis continues).
