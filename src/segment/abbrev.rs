@@ -52,7 +52,7 @@ word_table!(
     /// Titles before names.
     TITLES = [
     "adm", "amb", "assoc", "asst", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr",
-    "fr", "ft", "gen", "gens", "gov", "hon", "insp", "lieut", "lt", "maj", "messrs", "mr", "mrs",
+    "fr", "ft", "gen", "gens", "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mr", "mrs",
     "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st",
     "supt",
 ]);
@@ -66,6 +66,13 @@ word_table!(
     /// Abbreviated months.
     MONTHS = [
     "apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar", "nov", "oct", "sep", "sept",
+]);
+word_table!(
+    /// US state abbreviations in datelines and addresses ("RENO, Nev. (AP)", "Tampa, Fla.").
+    STATES = [
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ]);
 word_table!(
     /// Abbreviations inside sentences only.
@@ -176,7 +183,7 @@ pub(super) fn classify(word: &str) -> Kind {
     if has(&NUMBER_PREFIXES) {
         return Kind::NumberPrefix;
     }
-    if has(&AMBIGUOUS) {
+    if has(&AMBIGUOUS) || (capitalised && has(&STATES)) {
         return Kind::Ambiguous;
     }
     if is_dotted(word) {
@@ -247,6 +254,7 @@ mod tests {
             &NUMBER_PREFIXES[..],
             &MONTHS[..],
             &NEVER[..],
+            &STATES[..],
             &AMBIGUOUS[..],
             &STRONG_STARTERS[..],
             &TIME_FOLLOWERS[..],

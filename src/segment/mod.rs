@@ -444,10 +444,14 @@ impl<'t> Scanner<'t> {
             start = floor + i;
         }
         let raw = &text[start..p];
-        // Closing quotes count too: some texts open quotations with "”".
-        let word = raw.trim_start_matches(|c: char| {
-            lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c)
-        });
+        // The word starts after the last quote, bracket or bullet: "(Mr", "’“Mr" (some texts
+        // open quotations with "”"), "•9", "…>Mr" in markup.
+        let word = raw
+            .rsplit(|c: char| {
+                lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c) || c == '>'
+            })
+            .next()
+            .unwrap_or(raw);
         (start, p - word.len(), word)
     }
 
@@ -641,10 +645,7 @@ fn is_time_zone(word: &str, rest: &str) -> bool {
         word
     };
     let letters = zone.bytes().filter(u8::is_ascii_alphabetic).count();
-    (2..=4).contains(&letters)
-        && zone
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b == b'.')
+    (2..=4).contains(&letters) && zone.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// True when `s` starts with the word "I" (the pronoun after an ellipsis continues).
