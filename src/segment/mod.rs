@@ -357,7 +357,9 @@ impl<'t> Scanner<'t> {
             } else if t.starts_with(b" .")
                 && dots > 0
                 && b[q - 1] == b'.'
-                && !b.get(q + 2).is_some_and(u8::is_ascii_alphanumeric)
+                && !b
+                    .get(q + 2)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
             {
                 spaced = true;
                 q += 1;
