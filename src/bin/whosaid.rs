@@ -210,8 +210,11 @@ fn analyze_jsonl(options: &Options, out: &mut impl Write) -> Result<(), Failure>
     Ok(())
 }
 
-/// The batch form of `score_segmentation.py --batch-cmd`.
+/// The batch form of `score_segmentation.py --batch-cmd`. Prints `sbd_time_s=<seconds>` on
+/// stderr at the end: the time spent segmenting, without start-up and I/O, which the scorer's
+/// `speed` command reports.
 fn segment_jsonl(out: &mut impl Write) -> Result<(), Failure> {
+    let mut spent = std::time::Duration::ZERO;
     for (n, line) in io::stdin().lock().lines().enumerate() {
         let line = line.map_err(|e| Failure::Run(format!("stdin line {}: {e}", n + 1)))?;
         if line.trim().is_empty() {
@@ -219,7 +222,9 @@ fn segment_jsonl(out: &mut impl Write) -> Result<(), Failure> {
         }
         let text: String = serde_json::from_str(&line)
             .map_err(|e| Failure::Run(format!("line {}: {e}", n + 1)))?;
+        let started = std::time::Instant::now();
         let seg = whosaid::segment::segment(&text);
+        spent += started.elapsed();
         let sentences: Vec<&str> = seg
             .sentences
             .iter()
@@ -232,5 +237,6 @@ fn segment_jsonl(out: &mut impl Write) -> Result<(), Failure> {
         )
         .map_err(io_failure)?;
     }
+    eprintln!("sbd_time_s={:.6}", spent.as_secs_f64());
     Ok(())
 }
