@@ -33,8 +33,18 @@ fn time(budget: f64, mut f: impl FnMut()) -> f64 {
 
 /// A news-like text written by this bench: reporting verbs, quotes, names and numbers.
 fn generated(bytes: usize) -> String {
-    const SUBJECTS: &[&str] = &["The minister", "Ana Ruiz, a port engineer,", "Officials", "The city council", "Analysts", "He", "The report"];
-    const VERBS: &[&str] = &["said", "warned", "stated", "argued", "noted", "believes", "added"];
+    const SUBJECTS: &[&str] = &[
+        "The minister",
+        "Ana Ruiz, a port engineer,",
+        "Officials",
+        "The city council",
+        "Analysts",
+        "He",
+        "The report",
+    ];
+    const VERBS: &[&str] = &[
+        "said", "warned", "stated", "argued", "noted", "believes", "added",
+    ];
     const CLAUSES: &[&str] = &[
         "the new bridge would open in May",
         "costs had risen by 4.5 per cent since Jan. 2023",
@@ -52,9 +62,19 @@ fn generated(bytes: usize) -> String {
     };
     let mut i = 0usize;
     while out.len() < bytes {
-        let (s, v, c) = (SUBJECTS[next(SUBJECTS.len())], VERBS[next(VERBS.len())], CLAUSES[next(CLAUSES.len())]);
+        let (s, v, c) = (
+            SUBJECTS[next(SUBJECTS.len())],
+            VERBS[next(VERBS.len())],
+            CLAUSES[next(CLAUSES.len())],
+        );
         match next(4) {
-            0 => out.push_str(&format!("“{}{},” {} {}. ", &c[..1].to_uppercase(), &c[1..], s.trim_end_matches(','), v)),
+            0 => out.push_str(&format!(
+                "“{}{},” {} {}. ",
+                &c[..1].to_uppercase(),
+                &c[1..],
+                s.trim_end_matches(','),
+                v
+            )),
             1 => out.push_str(&format!("Traffic on the coast road was slow after {c}. ")),
             _ => out.push_str(&format!("{s} {v} that {c}. ")),
         }
@@ -67,7 +87,8 @@ fn generated(bytes: usize) -> String {
 }
 
 fn load() -> (String, &'static str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear/train/text");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/polnear/train/text");
     if let Ok(entries) = std::fs::read_dir(&dir) {
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -95,25 +116,38 @@ fn main() {
     println!();
     println!("| stage | MB/s | sentences/s |");
     println!("|---|---:|---:|");
-    let row = |name: &str, secs: f64| println!("| {name} | {:.1} | {:.0} |", mb / secs, n_sent / secs);
+    let row =
+        |name: &str, secs: f64| println!("| {name} | {:.1} | {:.0} |", mb / secs, n_sent / secs);
 
     let seg = segment::segment(&text);
     let q = quotes::find(&text);
     let index = offsets::Utf16Index::new(&text);
-    row("segment", time(3.0, || {
-        black_box(segment::segment(black_box(&text)));
-    }));
-    row("quotes + attribute", time(3.0, || {
-        let q = quotes::find(&text);
-        black_box(attribution::attribute(&text, &seg.sentences, &q));
-    }));
+    row(
+        "segment",
+        time(3.0, || {
+            black_box(segment::segment(black_box(&text)));
+        }),
+    );
+    row(
+        "quotes + attribute",
+        time(3.0, || {
+            let q = quotes::find(&text);
+            black_box(attribution::attribute(&text, &seg.sentences, &q));
+        }),
+    );
     let _ = &q;
-    row("keywords", time(3.0, || {
-        black_box(keywords::extract(&text, &seg.sentences, &index, &opts));
-    }));
-    row("full analysis", time(5.0, || {
-        black_box(analyze(&text, &opts).unwrap());
-    }));
+    row(
+        "keywords",
+        time(3.0, || {
+            black_box(keywords::extract(&text, &seg.sentences, &index, &opts));
+        }),
+    );
+    row(
+        "full analysis",
+        time(5.0, || {
+            black_box(analyze(&text, &opts).unwrap());
+        }),
+    );
 
     // Scaling: time against input size; the exponent is the slope of log(time) over log(size).
     println!();
@@ -125,19 +159,30 @@ fn main() {
         while t.len() < size {
             t.push_str(&text);
         }
-        let cut = (0..=size.min(t.len())).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=size.min(t.len()))
+            .rev()
+            .find(|&i| t.is_char_boundary(i))
+            .unwrap_or(0);
         t.truncate(cut);
         let budget = if size >= 10_000_000 { 1.0 } else { 2.0 };
         let secs = time(budget, || {
             black_box(analyze(&t, &opts).unwrap());
         });
-        println!("| {} | {:.4} | {:.1} |", human(size), secs, size as f64 / 1e6 / secs);
+        println!(
+            "| {} | {:.4} | {:.1} |",
+            human(size),
+            secs,
+            size as f64 / 1e6 / secs
+        );
         points.push(((size as f64).ln(), secs.ln()));
     }
     let n = points.len() as f64;
-    let (sx, sy) = points.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    let (sx, sy) = points
+        .iter()
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
     let (mx, my) = (sx / n, sy / n);
-    let slope = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum::<f64>() / points.iter().map(|(x, _)| (x - mx).powi(2)).sum::<f64>();
+    let slope = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum::<f64>()
+        / points.iter().map(|(x, _)| (x - mx).powi(2)).sum::<f64>();
     println!();
     println!("scaling exponent (10 KB to 50 MB): {slope:.3}");
 }

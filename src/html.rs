@@ -171,9 +171,10 @@ mod tests {
         let html = "<html><head><title>T</title><style>p{}</style></head><body>\
                     <h1>Big  news</h1><p>First &amp; <b>bold</b> line.</p>\
                     <script>alert('x')</script><p>Second&nbsp;one &#8220;quoted&#x201D;.</p></body></html>";
+        // A no-break space collapses like any other run of spaces.
         assert_eq!(
             to_text(html),
-            "Big news\n\nFirst & bold line.\n\nSecond\u{a0}one “quoted”."
+            "Big news\n\nFirst & bold line.\n\nSecond one “quoted”."
         );
     }
 

@@ -339,8 +339,10 @@ fn csv_cells_cannot_become_formulas() {
         b"=HYPERLINK(\"http://x\") said the cell. +1 more, wrote @someone.",
     );
     let csv = String::from_utf8(out.stdout).unwrap();
+    // The document name "-" (stdin) is no formula and stays as it is.
+    assert!(csv.lines().nth(1).unwrap().starts_with("-,0,"), "{csv}");
     assert!(
-        csv.contains("\"'=HYPERLINK(\"\"http://x\"\") said the cell.\""),
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\") said the cell."),
         "{csv}"
     );
     assert!(!csv.lines().skip(1).any(|l| l

@@ -232,8 +232,10 @@ fn analyse_one(args: &Args, doc: Doc, in_array: bool) -> Outcome {
 }
 
 /// The batch form of `score_segmentation.py --batch-cmd`: a JSON string per line in, a JSON array
-/// of sentence strings per line out.
+/// of sentence strings per line out. Prints `sbd_time_s=<seconds>` on stderr at the end: the time
+/// spent segmenting, without start-up and I/O, which the scorer's `speed` command reports.
 fn segment_jsonl() -> Result<(), String> {
+    let mut spent = std::time::Duration::ZERO;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for (n, line) in io::stdin().lock().lines().enumerate() {
@@ -243,7 +245,9 @@ fn segment_jsonl() -> Result<(), String> {
         }
         let text: String =
             serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let started = Instant::now();
         let seg = whosaid::segment::segment(&text);
+        spent += started.elapsed();
         let sentences: Vec<&str> = seg
             .sentences
             .iter()
@@ -256,5 +260,7 @@ fn segment_jsonl() -> Result<(), String> {
         )
         .map_err(write_error)?;
     }
-    out.flush().map_err(write_error)
+    out.flush().map_err(write_error)?;
+    eprintln!("sbd_time_s={:.6}", spent.as_secs_f64());
+    Ok(())
 }

@@ -156,7 +156,7 @@ pub fn csv_row(cells: impl Iterator<Item = String>) -> String {
         }
         // A cell starting with = + - @ (or a tab/CR) would run as a formula in a spreadsheet;
         // numbers such as "-0.5" are not produced by this tool, so a leading quote is safe.
-        let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
             format!("'{cell}")
         } else {
             cell

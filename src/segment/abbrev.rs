@@ -1,0 +1,283 @@
+//! What a word before a period is: an abbreviation of some kind, an initial, or a plain word.
+//!
+//! Every lookup compares ASCII case-insensitively against short sorted tables through a stack
+//! buffer, so classifying a word never allocates.
+
+/// How a word ending in a period behaves at a potential sentence boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A title before a name ("Mr.", "Sen.", "St."): never ends a sentence before a capital.
+    Title,
+    /// A word that introduces a number ("No. 12", "p. 55"): does not end before a digit.
+    NumberPrefix,
+    /// An abbreviated month ("Jan. 1"): does not end before a digit.
+    Month,
+    /// Never ends a sentence ("e.g.", "i.e.", "vs.").
+    Never,
+    /// Often ends a sentence, often not ("Inc.", "Co.", "Jr."): ends before a typical sentence
+    /// opener only.
+    Ambiguous,
+    /// "a.m." and "p.m.".
+    Time,
+    /// Letters with periods ("U.S.", "J.P.", "E.U."): like [`Kind::Ambiguous`].
+    Dotted,
+    /// One capital letter ("J. R. R. Tolkien").
+    Initial,
+    /// Anything else, including numbers.
+    Word,
+}
+
+/// Declares a sorted table of lower-case words as packed keys (see [`pack`]).
+macro_rules! word_table {
+    ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        static $name: [u128; [$($w),*].len()] = {
+            const WORDS: [&str; [$($w),*].len()] = [$($w),*];
+            let mut keys = [0u128; WORDS.len()];
+            let mut i = 0;
+            while i < WORDS.len() {
+                keys[i] = match pack(WORDS[i].as_bytes()) {
+                    Some(k) => k,
+                    None => panic!("table words have 1 to 16 bytes"),
+                };
+                i += 1;
+            }
+            keys
+        };
+    };
+}
+
+// Sorted, lower case, without the final period (binary-searched).
+word_table!(
+    /// Titles before names.
+    TITLES = [
+    "adm", "amb", "assoc", "asst", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr",
+    "fr", "ft", "gen", "gens", "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mr", "mrs",
+    "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st",
+    "supt",
+]);
+word_table!(
+    /// Words before numbers.
+    NUMBER_PREFIXES = [
+    "art", "ch", "chap", "fig", "figs", "no", "nos", "n\u{b0}", "n\u{ba}", "op", "p", "para", "pg",
+    "pp", "sec", "vol", "vols",
+]);
+word_table!(
+    /// Abbreviated months.
+    MONTHS = [
+    "apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar", "nov", "oct", "sep", "sept",
+]);
+word_table!(
+    /// US state abbreviations in datelines and addresses ("RENO, Nev. (AP)", "Tampa, Fla.").
+    STATES = [
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+]);
+word_table!(
+    /// Abbreviations inside sentences only.
+    NEVER = ["approx", "ca", "cf", "e.g", "i.e", "v", "viz", "vs"]);
+word_table!(
+    /// Abbreviations that may end a sentence.
+    AMBIGUOUS = [
+    "ave", "blvd", "bros", "co", "corp", "dept", "esq", "govt", "inc", "intl", "jr", "llc", "ltd",
+    "natl", "plc", "sr", "univ",
+]);
+
+word_table!(
+    /// Words that start sentences far more often than they continue a name after an abbreviation:
+    /// after "U.S." or "Inc." they signal a new sentence.
+    STRONG_STARTERS = [
+    "a", "according", "after", "also", "although", "an", "and", "as", "at", "before", "but",
+    "china", "despite", "during", "earlier", "for", "he", "her", "his", "how", "however", "i",
+    "if", "in", "it", "its", "last", "later", "many", "meanwhile", "most", "my", "now", "on",
+    "our", "russia", "she", "since", "so", "some", "still", "that", "the", "their", "then",
+    "there", "these", "they", "this", "those", "though", "thus", "today", "under", "we", "what",
+    "when", "where", "while", "who", "why", "with", "yesterday", "yet", "you", "your",
+]);
+
+word_table!(
+    /// Words after "a.m."/"p.m." that keep the time inside its sentence ("10 a.m. Tuesday").
+    TIME_FOLLOWERS = [
+    "april", "august", "bst", "central", "cet", "cst", "december", "eastern", "edt", "est", "et",
+    "february", "friday", "gmt", "january", "july", "june", "local", "march", "may", "monday",
+    "mountain", "november", "october", "pacific", "pdt", "pst", "saturday", "september", "sunday",
+    "thursday", "tuesday", "utc", "wednesday",
+]);
+
+word_table!(
+    /// Speech verbs after a quotation that ends in `!` or `?` (`“Enough!” Ramirez wrote`). A short
+    /// list of its own keeps this hot path free of the attribution lexicon's allocations.
+    SPEECH_VERBS = [
+    "acknowledged", "added", "admitted", "announced", "answered", "argued", "asked", "asks",
+    "claimed", "continued", "cried", "declared", "demanded", "exclaimed", "explained", "insisted",
+    "joked", "noted", "posted", "protested", "recalled", "remarked", "replied", "responded",
+    "retorted", "said", "says", "screamed", "shouted", "snapped", "stated", "tells", "told",
+    "tweeted", "warned", "wondered", "writes", "wrote", "yelled",
+]);
+
+word_table!(
+    /// Prepositions that open an introductory time phrase ("At 5 a.m. Mr. Smith left").
+    INTRO_PREPOSITIONS = [
+    "about", "after", "around", "at", "before", "by", "from", "since", "until",
+]);
+
+word_table!(
+    /// Short words that leave a line unfinished: a line ending in one continues on the next line.
+    FUNCTION_WORDS = [
+    "a", "about", "after", "against", "amid", "among", "an", "and", "are", "as", "at", "be",
+    "been", "before", "between", "but", "by", "can", "could", "during", "for", "from", "had",
+    "has", "have", "her", "his", "in", "including", "into", "is", "its", "may", "might", "must",
+    "nor", "not", "of", "on", "onto", "or", "our", "over", "per", "should", "such", "than",
+    "that", "the", "their", "these", "this", "those", "through", "to", "under", "via", "was",
+    "were", "which", "who", "whose", "will", "with", "within", "without", "would", "your",
+]);
+
+/// Packs a word of up to 16 bytes, lower-cased, into an integer whose order is the byte order of
+/// the word: sorted word tables give sorted key tables, and a lookup is an integer binary search.
+const fn pack(b: &[u8]) -> Option<u128> {
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key <<= 8;
+        if i < b.len() {
+            key |= b[i].to_ascii_lowercase() as u128;
+        }
+        i += 1;
+    }
+    Some(key)
+}
+
+fn in_table(table: &[u128], word: &str) -> bool {
+    pack(word.as_bytes()).is_some_and(|k| table.binary_search(&k).is_ok())
+}
+
+/// Classifies the word before a period (without the period, leading brackets or quotes).
+pub(super) fn classify(word: &str) -> Kind {
+    let Some(key) = pack(word.as_bytes()) else {
+        return Kind::Word;
+    };
+    let has = |table: &[u128]| table.binary_search(&key).is_ok();
+    let capitalised = word.as_bytes()[0].is_ascii_uppercase();
+    if key == pack(b"a.m").unwrap_or(0) || key == pack(b"p.m").unwrap_or(0) {
+        return Kind::Time;
+    }
+    if has(&NEVER) {
+        return Kind::Never;
+    }
+    if capitalised && has(&TITLES) {
+        return Kind::Title;
+    }
+    if capitalised && has(&MONTHS) {
+        return Kind::Month;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return Kind::Initial;
+        }
+    }
+    if has(&NUMBER_PREFIXES) {
+        return Kind::NumberPrefix;
+    }
+    if has(&AMBIGUOUS) || (capitalised && has(&STATES)) {
+        return Kind::Ambiguous;
+    }
+    if is_dotted(word) {
+        return Kind::Dotted;
+    }
+    Kind::Word
+}
+
+/// Letters with periods between them: "U.S", "J.P", "Ph.D" (segments of one or two letters).
+fn is_dotted(word: &str) -> bool {
+    let mut segments = 0;
+    for seg in word.split('.') {
+        if seg.is_empty() || seg.len() > 2 || !seg.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        segments += 1;
+    }
+    segments >= 2
+}
+
+/// The ASCII-letter word at the start of `s` (at most 16 bytes; empty when there is none).
+pub(super) fn leading_word(s: &str) -> &str {
+    let n = s
+        .bytes()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if n > 16 {
+        ""
+    } else {
+        &s[..n]
+    }
+}
+
+/// True when `word` typically opens a sentence.
+pub(super) fn is_strong_starter(word: &str) -> bool {
+    in_table(&STRONG_STARTERS, word)
+}
+
+/// True when `word` after "a.m."/"p.m." keeps the time in its sentence.
+pub(super) fn is_time_follower(word: &str) -> bool {
+    in_table(&TIME_FOLLOWERS, word)
+}
+
+/// True when `word` is a speech verb.
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    in_table(&SPEECH_VERBS, word)
+}
+
+/// True when `word` opens an introductory phrase.
+pub(super) fn is_intro_preposition(word: &str) -> bool {
+    in_table(&INTRO_PREPOSITIONS, word)
+}
+
+/// True when a line ending in `word` cannot be finished.
+pub(super) fn is_function_word(word: &str) -> bool {
+    in_table(&FUNCTION_WORDS, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for t in [
+            &TITLES[..],
+            &NUMBER_PREFIXES[..],
+            &MONTHS[..],
+            &NEVER[..],
+            &STATES[..],
+            &AMBIGUOUS[..],
+            &STRONG_STARTERS[..],
+            &TIME_FOLLOWERS[..],
+            &INTRO_PREPOSITIONS[..],
+            &FUNCTION_WORDS[..],
+            &SPEECH_VERBS[..],
+        ] {
+            assert!(t.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn classifies_words() {
+        assert_eq!(classify("Mr"), Kind::Title);
+        assert_eq!(classify("mr"), Kind::Word);
+        assert_eq!(classify("No"), Kind::NumberPrefix);
+        assert_eq!(classify("Jan"), Kind::Month);
+        assert_eq!(classify("e.g"), Kind::Never);
+        assert_eq!(classify("Inc"), Kind::Ambiguous);
+        assert_eq!(classify("P.M"), Kind::Time);
+        assert_eq!(classify("U.S"), Kind::Dotted);
+        assert_eq!(classify("J"), Kind::Initial);
+        assert_eq!(classify("example.com"), Kind::Word);
+        assert_eq!(classify("1,000"), Kind::Word);
+    }
+}

@@ -1,0 +1,371 @@
+//! Sentence segmentation: spans into the original text, never a rewritten copy.
+//!
+//! # Rules
+//!
+//! A sentence ends at a terminal mark (`.`, `!`, `?`, an ellipsis, `。`, `！`, `？`), with any
+//! closing quotes and brackets after it, when what follows can start a sentence and the mark is
+//! not part of an abbreviation, an initial, a number, a URL or an e-mail address. Quotations that
+//! end in `!` or `?` run on when a speech verb follows (`“Enough!” Ramirez wrote`).
+//!
+//! Lines matter too. A blank line ends a sentence and a paragraph. A line without final
+//! punctuation is a sentence of its own (headline, byline, caption credit, list item) unless it
+//! visibly runs on: it ends in a comma or a function word, the next line starts in lower case, or
+//! the block is hard-wrapped prose. List items ("1.", "b)", "•") start sentences, also inline
+//! ("1) first 2) second").
+//!
+//! # Speed
+//!
+//! [`segment`] looks only at candidate bytes (terminal marks, newlines, `)` and the lead bytes of
+//! a few multi-byte marks), found with a table-driven byte search, and decides each candidate by
+//! reading a bounded neighbourhood. Nothing is allocated per sentence besides the output vector.
+
+mod abbrev;
+mod lines;
+mod metadata;
+mod terminal;
+
+use crate::schema::Metadata;
+use lines::{Block, Marker, MarkerStyle};
+
+/// One sentence, in byte offsets of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte (not whitespace).
+    pub start: usize,
+    /// One past the last byte (not whitespace).
+    pub end: usize,
+    /// Paragraph index.
+    pub paragraph: usize,
+}
+
+/// The sentences of a text, its paragraph count, and what its first lines say about it.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Headline, byline, date and dateline.
+    pub metadata: Metadata,
+}
+
+/// Splits `text` into sentences and reads its headline, byline, date and dateline.
+pub fn segment(text: &str) -> Segmentation {
+    let sentences = sentences(text);
+    let paragraphs = sentences.last().map_or(0, |s| s.paragraph + 1);
+    let metadata = metadata::detect(text, &sentences);
+    Segmentation {
+        sentences,
+        paragraphs,
+        metadata,
+    }
+}
+
+/// Splits `text` into sentences only (no metadata).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut scanner = Scanner::new(text);
+    scanner.run();
+    scanner.sentences
+}
+
+/// Bytes worth a look: terminal marks, newlines, `)` (list markers) and the lead bytes of
+/// `…`, `•`, `⁃` (0xE2), `。` (0xE3), `！`, `？` (0xEF).
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b')' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The character at byte `i` (a char boundary), or a space past the end.
+fn char_at(text: &str, i: usize) -> char {
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    b: &'t [u8],
+    sentences: Vec<Sentence>,
+    /// Where the current sentence's region begins (may point at whitespace).
+    cur: usize,
+    /// Cached first non-space byte at or after `cur`.
+    cur_first: Option<usize>,
+    /// Bytes before this are known to hold no letter or digit (punctuation-only fragments).
+    checked: usize,
+    /// First byte of the current line.
+    line_start: usize,
+    paragraph: usize,
+    /// First byte of the current block (lines between blank lines).
+    block_start: usize,
+    /// Whether the current block is hard-wrapped, read when first needed.
+    block: Option<Block>,
+    /// The marker the next inline list item would carry.
+    list: Option<Marker>,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Self {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            sentences: Vec::with_capacity(text.len() / 120 + 1),
+            cur: 0,
+            cur_first: None,
+            checked: 0,
+            line_start: 0,
+            paragraph: 0,
+            block_start: 0,
+            block: None,
+            list: None,
+        }
+    }
+
+    fn run(&mut self) {
+        let b = self.b;
+        let mut i = 0;
+        while i < b.len() {
+            let Some(off) = b[i..].iter().position(|&c| CANDIDATE[c as usize]) else {
+                break;
+            };
+            let p = i + off;
+            let tail = &b[p..];
+            i = match b[p] {
+                b'\n' => self.newline(p),
+                b'.' | b'!' | b'?' => self.terminal(p),
+                b')' => self.paren(p),
+                _ if tail.starts_with("…".as_bytes())
+                    || tail.starts_with("。".as_bytes())
+                    || tail.starts_with("！".as_bytes())
+                    || tail.starts_with("？".as_bytes()) =>
+                {
+                    self.terminal(p)
+                }
+                _ if tail.starts_with("•".as_bytes()) || tail.starts_with("⁃".as_bytes()) => {
+                    self.bullet(p)
+                }
+                _ => p + 1,
+            };
+        }
+        self.finish();
+    }
+
+    /// The first non-space byte of the current sentence region (`text.len()` when none).
+    fn first(&mut self) -> usize {
+        if let Some(f) = self.cur_first {
+            return f;
+        }
+        let rest = &self.text[self.cur..];
+        let f = self.cur + (rest.len() - rest.trim_start().len());
+        self.cur_first = Some(f);
+        f
+    }
+
+    /// Ends the current sentence at byte `end`. A fragment with no letter or digit (a stray
+    /// "." line) is not a sentence: it stays pending and joins the next one.
+    fn push(&mut self, end: usize) {
+        let start = self.first();
+        if start >= end {
+            self.cur = end.max(self.cur);
+            self.cur_first = None;
+            return;
+        }
+        let e = start + self.text[start..end].trim_end().len();
+        let from = self.checked.max(start);
+        if from < e && !self.text[from..e].chars().any(char::is_alphanumeric) {
+            self.checked = e;
+            return;
+        }
+        if from >= e && self.checked >= e {
+            return;
+        }
+        self.sentences.push(Sentence {
+            start,
+            end: e,
+            paragraph: self.paragraph,
+        });
+        self.cur = end;
+        self.cur_first = None;
+        self.checked = end;
+    }
+
+    fn finish(&mut self) {
+        let n = self.text.len();
+        let before = self.sentences.len();
+        self.push(n);
+        if self.sentences.len() == before && self.first() < n {
+            // Trailing punctuation only: it belongs to the last sentence.
+            let e = self.text.trim_end().len();
+            if let Some(last) = self.sentences.last_mut() {
+                last.end = e.max(last.end);
+            } else {
+                let start = self.first();
+                self.sentences.push(Sentence {
+                    start,
+                    end: e,
+                    paragraph: self.paragraph,
+                });
+            }
+        }
+    }
+
+    /// Skips whitespace from `i`; returns the next non-space byte and how many newlines it
+    /// crossed.
+    fn skip_space(&self, mut i: usize) -> (usize, usize) {
+        let b = self.b;
+        let mut newlines = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => newlines += 1,
+                b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
+                c if c < 0x80 => break,
+                _ => {
+                    let c = char_at(self.text, i);
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        (i, newlines)
+    }
+
+    /// A newline at `p`: paragraph breaks, and lines that end without final punctuation.
+    fn newline(&mut self, p: usize) -> usize {
+        let (q, newlines) = self.skip_space(p + 1);
+        let line_start = std::mem::replace(&mut self.line_start, q);
+        if q >= self.b.len() {
+            return q;
+        }
+        if newlines > 0 {
+            self.push(p);
+            if self.sentences.last().map(|s| s.paragraph) == Some(self.paragraph) {
+                self.paragraph += 1;
+            }
+            self.list = None;
+            self.block_start = q;
+            self.block = None;
+            return q;
+        }
+        if self.first() < p && self.line_breaks(line_start, p, q) {
+            self.push(p);
+        }
+        q
+    }
+
+    /// Whether the line `line_start..p`, followed by a line starting at `q`, ends the sentence.
+    fn line_breaks(&mut self, line_start: usize, p: usize, q: usize) -> bool {
+        let line = self.text[line_start.min(p)..p].trim_end();
+        if line.is_empty() || lines::ends_with_terminal(line) {
+            // The terminal mark has been decided already.
+            return false;
+        }
+        let next = &self.text[q..];
+        if lines::starts_with_bullet(next) {
+            return true;
+        }
+        let last = line.chars().next_back().unwrap_or(' ');
+        if matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/') {
+            return false;
+        }
+        if last == ':' {
+            return lines::starts_with_numbered(next);
+        }
+        if lines::ends_with_function_word(line) {
+            return false;
+        }
+        if lines::starts_with_numbered(next) {
+            return true;
+        }
+        let c = char_at(self.text, q);
+        let first = char_at(self.text, self.first());
+        if c.is_lowercase() && !first.is_lowercase() {
+            return false;
+        }
+        if line.len() >= lines::WRAP_MIN_LINE && !c.is_lowercase() && self.wrapped() {
+            return false;
+        }
+        true
+    }
+
+    /// Whether the current block is hard-wrapped prose (scanned once per block, on demand).
+    fn wrapped(&mut self) -> bool {
+        let (text, start) = (self.text, self.block_start);
+        self.block
+            .get_or_insert_with(|| Block::scan(text, start))
+            .wrapped
+    }
+
+    /// True when byte `raw_start` opens the current sentence (after bullets).
+    fn at_sentence_start(&mut self, raw_start: usize) -> bool {
+        let first = self.first();
+        first >= raw_start
+            || self.text[first..raw_start]
+                .chars()
+                .all(|c| c.is_whitespace() || lines::is_bullet(c))
+    }
+
+    /// A list marker token ("2" before "." or ")"): starts a list at the start of a sentence, or
+    /// starts the next item inline. Returns true when it is a marker.
+    fn list_marker(&mut self, raw_start: usize, word: &str, style: MarkerStyle) -> bool {
+        let Some(marker) = Marker::parse(word, style) else {
+            return false;
+        };
+        if self.at_sentence_start(raw_start) {
+            self.list = Some(marker.next());
+            return true;
+        }
+        if self.list == Some(marker) {
+            self.push(raw_start);
+            self.list = Some(marker.next());
+            return true;
+        }
+        false
+    }
+
+    /// A `)` at `p`: inline list markers "1) first 2) second".
+    fn paren(&mut self, p: usize) -> usize {
+        let b = self.b;
+        if !b.get(p + 1).is_some_and(|&c| c == b' ' || c == b'\t') {
+            return p + 1;
+        }
+        let mut s = p;
+        while s > 0 && p - s < 4 && b[s - 1].is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        // The marker stands alone: after whitespace, a bullet or the start of the text.
+        let alone = s == 0
+            || matches!(b[s - 1], b' ' | b'\t' | b'\n')
+            || self.text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(lines::is_bullet);
+        if s == p || !alone {
+            return p + 1;
+        }
+        let word = &self.text[s..p];
+        self.list_marker(s, word, MarkerStyle::Paren);
+        p + 1
+    }
+
+    /// A bullet at `p` inside a line: a new item when the current sentence is an item too.
+    fn bullet(&mut self, p: usize) -> usize {
+        let spaced = p > 0 && matches!(self.b[p - 1], b' ' | b'\t');
+        let first = self.first();
+        if spaced && first < p && char_at(self.text, first) == char_at(self.text, p) {
+            self.push(p);
+        }
+        p + 3
+    }
+}
+
+#[cfg(test)]
+mod tests;

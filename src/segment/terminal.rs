@@ -1,0 +1,301 @@
+//! Terminal marks: whether a `.`, `!`, `?`, ellipsis or CJK full stop ends the sentence.
+
+use super::abbrev::{self, Kind};
+use super::lines::{self, MarkerStyle};
+use super::{char_at, Scanner};
+
+/// True when `c` can open a sentence.
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || lines::is_opener(c)
+        || (c.is_alphabetic() && !c.is_lowercase())
+        || matches!(
+            c,
+            '@' | '#' | '$' | '£' | '€' | '¥' | '¿' | '¡' | '•' | '⁃' | '▪' | '*'
+        )
+}
+
+/// True when the text `rest` (after a terminal mark and whitespace) can open a sentence. An
+/// ellipsis can ("them. … Democrats"), a quotation or bracket opening on a lower-case word cannot
+/// ("slave... ‘except").
+fn opens_sentence(rest: &str) -> bool {
+    let c = rest.chars().next().unwrap_or(' ');
+    if c == '…' || rest.starts_with("...") || rest.starts_with(". .") {
+        return true;
+    }
+    if lines::is_opener(c) {
+        let inner = rest.trim_start_matches(lines::is_opener);
+        return !inner.chars().next().is_some_and(char::is_lowercase);
+    }
+    !c.is_lowercase() && starts_sentence(c)
+}
+
+impl<'t> Scanner<'t> {
+    /// A terminal mark at `p`. Returns where scanning resumes.
+    pub(super) fn terminal(&mut self, p: usize) -> usize {
+        let b = self.b;
+        let n = b.len();
+        // The run of marks: "?!", "...", ". . .", "。".
+        let (mut q, mut dots, mut bang, mut cjk, mut spaced) = (p, 0usize, false, false, false);
+        loop {
+            let t = &b[q..];
+            if t.first() == Some(&b'.') {
+                dots += 1;
+                q += 1;
+            } else if matches!(t.first(), Some(b'!' | b'?')) {
+                bang = true;
+                q += 1;
+            } else if t.starts_with("…".as_bytes()) {
+                dots += 3;
+                q += 3;
+            } else if t.starts_with("。".as_bytes())
+                || t.starts_with("！".as_bytes())
+                || t.starts_with("？".as_bytes())
+            {
+                cjk = true;
+                q += 3;
+            } else if t.starts_with(b" .")
+                && dots > 0
+                && b[q - 1] == b'.'
+                && !b
+                    .get(q + 2)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
+            {
+                spaced = true;
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        // "[...]" marks an omission inside a sentence.
+        if !bang && !cjk && p > 0 && b[p - 1] == b'[' && b.get(q) == Some(&b']') {
+            return q;
+        }
+        let mut end = q;
+        let mut quoted = false;
+        while end < n {
+            let c = char_at(self.text, end);
+            if !lines::is_closer(c) {
+                break;
+            }
+            quoted |= c != ')' && c != ']';
+            end += c.len_utf8();
+        }
+        if end >= n {
+            return n;
+        }
+        let after = char_at(self.text, end);
+        if !after.is_whitespace() {
+            // CJK full stops need no space; "world.Today" is two sentences glued together.
+            let particle = quoted && matches!(after, 'と' | 'っ');
+            if (cjk && !particle) || (dots == 1 && !bang && end == q && self.glued_sentence(p, end))
+            {
+                self.push(end);
+            }
+            return end;
+        }
+        let (next, newlines) = self.skip_space(end);
+        if next >= n {
+            return end;
+        }
+        let line_break = newlines > 0;
+        let c = char_at(self.text, next);
+        let boundary = if cjk {
+            // Japanese 「…。」と言った: the particle after a quotation continues the sentence.
+            !(quoted && matches!(c, 'と' | 'っ'))
+        } else if bang {
+            line_break
+                || (!c.is_lowercase()
+                    && opens_sentence(&self.text[next..])
+                    && !(quoted && continues_after_quote(&self.text[next..])))
+        } else if dots >= 2 {
+            let rest = &self.text[next..];
+            let opens = line_break || (opens_sentence(rest) && !is_word_i(rest));
+            if opens && spaced && p > 0 && b[p - 1].is_ascii_alphanumeric() {
+                // "words. . . . Next": the first period ends the sentence; the spaced ellipsis
+                // opens the next one.
+                self.push(p + 1);
+                return end;
+            }
+            opens
+        } else {
+            self.period_ends(p, next, c, line_break)
+        };
+        if boundary {
+            self.push(end);
+        }
+        end
+    }
+
+    /// The word before byte `p`: (start of the raw token, start of the word, the word). The raw
+    /// token runs back to whitespace (at most 64 bytes); the word drops leading brackets,
+    /// quotes and bullets.
+    fn word_before(&self, p: usize) -> (usize, usize, &'t str) {
+        let text = self.text;
+        // The token never reaches back into the previous sentence ("Tuesday.Mr.").
+        let mut floor = p.saturating_sub(64).max(self.cur.min(p));
+        // The 64-byte window may cut a character: move to a boundary.
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let mut start = p;
+        for (i, c) in text[floor..p].char_indices().rev() {
+            if c.is_whitespace() {
+                break;
+            }
+            start = floor + i;
+        }
+        let raw = &text[start..p];
+        // The word starts after the last quote, bracket or bullet: "(Mr", "’“Mr" (some texts
+        // open quotations with "”"), "•9", "…>Mr" in markup.
+        let word = raw
+            .rsplit(|c: char| {
+                lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c) || c == '>'
+            })
+            .next()
+            .unwrap_or(raw);
+        (start, p - word.len(), word)
+    }
+
+    /// Whether a single period at `p`, followed by whitespace and the character `c` at `next`,
+    /// ends the sentence.
+    fn period_ends(&mut self, p: usize, next: usize, c: char, line_break: bool) -> bool {
+        let (raw_start, word_start, word) = self.word_before(p);
+        let plain = line_break || opens_sentence(&self.text[next..]);
+        if word.is_empty() {
+            return plain;
+        }
+        let style = if self.b.get(p + 1) == Some(&b')') {
+            MarkerStyle::DotParen
+        } else {
+            MarkerStyle::Dot
+        };
+        if !c.is_lowercase() && self.list_marker(raw_start, word, style) {
+            return false;
+        }
+        let rest = &self.text[next..];
+        let next_word = abbrev::leading_word(rest);
+        match abbrev::classify(word) {
+            Kind::Title | Kind::Never => false,
+            Kind::NumberPrefix | Kind::Month => !c.is_ascii_digit() && plain,
+            Kind::Ambiguous | Kind::Dotted => {
+                !c.is_lowercase() && (line_break || abbrev::is_strong_starter(next_word))
+            }
+            Kind::Time => {
+                if c.is_lowercase()
+                    || abbrev::is_time_follower(next_word)
+                    || is_time_zone(next_word, rest)
+                {
+                    false
+                } else if line_break || abbrev::is_strong_starter(next_word) {
+                    true
+                } else {
+                    plain && !self.intro_phrase(word_start)
+                }
+            }
+            Kind::Initial => {
+                if word == "I" && self.follows_lower_word(word_start) {
+                    plain
+                } else {
+                    matches!(
+                        next_word,
+                        "The" | "It" | "He" | "She" | "They" | "We" | "But"
+                    )
+                }
+            }
+            Kind::Word => plain,
+        }
+    }
+
+    /// True when the sentence so far is a short introductory phrase ("At 5"), so a time after it
+    /// does not end the sentence.
+    fn intro_phrase(&mut self, word_start: usize) -> bool {
+        let first = self.first();
+        if word_start <= first || word_start - first > 40 {
+            return false;
+        }
+        let phrase = &self.text[first..word_start];
+        abbrev::is_intro_preposition(abbrev::leading_word(phrase))
+            && phrase.split_whitespace().count() <= 4
+    }
+
+    /// True when the word before `word_start` is in lower case ("you and I.", not "Albert I.").
+    fn follows_lower_word(&self, word_start: usize) -> bool {
+        let mut from = word_start.saturating_sub(32);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = self.text[from..word_start].trim_end();
+        before
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+    }
+
+    /// "world.Today": a period between a word and a capitalised word with no space. Only plain
+    /// words qualify, so "Jane.Doe@example.com", "News.XinhuaNet" and "U.S.A" stay whole.
+    fn glued_sentence(&self, p: usize, end: usize) -> bool {
+        let b = self.b;
+        if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        let rest = &b[end..];
+        let lower = rest
+            .iter()
+            .skip(1)
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        if !rest.first().is_some_and(u8::is_ascii_uppercase) || lower == 0 {
+            return false;
+        }
+        let ok_after = match rest.get(1 + lower) {
+            None | Some(b' ' | b'\n' | b',' | b'!' | b'?') => true,
+            Some(b'.') => matches!(rest.get(2 + lower), None | Some(b' ' | b'\n')),
+            _ => false,
+        };
+        if !ok_after {
+            return false;
+        }
+        let (_, _, word) = self.word_before(p);
+        !word.contains(['.', '/', '@', ':']) && abbrev::classify(word) == Kind::Word
+    }
+}
+
+/// After a quotation ending in `!` or `?`, a speech verb within the next words means the
+/// sentence goes on: `“Enough!” Ramirez wrote`, `“Why?” Ann Lee asked`.
+fn continues_after_quote(next: &str) -> bool {
+    // Three words fit in a short window; reading no further keeps odd texts linear.
+    let mut cut = next.len().min(120);
+    while !next.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut words = next[..cut].split_whitespace().take(3);
+    let w1 = words.next().unwrap_or("");
+    if w1.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    words
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
+        .take_while(|w| !w.is_empty())
+        .any(abbrev::is_speech_verb)
+}
+
+/// A short capitalised zone after a time: "ET", "E.T.", "EDT" (not the pronoun "I" or "A").
+fn is_time_zone(word: &str, rest: &str) -> bool {
+    let zone = if rest.as_bytes().get(1) == Some(&b'.') {
+        // "E.T." reads as the letters before each period.
+        rest.split(|c: char| c.is_whitespace()).next().unwrap_or("")
+    } else {
+        word
+    };
+    let letters = zone.bytes().filter(u8::is_ascii_alphabetic).count();
+    (2..=4).contains(&letters) && zone.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+}
+
+/// True when `s` starts with the word "I" (the pronoun after an ellipsis continues).
+fn is_word_i(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() == Some(&b'I') && !b.get(1).is_some_and(u8::is_ascii_alphanumeric)
+}

@@ -1,0 +1,155 @@
+//! Unit tests of the scanner; the named behaviour cases live in testdata/segment.toml.
+
+use super::*;
+
+fn split(text: &str) -> Vec<&str> {
+    segment(text)
+        .sentences
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
+}
+
+#[test]
+fn simple_periods() {
+    assert_eq!(
+        split("Hello there. How are you?"),
+        ["Hello there.", "How are you?"]
+    );
+}
+
+#[test]
+fn titles_and_decimals() {
+    assert_eq!(
+        split("Mr. Lee paid 4.5 dollars. He left."),
+        ["Mr. Lee paid 4.5 dollars.", "He left."]
+    );
+}
+
+#[test]
+fn headline_and_byline() {
+    let text = "Storm hits coast\n\nby: Ann Example 2024-01-02\n\nThe storm came. It left.";
+    let seg = segment(text);
+    assert_eq!(
+        split(text),
+        [
+            "Storm hits coast",
+            "by: Ann Example 2024-01-02",
+            "The storm came.",
+            "It left."
+        ]
+    );
+    assert_eq!(seg.metadata.title.as_deref(), Some("Storm hits coast"));
+    assert_eq!(seg.metadata.byline.as_deref(), Some("Ann Example"));
+    assert_eq!(seg.metadata.date.as_deref(), Some("2024-01-02"));
+    assert_eq!(seg.paragraphs, 3);
+}
+
+/// Random texts from pieces that exercise every rule: spans must stay ordered, trimmed,
+/// non-empty and on character boundaries.
+#[test]
+fn random_texts_keep_span_invariants() {
+    const PIECES: &[&str] = &[
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "”",
+        "“",
+        "…",
+        "。",
+        "！",
+        "•",
+        "⁃",
+        ")",
+        "(",
+        "1",
+        "12",
+        "a",
+        "A",
+        "I",
+        "é",
+        "\u{a0}",
+        "U.S.",
+        "Mr.",
+        "a.m.",
+        "[",
+        "]",
+        "'",
+        "\"",
+        ":",
+        ",",
+        "-",
+        "by ",
+        "2021-06-29",
+        "MOSCOW, ",
+        "Jan.",
+        "the ",
+        "The ",
+        "said ",
+        "\t",
+        "\r\n",
+        "x@y.z",
+        "no. ",
+        " . . .",
+        "中文",
+        "said",
+        "1. ",
+        "b) ",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 24) as usize;
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let seg = segment(&text);
+        let mut last_end = 0;
+        for s in &seg.sentences {
+            assert!(
+                s.start >= last_end && s.start < s.end && s.end <= text.len(),
+                "{text:?}"
+            );
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let span = &text[s.start..s.end];
+            assert_eq!(span.trim(), span, "{text:?}");
+            last_end = s.end;
+        }
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        " ",
+        ".",
+        "\n\n\n",
+        "...",
+        "“",
+        "a.\u{a0}",
+        "é. . .",
+        ". . . .\n.\n",
+        "1) 2) 3)",
+        "• • •",
+        "。！？",
+        "<p>Hi.</p><p>There!</p>",
+        "\u{0}.\u{1}?\u{2}",
+    ] {
+        let seg = segment(text);
+        for s in &seg.sentences {
+            assert!(s.start < s.end && s.end <= text.len(), "{text:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
