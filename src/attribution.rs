@@ -471,9 +471,13 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 | "point"
                 | "write"
         );
-        // Inverted tag: "“…,” said X."
+        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
         let prefix = text[lo..a].trim();
-        if !ing && (prefix.is_empty() || prefix.ends_with(',') || prefix.ends_with(['—', '–']))
+        let before = || subject::before(text, lo, a, ing, allow_it);
+        if !ing
+            && lemma != "tell"
+            && (prefix.is_empty()
+                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
         {
             if let Some(src) = subject::after(text, b, s.end) {
                 if lo > s.start || prefix.ends_with(',') {
@@ -488,7 +492,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             }
         }
         if ing && text[s.start..a].trim_end().ends_with(',') {
-            if let Some(src) = subject::clause_subject(text, s.start, a) {
+            if let Some(src) = clause_subjects(text, s.start, a) {
                 if matches!(
                     lemma,
                     "say"
@@ -517,7 +521,30 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             }
             continue;
         }
-        if let Some(src) = subject::before(text, lo, a, ing, allow_it) {
+        let loose = strength == crate::cues::Strength::Strong
+            && matches!(
+                lemma,
+                "say"
+                    | "tell"
+                    | "add"
+                    | "state"
+                    | "write"
+                    | "argue"
+                    | "claim"
+                    | "warn"
+                    | "note"
+                    | "explain"
+                    | "insist"
+                    | "declare"
+            );
+        let coordinated = text[lo..a].trim_end().ends_with(" and");
+        let found = if coordinated {
+            // "X did Y and said …": the subject of the first verb.
+            clause_subjects(text, s.start, a)
+        } else {
+            subject::before_loose(text, lo, a, ing, allow_it, loose)
+        };
+        if let Some(src) = found {
             let via = match relay_front {
                 Some((_, r)) if r.1 <= a => Some(r),
                 _ => None,
@@ -599,6 +626,19 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         quotes: quotes.to_vec(),
         rule,
     })
+}
+
+/// The subject of the main clause before `hi`, trying the sentence start and then the start of
+/// each comma-separated part ("During the speech, Trump attacked …, saying …").
+fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if let Some(found) = subject::clause_subject(text, lo, hi) {
+        return Some(found);
+    }
+    let slice = text.get(lo..hi)?;
+    slice
+        .match_indices(", ")
+        .take(4)
+        .find_map(|(k, _)| subject::clause_subject(text, lo + k + 2, hi))
 }
 
 /// "analysis by X" / "comments from X" inside a relay phrase: the span of X.

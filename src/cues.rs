@@ -94,6 +94,7 @@ pub const STRONG_VERBS: &[&str] = &[
     "write",
     "want",
     "ask",
+    "call",
 ];
 
 /// Verbs that report only inside a reporting frame (see the module docs).
@@ -131,7 +132,6 @@ pub const WEAK_VERBS: &[&str] = &[
     "scream",
     "joke",
     "post",
-    "call",
     "see",
     "understand",
     "realize",

@@ -23,11 +23,20 @@ impl Quote {
     /// The quoted words, marks excluded.
     pub fn inner<'t>(&self, text: &'t str) -> &'t str {
         let s = &text[self.start..self.end];
-        let mut chars = s.chars();
-        chars.next();
-        if self.closed {
-            chars.next_back();
+        let open = if s.starts_with("''") {
+            2
+        } else {
+            s.chars().next().map(char::len_utf8).unwrap_or(0)
+        };
+        let s = &s[open..];
+        if !self.closed {
+            return s;
         }
+        if let Some(stripped) = s.strip_suffix("''") {
+            return stripped;
+        }
+        let mut chars = s.chars();
+        chars.next_back();
         chars.as_str()
     }
 }
@@ -90,7 +99,14 @@ pub fn find(text: &str) -> Vec<Quote> {
         };
     let mut last_nonspace = 0usize;
     let mut newline_run = 0usize;
+    let mut skip_next = false;
     for (i, c) in text.char_indices() {
+        if skip_next {
+            // The second apostrophe of a doubled mark ('').
+            skip_next = false;
+            last_nonspace = i + 1;
+            continue;
+        }
         if c == '\n' {
             newline_run += 1;
             if newline_run == 2 {
@@ -101,7 +117,16 @@ pub fn find(text: &str) -> Vec<Quote> {
         if !c.is_whitespace() {
             newline_run = 0;
         }
-        if let Some((mark, single)) = classify(text, i, c) {
+        // Two apostrophes ('') stand for a double quotation mark in some wire copy.
+        let doubled = c == '\'' && text[i + 1..].starts_with('\'');
+        let mark_len = if doubled { 2 } else { c.len_utf8() };
+        let classified = if doubled {
+            skip_next = true;
+            Some((Mark::Either, false))
+        } else {
+            classify(text, i, c)
+        };
+        if let Some((mark, single)) = classified {
             let top = open.last().copied();
             let closes = match mark {
                 Mark::Close => {
@@ -113,7 +138,7 @@ pub fn find(text: &str) -> Vec<Quote> {
                         // A straight mark followed by a letter with a space before it opens.
                         let prev = text[..i].chars().next_back();
                         !(prev.map(|p| p.is_whitespace()).unwrap_or(true))
-                            || text[i + 1..]
+                            || text[i + mark_len..]
                                 .chars()
                                 .next()
                                 .map(|n| !n.is_alphanumeric())
@@ -129,7 +154,7 @@ pub fn find(text: &str) -> Vec<Quote> {
                     if sg == single {
                         quotes.push(Quote {
                             start: s,
-                            end: i + c.len_utf8(),
+                            end: i + mark_len,
                             closed: true,
                             single,
                         });
@@ -165,6 +190,11 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(inner("China's view isn't 'settled' yet."), ["settled"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(inner("''It is late,'' he said."), ["It is late,"]);
     }
 
     #[test]

@@ -587,7 +587,7 @@ fn resolve(
     if name.is_empty() {
         return None;
     }
-    Some(add_name(groups, &name, m.kind, descriptors))
+    Some(add_name(groups, &name, m.kind, descriptors)).filter(|&id| !groups[id].name.is_empty())
 }
 
 /// Matches `name` against the groups or creates a new one; returns its index.
@@ -658,6 +658,13 @@ fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
     let mut prev_word = "";
     let mut run_prev = "";
     let flush = |run: &mut Vec<&str>, run_prev: &str, best: &mut Option<String>| {
+        // Sentence-initial words ("After Biden …") are not part of the name.
+        while run.first().is_some_and(|w| {
+            cues::CAPITAL_NON_SOURCES.contains(w)
+                || DETERMINERS.contains(&w.to_lowercase().as_str())
+        }) {
+            run.remove(0);
+        }
         if !run.is_empty() {
             let name = run.join(" ");
             let lower = name.to_lowercase();
@@ -689,10 +696,8 @@ fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
         prev_word = raw;
     }
     flush(&mut run, run_prev, &mut best);
-    best.map(|n| {
-        let (name, _) = name_and_descriptors(&n, Kind::Person);
-        name
-    })
+    best.map(|n| name_and_descriptors(&n, Kind::Person).0)
+        .filter(|n| !n.is_empty())
 }
 
 #[cfg(test)]

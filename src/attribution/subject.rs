@@ -77,7 +77,21 @@ pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
             raw: &slice[s..],
         });
     }
-    out
+    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
+    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
+    for t in out {
+        let tag = t.raw.starts_with('(')
+            && t.raw.trim_end_matches([',', '.']).ends_with(')')
+            && t.raw.len() <= 16;
+        match merged.last_mut() {
+            Some(prev) if tag && !prev.ends_phrase() => {
+                let end = t.start + t.raw.len();
+                prev.raw = &text[prev.start..end];
+            }
+            _ => merged.push(t),
+        }
+    }
+    merged
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
@@ -304,6 +318,12 @@ fn is_pronoun_source(w: &str) -> bool {
 
 /// Checks a candidate noun phrase and returns the index of its head token.
 fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
+    head_of_loose(np, allow_it, false)
+}
+
+/// [`head_of`]; with `loose`, any lower-case noun after a determiner is accepted as head ("the
+/// announcer said"), which only strong speech verbs allow.
+fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
         return None;
     }
@@ -342,7 +362,12 @@ fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
         }
         return Some(head);
     }
-    cues::is_source_noun(w).then_some(head)
+    let determined = matches!(
+        np[0].lower().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
+    );
+    let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    (cues::is_source_noun(w) || loose && determined && head > 0 && nounish).then_some(head)
 }
 
 /// The source noun phrase that ends right before the cue at `cue`, searching no further back
@@ -354,6 +379,18 @@ pub(crate) fn before(
     cue: usize,
     ing: bool,
     allow_it: bool,
+) -> Option<(usize, usize)> {
+    before_loose(text, lo, cue, ing, allow_it, false)
+}
+
+/// [`before`], accepting any noun after a determiner when `loose` (strong speech verbs).
+pub(crate) fn before_loose(
+    text: &str,
+    lo: usize,
+    cue: usize,
+    ing: bool,
+    allow_it: bool,
+    loose: bool,
 ) -> Option<(usize, usize)> {
     let toks = tokens(text, lo, cue);
     let mut n = toks.len();
@@ -372,8 +409,26 @@ pub(crate) fn before(
         return None;
     }
     let first = phrase_start(&toks[..n])?;
-    let np = &toks[first..n];
-    head_of(np, allow_it)?;
+    let mut np = &toks[first..n];
+    if head_of_loose(np, allow_it, loose).is_none() {
+        // Fallback: the name or pronoun right before the cue ("the third time AROS said", "in
+        // which he said").
+        let mut k = n;
+        while k > first && toks[k - 1].capitalised() && !toks[k - 1].ends_phrase() && n - k < 5 {
+            k -= 1;
+        }
+        if k == n
+            && n > first
+            && matches!(toks[n - 1].lower().as_str(), "he" | "she" | "they" | "who")
+        {
+            k = n - 1;
+        }
+        if k == n || k == first {
+            return None;
+        }
+        np = &toks[k..n];
+        head_of(np, allow_it)?;
+    }
     valid(
         text,
         (
@@ -479,7 +534,8 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit())
             || w.chars().all(|c| c.is_ascii_digit());
-        if !opens || introduces_clause(&w) && w != "who" {
+        let opens = opens || app_first.capitalised();
+        if !opens || introduces_clause(&w) && !matches!(w.as_str(), "who" | "which") {
             return None;
         }
         name_end = j;
@@ -533,7 +589,22 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     let toks = tokens(text, from, hi);
     let first = toks.first()?;
     let fw = first.lower();
-    if !(first.capitalised() || matches!(fw.as_str(), "the" | "a" | "an" | "he" | "she" | "they")) {
+    if !(first.capitalised()
+        || matches!(
+            fw.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "one"
+                | "another"
+                | "two"
+                | "three"
+                | "some"
+        ))
+    {
         return None;
     }
     let mut n = 0;
