@@ -145,7 +145,6 @@ pub fn kind_of(mention: &str) -> Kind {
         return Kind::Organization;
     }
     if has(&[
-        "agency",
         "xinhua",
         "reuters",
         "tass",
@@ -293,6 +292,7 @@ pub fn kind_of(mention: &str) -> Kind {
     if has(&[
         "ministry",
         "bureau",
+        "agency",
         "department",
         "government",
         "office",
@@ -433,13 +433,23 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
 }
 
 fn key_words(name: &str) -> Vec<String> {
-    name.to_lowercase()
+    let mut words: Vec<String> = name
+        .to_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
         .filter(|w| {
             !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
         })
         .map(|w| w.trim_end_matches("'s").to_string())
-        .collect()
+        .collect();
+    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
+    if words.len() >= 3 {
+        if let Some(last) = words.last_mut() {
+            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
+                *last = "bureau".to_string();
+            }
+        }
+    }
+    words
 }
 
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
@@ -458,7 +468,7 @@ fn anaphor(raw: &str) -> Option<String> {
         return None;
     }
     let head = words[words.len() - 1].to_lowercase();
-    if !cues::is_source_noun(&head) {
+    if !cues::is_source_noun(&head) || kind_of(raw) == Kind::Vague {
         return None;
     }
     // Only lower-case words and demonyms ("Russian", "Chinese") before the head.

@@ -293,9 +293,6 @@ fn is_preposition(w: &str) -> bool {
             | "under"
             | "within"
             | "near"
-            | "inside"
-            | "outside"
-            | "over"
             | "between"
             | "among"
             | "behind"
@@ -682,7 +679,9 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     let toks = tokens(text, from, hi);
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
-        if i > 0 && t.starts_phrase() {
+        if i > 0
+            && (t.starts_phrase() || matches!(t.lower().as_str(), "that" | "who" | "which" | "as"))
+        {
             break;
         }
         n = i + 1;
