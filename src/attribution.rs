@@ -18,10 +18,14 @@
 //! - `noun-cue`: "comments from X that …", "X's statement that …".
 //! - `colon-quote`: "X: “…”".
 //! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
+//! - `cue-only`: a strong speech verb outside quotations whose source no rule could name
+//!   safely; the sentence reports, the source is left empty rather than guessed.
 //! - `relay-tag`: added to any rule when a trailing "…, Xinhua reported." names the relay.
 //! - `quote-span`: a sentence inside a quotation whose speaker tag comes in a later sentence.
 //! - `quote-continued`: a sentence inside a quotation opened in an earlier attributed sentence.
 //! - `quote-inherited`: a cue-less quotation right after an attributed sentence takes its speaker.
+//! - `speaker-label`: a transcript line, "ROE: …".
+//! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
 mod subject;
 
@@ -265,30 +269,75 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         if out[i].is_some() {
             continue;
         }
-        let opens_quote = spans
-            .get(q)
-            .is_some_and(|sp| sp.start <= s.start + 3 && sp.start < s.end);
-        if !opens_quote {
+        // The quoted share of the sentence, from the disjoint spans that overlap it.
+        let mut quoted = 0usize;
+        let mut clipped = Vec::new();
+        let mut j = q;
+        while j < spans.len() && spans[j].start < s.end {
+            let (a, b) = (spans[j].start.max(s.start), spans[j].end.min(s.end));
+            if a < b {
+                quoted += b - a;
+                clipped.push((a, b));
+            }
+            j += 1;
+        }
+        let opens_quote = clipped.first().is_some_and(|&(a, _)| a <= s.start + 3);
+        let mostly_quoted = quoted * 2 >= s.end - s.start;
+        if !(opens_quote || mostly_quoted) {
             continue;
         }
-        let prev = out[i - 1]
-            .as_ref()
-            .filter(|p| p.source.is_some() && p.form != Form::Indirect && !p.is_vague())
+        // The most recent speaker, a few sentences back at most.
+        let prev = (i.saturating_sub(3)..i)
+            .rev()
+            .find_map(|k| out[k].as_ref())
+            .filter(|p| {
+                p.source.is_some() && !p.is_vague() && (mostly_quoted || p.form != Form::Indirect)
+            })
             .cloned();
         if let Some(p) = prev {
-            let sp = spans[q];
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
                 source: p.source,
                 via: Vec::new(),
                 continued: true,
-                quotes: vec![(sp.start.max(s.start), sp.end.min(s.end))],
+                quotes: clipped,
                 rule: "quote-inherited",
             });
         }
     }
+
+    // Transcripts: the sentences after "NAME: …" in the same paragraph are NAME's.
+    for i in 1..sentences.len() {
+        if out[i].is_some() || sentences[i].paragraph != sentences[i - 1].paragraph {
+            continue;
+        }
+        let prev = out[i - 1]
+            .as_ref()
+            .filter(|p| matches!(p.rule, "speaker-label" | "speaker-turn"))
+            .cloned();
+        if let Some(p) = prev {
+            out[i] = Some(Found {
+                form: p.form,
+                cue: None,
+                source: p.source,
+                via: Vec::new(),
+                continued: true,
+                quotes: Vec::new(),
+                rule: "speaker-turn",
+            });
+        }
+    }
     out
+}
+
+/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
+fn speaker_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
+            .expect("speaker label pattern")
+    })
 }
 
 /// One candidate attribution inside a sentence.
@@ -420,6 +469,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
     }
 
     let has_quote = !quotes.is_empty();
+    let mut bare_cue: Option<(usize, usize)> = None;
     for m in verb_re().find_iter(body) {
         let (a, b) = (s.start + m.start(), s.start + m.end());
         if in_quote(a) {
@@ -430,6 +480,39 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             continue;
         };
         let next = text[b..s.end].trim_start();
+        // "battleground states", "health worries": a verb form that is also a plural noun
+        // reports only before a clause or object.
+        if crate::cues::noun_like(word, lemma) {
+            let nw = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let function_word = matches!(
+                nw,
+                "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "to"
+                    | "for"
+                    | "on"
+            );
+            if !(function_word || next.starts_with([':', '"', '“', ','])) {
+                continue;
+            }
+        }
         let framed = next.starts_with("that ")
             || next.starts_with(':')
             || next.starts_with(['"', '“', '‘'])
@@ -448,6 +531,10 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             continue;
         }
         let ing = word.ends_with("ing");
+        if strength == crate::cues::Strength::Strong && !ing && !crate::cues::noun_like(word, lemma)
+        {
+            bare_cue.get_or_insert((a, b));
+        }
         let allow_it = matches!(
             lemma,
             "say"
@@ -578,6 +665,28 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         }
     }
 
+    if let Some(c) = speaker_label_re().captures(body) {
+        let name = c.get(1).expect("group");
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
+        let capitals = name
+            .as_str()
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if capitals
+            && name.as_str().len() >= 2
+            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
+        {
+            let (a, b) = (s.start + name.start(), s.start + name.end());
+            cands.push(Candidate {
+                cue: (b, b + 1),
+                source: Some((a, b)),
+                via: None,
+                rule: "speaker-label",
+            });
+        }
+    }
+
     let mut best: Option<&Candidate> = None;
     for c in &cands {
         // The relay form outranks everything; otherwise the earliest cue wins.
@@ -592,14 +701,26 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         }
     }
     let Some(best) = best else {
-        return vague.map(|cue| Found {
+        if let Some(cue) = vague {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: None,
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-cue",
+            });
+        }
+        // A speech verb whose source the rules cannot name: the sentence still reports.
+        return bare_cue.map(|cue| Found {
             form,
             cue: Some(cue),
             source: None,
             via: Vec::new(),
             continued: false,
             quotes: quotes.to_vec(),
-            rule: "vague-cue",
+            rule: "cue-only",
         });
     };
     let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();

@@ -44,7 +44,6 @@ pub const STRONG_VERBS: &[&str] = &[
     "complain",
     "recall",
     "reply",
-    "respond",
     "tweet",
     "remark",
     "comment",
@@ -118,6 +117,7 @@ pub const WEAK_VERBS: &[&str] = &[
     "clarify",
     "specify",
     "counter",
+    "respond",
     "question",
     "dismiss",
     "reject",
@@ -141,6 +141,84 @@ pub const WEAK_VERBS: &[&str] = &[
     "introduce",
     "charge",
 ];
+
+/// Lemmas whose bare and "-s" forms are also common nouns ("states", "reports", "worries").
+const NOUN_LIKE: &[&str] = &[
+    "state",
+    "report",
+    "comment",
+    "claim",
+    "call",
+    "note",
+    "fear",
+    "hope",
+    "worry",
+    "answer",
+    "question",
+    "order",
+    "post",
+    "show",
+    "estimate",
+    "point",
+    "charge",
+    "plan",
+    "demand",
+    "doubt",
+    "promise",
+    "vow",
+    "warn",
+    "request",
+    "forecast",
+    "project",
+    "signal",
+    "brief",
+    "reply",
+    "respond",
+    "remark",
+    "concern",
+    "support",
+    "tweet",
+    "pledge",
+    "threat",
+    "praise",
+    "suspect",
+    "record",
+    "judge",
+    "cry",
+    "joke",
+    "find",
+    "feel",
+    "view",
+    "want",
+    "agree",
+    "appeal",
+    "accuse",
+    "highlight",
+    "mention",
+    "recall",
+    "welcome",
+    "reject",
+    "lament",
+    "counter",
+    "whisper",
+    "shout",
+    "order",
+    "add",
+    "stress",
+    "underline",
+    "study",
+];
+
+/// True when `word` (a form of `lemma`) is also a common noun: the bare or "-s" form of a
+/// lemma in [`NOUN_LIKE`].
+pub fn noun_like(word: &str, lemma: &str) -> bool {
+    if !NOUN_LIKE.contains(&lemma) {
+        return false;
+    }
+    let w = word.to_lowercase();
+    let [bare, s, _, _] = inflections(lemma);
+    w == bare || w == s
+}
 
 /// Irregular forms that the spelling rules do not produce.
 const IRREGULAR: &[(&str, &str)] = &[
