@@ -680,6 +680,9 @@ pub fn is_source_noun(word: &str) -> bool {
 /// Capitalised words that cannot be a source on their own: sentence-initial function words,
 /// days and months.
 pub const CAPITAL_NON_SOURCES: &[&str] = &[
+    "A",
+    "An",
+    "The",
     "It",
     "This",
     "That",

@@ -398,6 +398,25 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     let words: Vec<&str> = head.split_whitespace().collect();
     let skip = strip_det(&words);
     let words = &words[skip..];
+    if kind == Kind::Media {
+        // "the official Xinhua news agency" / "Beirut-based al-Akhbar newspaper": the name.
+        let proper = |w: &&str| {
+            (w.chars().next().is_some_and(|c| c.is_uppercase()) || w.starts_with("al-"))
+                && !w.ends_with("-based")
+                && !w.ends_with("-language")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        };
+        let a = words.iter().position(proper);
+        let b = words.iter().rposition(proper);
+        if let (Some(a), Some(b)) = (a, b) {
+            let has_lower_tail = b + 1 < words.len() || a > 0;
+            if has_lower_tail {
+                descriptors.push(words.join(" "));
+                return (words[a..=b].join(" "), descriptors);
+            }
+        }
+    }
     if kind != Kind::Person {
         return (words.join(" "), descriptors);
     }
@@ -406,26 +425,39 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
         .iter()
         .position(|w| matches!(*w, "of" | "at" | "from" | "for" | "with"))
         .unwrap_or(words.len());
-    if cut < words.len() {
-        descriptors.push(words[cut..].join(" "));
-    }
-    let words = &words[..cut];
     // The name is the run after the last title, lower-case or possessive word.
-    let mut first = 0;
-    for (i, w) in words.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
-        let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
-        if i + 1 < words.len()
-            && (lower_case
-                || cues::is_title(&lw)
-                || w.ends_with("'s")
-                || w.ends_with("’s")
-                || acronym)
-        {
-            first = i + 1;
+    let name_start = |words: &[&str]| {
+        let mut first = 0;
+        for (i, w) in words.iter().enumerate() {
+            let lw = w.to_lowercase();
+            let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
+            let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            if i + 1 < words.len()
+                && (lower_case
+                    || cues::is_title(&lw)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || acronym)
+            {
+                first = i + 1;
+            }
         }
-    }
+        first
+    };
+    let before_of = &words[..cut];
+    let ends_in_title = before_of
+        .last()
+        .is_none_or(|w| cues::is_title(&w.to_lowercase()));
+    // "Secretary of State Mike Pompeo": the name follows the whole title.
+    let words = if ends_in_title {
+        words
+    } else {
+        if cut < words.len() {
+            descriptors.push(words[cut..].join(" "));
+        }
+        before_of
+    };
+    let first = name_start(words);
     if first > 0 && first < words.len() {
         descriptors.insert(0, words[..first].join(" "));
     }
@@ -486,6 +518,9 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
     let mut groups: Vec<Group> = Vec::new();
     // Group ids in order of last use, most recent last.
     let mut recent: Vec<usize> = Vec::new();
+    // Entities of mentions already grouped, by span, for carried-over attributions.
+    let mut by_span: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
@@ -495,6 +530,7 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
             let id = resolve(text, sent_start, m, groups, &recent);
             let Some(id) = id else { return };
             m.entity = Some(id);
+            by_span.insert((m.start, m.end), id);
             if m.kind == Kind::Unknown || pronoun(raw).is_some() || anaphor(raw).is_some() {
                 m.kind = groups[id].kind;
             }
@@ -515,7 +551,9 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
         if let Some(m) = f.source.as_mut() {
             if f.continued {
                 // A carried-over mention already counted in its own sentence.
-                if let Some(id) = m.entity {
+                if let Some(&id) = by_span.get(&(m.start, m.end)) {
+                    m.entity = Some(id);
+                    m.kind = groups[id].kind;
                     let g = &mut groups[id];
                     if g.sentences.last() != Some(&si) {
                         g.sentences.push(si);
@@ -663,6 +701,25 @@ fn add_name(groups: &mut Vec<Group>, name: &str, kind: Kind, descriptors: Vec<St
 /// office, he …").
 fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
     let slice = text.get(sent_start..at)?;
+    // Only the frame "After/When/As NAME did X, he …" is trusted: elsewhere the nearest
+    // capitalised word is too often a place, a group or a quotation's first word.
+    let first = slice.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        first,
+        "After"
+            | "When"
+            | "As"
+            | "Since"
+            | "Before"
+            | "Although"
+            | "While"
+            | "Once"
+            | "Because"
+            | "Though"
+            | "Until"
+    ) {
+        return None;
+    }
     let mut best: Option<String> = None;
     let mut run: Vec<&str> = Vec::new();
     let mut prev_word = "";
