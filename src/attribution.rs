@@ -138,7 +138,7 @@ fn phrase_re() -> &'static Regex {
         Regex::new(concat!(
             r"(?P<acc>\b(?i:according to|in the words of|as (?:quoted|reported) by)\b)",
             r"|(?P<quoted>\bquot(?:ed|es|ing)\b)",
-            r"|(?P<put>\bas\b)",
+            r"|(?P<put>\b(?i:as)\b)",
             r"|(?P<vague>\b(?i:reportedly|allegedly|it (?:is|was|has been) (?:reported|said|believed|understood|claimed|alleged|rumou?red|learned|learnt)|(?:is|are|was|were) (?:said|reported|believed|rumou?red|alleged|thought|understood) to|(?:is|are|was|were) (?:widely )?(?:expected|seen|suspected|considered) (?:to|as))\b)",
             r"|(?P<noun>\b(?:comments?|remarks?|statements?|claims?|warnings?|accusations?|allegations?|assertions?|criticism|analysis|views?|belief|speculation) (?:from|by)\b)",
             r"|(?P<poss>['’]s (?:comments?|remarks?|statement|claims?|warnings?|accusations?|allegations?|assertion|analysis|view|belief|argument|position) (?:that|,)|['’]s (?:comments?|remarks?))",
@@ -164,10 +164,10 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> Vec<Span2> {
             continue;
         }
         let inner = q.inner(text).trim();
-        let words = inner.split_whitespace().count();
-        let real = words >= 4
-            || (words >= 1 && inner.ends_with(['.', '!', '?', ',']) && q.closed)
-            || (!q.closed && !q.single && words >= 4);
+        // Only "at least four" matters; counting further would be quadratic for many unclosed
+        // quotations that all run to the end of a paragraph.
+        let words = inner.split_whitespace().take(4).count();
+        let real = words >= 4 || (words >= 1 && inner.ends_with(['.', '!', '?', ',']) && q.closed);
         match merged.last_mut() {
             Some(last) if q.start < last.1 => {
                 // Nested inside the previous one: the outer quotation decides.
@@ -357,20 +357,24 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
     let letters = body.len().max(1);
     let form = if quotes.is_empty() {
         Form::Indirect
-    } else if quoted * 10 >= letters * 7 {
+    } else if quoted * 2 >= letters {
         Form::Direct
     } else {
         Form::Mixed
     };
-    let in_quote = |pos: usize| quotes.iter().any(|&(a, b)| pos > a && pos < b);
+    // The quotations are disjoint and sorted, so both lookups are binary searches.
+    let in_quote = |pos: usize| {
+        let k = quotes.partition_point(|&(a, _)| a < pos);
+        k > 0 && pos < quotes[k - 1].1
+    };
     // The clause boundary before a position: the end of the last quotation before it.
     let after_quote = |pos: usize| {
-        quotes
-            .iter()
-            .filter(|&&(_, b)| b <= pos)
-            .map(|&(_, b)| b)
-            .max()
-            .unwrap_or(s.start)
+        let k = quotes.partition_point(|&(_, b)| b <= pos);
+        if k > 0 {
+            quotes[k - 1].1
+        } else {
+            s.start
+        }
     };
 
     let mut cands: Vec<Candidate> = Vec::new();
@@ -409,7 +413,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             });
         } else if c.name("quoted").is_some() {
             // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
-            let rest = &text[b..s.end];
+            let rest = &text[b..s.end.min(subject::ahead(text, b, 300))];
             let Some(k) = rest.find(" as saying").or_else(|| rest.find(" as telling")) else {
                 continue;
             };
@@ -418,7 +422,12 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             }
             let src_end = b + k;
             let src_start = b + (rest.len() - rest.trim_start().len());
-            let src = subject::relay(text, src_start, src_end).filter(|m| m.1 >= src_end - 1);
+            // The whole phrase up to "as saying", appositions included, when it opens well.
+            if src_start >= src_end {
+                continue;
+            }
+            let end = src_start + text[src_start..src_end].trim_end_matches([',', ' ']).len();
+            let src = subject::relay(text, src_start, src_end).map(|m| (m.0, end));
             let relay = subject::before(text, after_quote(a), a, false, true);
             if let (Some(src), Some(relay)) = (src, relay) {
                 cands.push(Candidate {
@@ -430,7 +439,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             }
         } else if c.name("put").is_some() {
             // "as X put it"
-            let rest = &text[b..s.end];
+            let rest = &text[b..s.end.min(subject::ahead(text, b, 100))];
             if let Some(k) = rest.find(" put it") {
                 if k < 80 {
                     if let Some(src) = subject::relay(text, b, b + k) {
@@ -479,7 +488,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         let Some((lemma, strength)) = crate::cues::verb(word) else {
             continue;
         };
-        let next = text[b..s.end].trim_start();
+        let next = text[b..s.end.min(subject::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
         if crate::cues::noun_like(word, lemma) {
@@ -531,6 +540,18 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             continue;
         }
         let ing = word.ends_with("ing");
+        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
+        // reports as a participle after a comma or in a progressive ("is saying").
+        if ing {
+            let prev = text[subject::back(text, a, 40).max(s.start)..a]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let progressive = matches!(prev, "is" | "was" | "are" | "were" | "been" | "be");
+            if !(prev.ends_with(',') || progressive || prev.is_empty()) {
+                continue;
+            }
+        }
         if strength == crate::cues::Strength::Strong && !ing && !crate::cues::noun_like(word, lemma)
         {
             bare_cue.get_or_insert((a, b));

@@ -100,6 +100,9 @@ pub fn find(text: &str) -> Vec<Quote> {
     let mut last_nonspace = 0usize;
     let mut newline_run = 0usize;
     let mut skip_next = false;
+    // How many double (index 0) and single (index 1) quotations are open, so that a closing
+    // mark need not scan the stack.
+    let mut open_count = [0usize; 2];
     for (i, c) in text.char_indices() {
         if skip_next {
             // The second apostrophe of a doubled mark ('').
@@ -111,6 +114,7 @@ pub fn find(text: &str) -> Vec<Quote> {
             newline_run += 1;
             if newline_run == 2 {
                 paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
+                open_count = [0, 0];
             }
             continue;
         }
@@ -131,10 +135,10 @@ pub fn find(text: &str) -> Vec<Quote> {
             let closes = match mark {
                 Mark::Close => {
                     top.map(|(_, s)| s == single).unwrap_or(false)
-                        || open.iter().any(|&(_, s)| s == single)
+                        || open_count[single as usize] > 0
                 }
                 Mark::Either => {
-                    open.iter().any(|&(_, s)| s == single) && {
+                    open_count[single as usize] > 0 && {
                         // A straight mark followed by a letter with a space before it opens.
                         let prev = text[..i].chars().next_back();
                         !(prev.map(|p| p.is_whitespace()).unwrap_or(true))
@@ -151,6 +155,7 @@ pub fn find(text: &str) -> Vec<Quote> {
                 // Close the innermost open quotation of this kind; inner ones of the other kind
                 // that were never closed are dropped.
                 while let Some((s, sg)) = open.pop() {
+                    open_count[sg as usize] -= 1;
                     if sg == single {
                         quotes.push(Quote {
                             start: s,
@@ -163,6 +168,7 @@ pub fn find(text: &str) -> Vec<Quote> {
                 }
             } else if mark != Mark::Close {
                 open.push((i, single));
+                open_count[single as usize] += 1;
             }
         }
         if !c.is_whitespace() {

@@ -168,7 +168,6 @@ pub fn kind_of(mention: &str) -> Kind {
         "website",
         "outlet",
         "broadcaster",
-        "press",
         "tabloid",
         "magazine",
         "news",
@@ -395,6 +394,12 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
         descriptors.push(head[k + 1..].to_string());
         head.truncate(k);
     }
+    // "the Ministry of X of our country" is the Ministry of X.
+    for tail in [" of our country", " of this country", " of the country"] {
+        if let Some(stripped) = head.strip_suffix(tail) {
+            head = stripped.to_string();
+        }
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     let skip = strip_det(&words);
     let words = &words[skip..];
@@ -447,7 +452,8 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     let before_of = &words[..cut];
     let ends_in_title = before_of
         .last()
-        .is_none_or(|w| cues::is_title(&w.to_lowercase()));
+        .map(|w| cues::is_title(&w.to_lowercase()))
+        .unwrap_or(true);
     // "Secretary of State Mike Pompeo": the name follows the whole title.
     let words = if ends_in_title {
         words
@@ -602,7 +608,7 @@ fn resolve(
             .iter()
             .rev()
             .copied()
-            .find(|&i| groups[i].words.iter().any(|w| *w == noun));
+            .find(|&i| groups[i].words.contains(&noun));
         let by_kind = recent
             .iter()
             .rev()

@@ -52,6 +52,28 @@ fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     (a < b && text.get(a..b).is_some()).then_some((a, b))
 }
 
+/// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
+/// short enough that a pathological sentence with many cues stays linear.
+const REACH: usize = 600;
+
+/// `i - n`, moved back to a character boundary (never below 0).
+pub(crate) fn back(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_sub(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j -= 1;
+    }
+    j
+}
+
+/// `i + n`, moved forward to a character boundary (never past the end).
+pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
 /// Tokens of `text[lo..hi]`.
 pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -389,7 +411,7 @@ pub(crate) fn before_loose(
     allow_it: bool,
     loose: bool,
 ) -> Option<(usize, usize)> {
-    let toks = tokens(text, lo, cue);
+    let toks = tokens(text, lo.max(back(text, cue, REACH)), cue);
     let mut n = toks.len();
     // Auxiliaries and adverbs between subject and cue.
     while n > 0 && !toks[n - 1].ends_phrase() && is_aux_or_adverb(&toks[n - 1].lower(), ing) {
@@ -462,7 +484,7 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
             break;
         }
         let w = t.lower();
-        if introduces_clause(&w) && !(i == n) {
+        if introduces_clause(&w) && i != n {
             break;
         }
         if w == "and" || w == "&" {
@@ -583,7 +605,7 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
 
 /// The source after an inverted cue ("…,” said the minister." / "…, said Ann Lee, a nurse.").
 pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, hi);
+    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
     let first = toks.first()?;
     let fw = first.lower();
     if !(first.capitalised()
@@ -648,8 +670,7 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     if np.len() == 1 && matches!(fw.as_str(), "the" | "a" | "an") {
         return None;
     }
-    let h = head_of(np, false)?;
-    let _ = h;
+    head_of_loose(np, false, true)?;
     let mut end_tok = np[n - 1];
     // An apposition after the name runs to the end of the sentence: "said Ann Lee, a nurse."
     if end_tok.raw.ends_with(',') && n < toks.len() {
@@ -676,7 +697,7 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The phrase after a relay word ("according to the ministry, …"): up to the next comma, full
 /// stop or quotation. Returns the span when it has an acceptable head.
 pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, hi);
+    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
         if i > 0
@@ -703,7 +724,15 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     let h = &np[p - 1];
     let hw = h.lower();
     let hw = hw.trim_end_matches("'s").trim_end_matches("’s");
-    if !(h.capitalised() || cues::is_source_noun(hw) || matches!(hw, "him" | "her" | "them" | "it"))
+    let determined = matches!(
+        np[0].lower().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    );
+    let nounish = hw.len() > 2 && hw.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !(h.capitalised()
+        || cues::is_source_noun(hw)
+        || matches!(hw, "him" | "her" | "them" | "it")
+        || determined && p > 1 && nounish)
     {
         return None;
     }
@@ -729,7 +758,7 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The noun phrase at the start of the clause from `lo`, for participle cues ("The mission
 /// issued a notice, saying …" gives "The mission"). It must run up to a lower-case verb.
 pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, lo, hi);
+    let toks = tokens(text, lo, hi.min(ahead(text, lo, REACH)));
     let mut n = 0;
     while n < toks.len() && n < 10 {
         let t = &toks[n];
@@ -743,7 +772,7 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
         }
         n += 1;
     }
-    if n == 0 || n >= toks.len() || toks[n].ends_phrase() && n == 0 {
+    if n == 0 || n >= toks.len() {
         return None;
     }
     let verb = &toks[n];
