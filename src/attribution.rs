@@ -552,7 +552,12 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 continue;
             }
         }
-        if strength == crate::cues::Strength::Strong && !ing && !crate::cues::noun_like(word, lemma)
+        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
+        // the bare form is too often an infinitive ("to seek", "won't tell").
+        if strength == crate::cues::Strength::Strong
+            && word != lemma
+            && !ing
+            && !crate::cues::noun_like(word, lemma)
         {
             bare_cue.get_or_insert((a, b));
         }
