@@ -388,6 +388,12 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             continue;
         }
         if c.name("acc").is_some() {
+            // Mid-clause "according to" means "in accordance with"; a relay stands at the
+            // front of a clause or after a comma.
+            let before = text[after_quote(a).max(subject::back(text, a, 80))..a].trim_end();
+            if !(before.is_empty() || before.ends_with([',', '—', '–', ';'])) {
+                continue;
+            }
             let Some(mut src) = subject::relay(text, b, s.end) else {
                 continue;
             };

@@ -25,6 +25,8 @@ struct Case {
     rule: Option<String>,
     kind: Option<String>,
     entity: Option<String>,
+    #[serde(default)]
+    no_source: bool,
 }
 
 fn yes() -> bool {
@@ -62,6 +64,9 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
         }
     };
     cmp("source", &case.source, src.map(|m| m.text.clone()));
+    if case.no_source && src.is_some() {
+        errs.push(format!("source: want none, got {:?}", src.map(|m| &m.text)));
+    }
     cmp("cue", &case.cue, at.cue.as_ref().map(|c| c.text.clone()));
     cmp("form", &case.form, Some(lower(&at.form)));
     cmp("rule", &case.rule, Some(at.rule.clone()));

@@ -52,6 +52,8 @@ fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     (a < b && text.get(a..b).is_some()).then_some((a, b))
 }
 
+const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
 /// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
 /// short enough that a pathological sentence with many cues stays linear.
 const REACH: usize = 600;
@@ -221,23 +223,9 @@ fn blocks_phrase(w: &str) -> bool {
             | "why"
             | "whether"
     ) || cues::verb(w).is_some_and(|(l, _)| {
-        !matches!(
-            l,
-            "report"
-                | "post"
-                | "estimate"
-                | "forecast"
-                | "poll"
-                | "comment"
-                | "statement"
-                | "want"
-                | "question"
-                | "order"
-                | "call"
-                | "charge"
-                | "project"
-                | "study"
-        )
+        // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
+        // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
+        w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
     }) && !cues::is_source_noun(w)
 }
 
@@ -427,7 +415,14 @@ pub(crate) fn before_loose(
     if last.ends_phrase() {
         return None;
     }
-    let first = phrase_start(&toks[..n])?;
+    let mut first = phrase_start(&toks[..n])?;
+    // "Len McCluskey, the general secretary of the union said": an apposition without its
+    // closing comma; the name before it is the source.
+    if let Some(f) = name_before_apposition(toks.as_slice(), first) {
+        if head_of_loose(&toks[first..n], allow_it, true).is_some() {
+            first = f;
+        }
+    }
     let mut np = &toks[first..n];
     if head_of_loose(np, allow_it, loose).is_none() {
         // Fallback: the name or pronoun right before the cue ("the third time AROS said", "in
@@ -443,6 +438,15 @@ pub(crate) fn before_loose(
             k = n - 1;
         }
         if k == n || k == first {
+            return None;
+        }
+        // "in Guangzhou had reported", "China and Europe shows": a name after a preposition,
+        // determiner or conjunction belongs to another phrase.
+        let before_run = toks[k - 1].lower();
+        if is_preposition(&before_run)
+            || DETERMINER_WORDS.contains(&before_run.as_str())
+            || matches!(before_run.as_str(), "and" | "or" | "&" | "than" | "nor")
+        {
             return None;
         }
         np = &toks[k..n];
@@ -497,7 +501,7 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
                 break;
             }
         }
-        if t.starts_phrase() {
+        if t.starts_phrase() && !t.raw.starts_with(['\'', '‘']) {
             i -= 1;
             break;
         }
@@ -574,6 +578,37 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
                 );
             }
         }
+    }
+    None
+}
+
+/// When the phrase starting at `first` is an apposition ("the MP for X", "a prominent
+/// advocate") after "Name," (possibly after another apposition), the index where Name starts.
+fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
+    let w0 = toks.get(first)?.lower();
+    let appositive = matches!(w0.as_str(), "the" | "a" | "an") || cues::is_title(&w0);
+    if !appositive {
+        return None;
+    }
+    let mut f = first;
+    for _ in 0..2 {
+        if f == 0 || !toks[f - 1].raw.ends_with(',') {
+            return None;
+        }
+        let start = phrase_start_name(&toks[..f])?;
+        let seg = &toks[start..f];
+        let name_like = seg.len() <= 4
+            && seg.iter().all(|t| t.capitalised())
+            && !cues::CAPITAL_NON_SOURCES.contains(&seg[0].word())
+            && !seg.iter().any(|t| cues::is_title(&t.lower()));
+        if name_like {
+            return Some(start);
+        }
+        let w = seg[0].lower();
+        if seg.len() > 10 || !(seg[0].capitalised() || matches!(w.as_str(), "the" | "a" | "an")) {
+            return None;
+        }
+        f = start;
     }
     None
 }
