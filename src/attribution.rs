@@ -157,8 +157,9 @@ struct Span2 {
 /// Merges nested and overlapping quotations into disjoint spans and keeps the real ones: at least
 /// four words, or a closing punctuation mark inside (“Whatever.”), or unclosed. Short labels in
 /// quotation marks ('China-Russia threat') are scare quotes.
-fn real_quotes(text: &str, quotes: &[Quote]) -> Vec<Span2> {
-    let mut merged: Vec<(usize, usize, bool)> = Vec::new();
+fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
+    // (start, end, real, short double-quoted phrase)
+    let mut merged: Vec<(usize, usize, bool, bool)> = Vec::new();
     for q in quotes {
         if q.end <= q.start || q.end > text.len() {
             continue;
@@ -168,6 +169,13 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> Vec<Span2> {
         // quotations that all run to the end of a paragraph.
         let words = inner.split_whitespace().take(4).count();
         let real = words >= 4 || (words >= 1 && inner.ends_with(['.', '!', '?', ',']) && q.closed);
+        // A short phrase in double marks that is not a capitalised name ("The Group").
+        let phrase = q.closed
+            && !q.single
+            && words >= 1
+            && !inner
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         match merged.last_mut() {
             Some(last) if q.start < last.1 => {
                 // Nested inside the previous one: the outer quotation decides.
@@ -176,19 +184,23 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> Vec<Span2> {
                     last.2 |= real;
                 }
             }
-            _ => merged.push((q.start, q.end, real)),
+            _ => merged.push((q.start, q.end, real, phrase)),
         }
     }
-    merged
-        .into_iter()
-        .filter(|m| m.2)
-        .map(|(start, end, _)| Span2 { start, end })
-        .collect()
+    let pick = |real: bool| {
+        merged
+            .iter()
+            .filter(|m| if real { m.2 } else { !m.2 && m.3 })
+            .map(|&(start, end, _, _)| Span2 { start, end })
+            .collect()
+    };
+    (pick(true), pick(false))
 }
 
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
-    let spans = real_quotes(text, quotes);
+    let (spans, phrases) = real_quotes(text, quotes);
+    let mut p = 0usize;
     let mut out: Vec<Option<Found>> = Vec::with_capacity(sentences.len());
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
@@ -209,7 +221,20 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        out.push(attribute_sentence(text, s, &inside));
+        let mut found = attribute_sentence(text, s, &inside);
+        // A short quoted phrase in reported content is a partial quotation: "hitting out at a
+        // “deeply flawed” plan" makes the report mixed. (Without a cue it is a scare quote.)
+        while p < phrases.len() && phrases[p].end <= s.start {
+            p += 1;
+        }
+        if let Some(f) = found.as_mut() {
+            if f.form == Form::Indirect && phrases.get(p).is_some_and(|ph| ph.start < s.end) {
+                f.form = Form::Mixed;
+                f.quotes
+                    .push((phrases[p].start.max(s.start), phrases[p].end.min(s.end)));
+            }
+        }
+        out.push(found);
     }
 
     // Quotations over several sentences: the speaker tag of the opening sentence carries forward;

@@ -114,6 +114,12 @@ const PLACES: &[&str] = &[
     "seoul",
 ];
 
+fn capitalised_words_after_first(s: &str) -> bool {
+    s.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
 /// Types a mention from its words.
 pub fn kind_of(mention: &str) -> Kind {
     let lower = mention.to_lowercase();
@@ -194,6 +200,14 @@ pub fn kind_of(mention: &str) -> Kind {
         "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
     ) {
         return Kind::Media;
+    }
+    // An unnamed document ("a new report", "media reports") is a vague source.
+    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
+    if indefinite
+        && !capitalised_words_after_first(core)
+        && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
+    {
+        return Kind::Vague;
     }
     if matches!(
         head,
