@@ -13,7 +13,8 @@
 //! - `participle`: "X issued a statement, saying …" (the clause subject is the source).
 //! - `according-to`: "According to X, …" / "…, according to X." (X is the source).
 //! - `according-to-relay`: "According to X, Y said …" (Y is the source, X the relay in `via`).
-//! - `quoted-as-saying`: "X quoted Y as saying …" (Y the source, X the relay).
+//! - `quoted-as-saying`: "X quoted Y as saying …" (Y the source, X the relay); also "Y was
+//!   quoted as saying in X …".
 //! - `as-put-it`: "as X put it".
 //! - `noun-cue`: "comments from X that …", "X's statement that …".
 //! - `colon-quote`: "X: “…”".
@@ -137,6 +138,7 @@ fn phrase_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"(?P<acc>\b(?i:according to|in the words of|as (?:quoted|reported) by)\b)",
+            r"|(?P<passive>\b(?:was|were|is|has been|have been) (?:quoted|cited) as (?:saying|telling|stating|adding)\b)",
             r"|(?P<quoted>\bquot(?:ed|es|ing)\b)",
             r"|(?P<put>\b(?i:as)\b)",
             r"|(?P<vague>\b(?i:reportedly|allegedly|it (?:is|was|has been) (?:reported|said|believed|understood|claimed|alleged|rumou?red|learned|learnt)|(?:is|are|was|were) (?:said|reported|believed|rumou?red|alleged|thought|understood) to|(?:is|are|was|were) (?:widely )?(?:expected|seen|suspected|considered) (?:to|as))\b)",
@@ -442,6 +444,23 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 via: None,
                 rule: "according-to",
             });
+        } else if c.name("passive").is_some() {
+            // "Macron, asked about X, was quoted as saying in media reports that …"
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                let rest = text[b..s.end.min(subject::ahead(text, b, 200))].trim_start();
+                let via = ["in ", "by "].iter().find_map(|p| {
+                    rest.strip_prefix(p).and_then(|r| {
+                        let from = s.end.min(subject::ahead(text, b, 200)) - r.len();
+                        subject::relay(text, from, s.end)
+                    })
+                });
+                cands.push(Candidate {
+                    cue: (a, b),
+                    source: Some(src),
+                    via,
+                    rule: "quoted-as-saying",
+                });
+            }
         } else if c.name("quoted").is_some() {
             // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
             let rest = &text[b..s.end.min(subject::ahead(text, b, 300))];
@@ -755,6 +774,43 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         };
         if better {
             best = Some(c);
+        }
+    }
+    // "A said B …, C told the paper.": a speaker tag closing the sentence is the outermost
+    // attribution; the earlier cue lies inside its content.
+    if let Some(b) = best {
+        let tag = cands.iter().find(|c| {
+            c.cue.0 > b.cue.0
+                && matches!(c.rule, "source-cue" | "cue-source")
+                && c.source.is_some_and(|src| {
+                    src.0 > b.cue.1
+                        && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
+                        && kind_of(&text[src.0..src.1]) != Kind::Media
+                        && text[c.cue.1..s.end].len() < 60
+                        && text[c.cue.0..c.cue.1]
+                            .split(' ')
+                            .next()
+                            .and_then(crate::cues::verb_lemma)
+                            .is_some_and(|l| {
+                                matches!(
+                                    l,
+                                    "say"
+                                        | "tell"
+                                        | "add"
+                                        | "note"
+                                        | "stress"
+                                        | "explain"
+                                        | "write"
+                                        | "argue"
+                                        | "insist"
+                                        | "warn"
+                                        | "claim"
+                                )
+                            })
+                })
+        });
+        if tag.is_some() && !matches!(b.rule, "according-to-relay" | "quoted-as-saying") {
+            best = tag;
         }
     }
     let Some(best) = best else {

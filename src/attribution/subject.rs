@@ -28,10 +28,34 @@ impl<'t> Token<'t> {
         self.word().to_lowercase()
     }
     /// Ends with a punctuation mark that closes a phrase.
+    /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
     fn ends_phrase(&self) -> bool {
-        self.raw.ends_with([
-            ',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '.', '!', '?',
-        ])
+        if let Some(w) = self.raw.strip_suffix('.') {
+            let abbreviation = w.contains('.')
+                || matches!(
+                    w,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Gen"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Prof"
+                        | "St"
+                        | "Jr"
+                        | "Sr"
+                        | "Lt"
+                        | "Col"
+                        | "Capt"
+                        | "Rev"
+                        | "Asst"
+                )
+                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+            return !abbreviation;
+        }
+        self.raw
+            .ends_with([',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '!', '?'])
     }
     /// Starts with a mark that opens a phrase.
     fn starts_phrase(&self) -> bool {
@@ -519,9 +543,9 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
 /// "Vasily Kashin, a researcher at X, said": up to two appositions after the name.
 fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usize)> {
     let n = toks.len();
-    let end_tok = toks[n - 1];
+    let mut end_tok = toks[n - 1];
     let mut name_end = n; // exclusive index of the last name token + 1
-    for _ in 0..2 {
+    for round in 0..3 {
         // The apposition runs back to the token ending with a comma before it.
         let mut j = name_end - 1;
         while j > 0 && !toks[j - 1].raw.ends_with(',') {
@@ -535,6 +559,13 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         }
         let app_first = toks[j];
         let w = app_first.lower();
+        // "X, MP for Y, in a dig at Z, says": an adverbial next to the cue is no apposition
+        // and stays out of the mention.
+        if round == 0 && is_preposition(&w) && !matches!(w.as_str(), "of" | "for") {
+            name_end = j;
+            end_tok = toks[j - 1];
+            continue;
+        }
         let opens = matches!(
             w.as_str(),
             "a" | "an"
@@ -827,4 +858,17 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
             np[n - 1].start + trail_len(np[n - 1].raw),
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_stays_in_the_name() {
+        let text = "cargo according to the Hamburg Rules, Mr. Vik said";
+        let cue = text.find(" said").unwrap() + 1;
+        let got = before(text, 0, cue, false, false).map(|(a, b)| &text[a..b]);
+        assert_eq!(got, Some("Mr. Vik"));
+    }
 }
