@@ -25,6 +25,8 @@
 //! - `quote-span`: a sentence inside a quotation whose speaker tag comes in a later sentence.
 //! - `quote-continued`: a sentence inside a quotation opened in an earlier attributed sentence.
 //! - `quote-inherited`: a cue-less quotation right after an attributed sentence takes its speaker.
+//! - `quote-unattributed`: a sentence that is mostly a quotation with no speaker in reach: it
+//!   reports someone's words, but the source is left empty rather than guessed.
 //! - `speaker-label`: a transcript line, "ROE: …".
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
@@ -330,6 +332,17 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
                 continued: true,
                 quotes: clipped,
                 rule: "quote-inherited",
+            });
+        } else if mostly_quoted {
+            // Someone's words, but no speaker the rules can name: reported, source unknown.
+            out[i] = Some(Found {
+                form: Form::Direct,
+                cue: None,
+                source: None,
+                via: Vec::new(),
+                continued: false,
+                quotes: clipped,
+                rule: "quote-unattributed",
             });
         }
     }
