@@ -27,6 +27,8 @@
 //! - `quote-inherited`: a cue-less quotation right after an attributed sentence takes its speaker.
 //! - `quote-unattributed`: a sentence that is mostly a quotation with no speaker in reach: it
 //!   reports someone's words, but the source is left empty rather than guessed.
+//! - `quote-fragment`: a sentence without a cue that echoes a short phrase in double quotation
+//!   marks ("… called the plan “a gift”"); single-quoted labels stay scare quotes.
 //! - `speaker-label`: a transcript line, "ROE: …".
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
@@ -204,6 +206,8 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
+    // Per sentence, its quotations and quoted phrases, for the last pass.
+    let mut quoted_only: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
     let mut p = 0usize;
     let mut out: Vec<Option<Found>> = Vec::with_capacity(sentences.len());
     // For each span, the first and last sentence it touches.
@@ -231,13 +235,20 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         while p < phrases.len() && phrases[p].end <= s.start {
             p += 1;
         }
-        if let Some(f) = found.as_mut() {
-            if f.form == Form::Indirect && phrases.get(p).is_some_and(|ph| ph.start < s.end) {
+        let phrase = phrases
+            .get(p)
+            .filter(|ph| ph.start < s.end)
+            .map(|ph| (ph.start.max(s.start), ph.end.min(s.end)));
+        match (found.as_mut(), phrase) {
+            (Some(f), Some(ph)) if f.form == Form::Indirect => {
                 f.form = Form::Mixed;
-                f.quotes
-                    .push((phrases[p].start.max(s.start), phrases[p].end.min(s.end)));
+                f.quotes.push(ph);
             }
+            _ => {}
         }
+        let mut echoed = inside.clone();
+        echoed.extend(phrase);
+        quoted_only.push(echoed);
         out.push(found);
     }
 
@@ -343,6 +354,22 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
                 continued: false,
                 quotes: clipped,
                 rule: "quote-unattributed",
+            });
+        }
+    }
+
+    // A quotation or quoted phrase with no cue and no speaker in reach: someone's words are
+    // echoed, the speaker unnamed.
+    for (f, q) in out.iter_mut().zip(quoted_only) {
+        if f.is_none() && !q.is_empty() {
+            *f = Some(Found {
+                form: Form::Mixed,
+                cue: None,
+                source: None,
+                via: Vec::new(),
+                continued: false,
+                quotes: q,
+                rule: "quote-fragment",
             });
         }
     }

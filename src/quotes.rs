@@ -52,6 +52,10 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     let word = |ch: Option<char>| ch.map(|ch| ch.is_alphanumeric()).unwrap_or(false);
+    // An attribute value in markup (<a href="…">) is no quotation.
+    if prev == Some('=') {
+        return None;
+    }
     match c {
         '“' | '«' | '「' | '『' => Some((Mark::Open, false)),
         '”' | '»' | '」' | '』' => Some((Mark::Close, false)),
