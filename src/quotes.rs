@@ -23,11 +23,20 @@ impl Quote {
     /// The quoted words, marks excluded.
     pub fn inner<'t>(&self, text: &'t str) -> &'t str {
         let s = &text[self.start..self.end];
-        let mut chars = s.chars();
-        chars.next();
-        if self.closed {
-            chars.next_back();
+        let open = if s.starts_with("''") {
+            2
+        } else {
+            s.chars().next().map(char::len_utf8).unwrap_or(0)
+        };
+        let s = &s[open..];
+        if !self.closed {
+            return s;
         }
+        if let Some(stripped) = s.strip_suffix("''") {
+            return stripped;
+        }
+        let mut chars = s.chars();
+        chars.next_back();
         chars.as_str()
     }
 }
@@ -43,6 +52,10 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     let word = |ch: Option<char>| ch.map(|ch| ch.is_alphanumeric()).unwrap_or(false);
+    // An attribute value in markup (<a href="…">) is no quotation.
+    if prev == Some('=') {
+        return None;
+    }
     match c {
         '“' | '«' | '「' | '『' => Some((Mark::Open, false)),
         '”' | '»' | '」' | '』' => Some((Mark::Close, false)),
@@ -90,30 +103,50 @@ pub fn find(text: &str) -> Vec<Quote> {
         };
     let mut last_nonspace = 0usize;
     let mut newline_run = 0usize;
+    let mut skip_next = false;
+    // How many double (index 0) and single (index 1) quotations are open, so that a closing
+    // mark need not scan the stack.
+    let mut open_count = [0usize; 2];
     for (i, c) in text.char_indices() {
+        if skip_next {
+            // The second apostrophe of a doubled mark ('').
+            skip_next = false;
+            last_nonspace = i + 1;
+            continue;
+        }
         if c == '\n' {
             newline_run += 1;
             if newline_run == 2 {
                 paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
+                open_count = [0, 0];
             }
             continue;
         }
         if !c.is_whitespace() {
             newline_run = 0;
         }
-        if let Some((mark, single)) = classify(text, i, c) {
+        // Two apostrophes ('') stand for a double quotation mark in some wire copy.
+        let doubled = c == '\'' && text[i + 1..].starts_with('\'');
+        let mark_len = if doubled { 2 } else { c.len_utf8() };
+        let classified = if doubled {
+            skip_next = true;
+            Some((Mark::Either, false))
+        } else {
+            classify(text, i, c)
+        };
+        if let Some((mark, single)) = classified {
             let top = open.last().copied();
             let closes = match mark {
                 Mark::Close => {
                     top.map(|(_, s)| s == single).unwrap_or(false)
-                        || open.iter().any(|&(_, s)| s == single)
+                        || open_count[single as usize] > 0
                 }
                 Mark::Either => {
-                    open.iter().any(|&(_, s)| s == single) && {
+                    open_count[single as usize] > 0 && {
                         // A straight mark followed by a letter with a space before it opens.
                         let prev = text[..i].chars().next_back();
                         !(prev.map(|p| p.is_whitespace()).unwrap_or(true))
-                            || text[i + 1..]
+                            || text[i + mark_len..]
                                 .chars()
                                 .next()
                                 .map(|n| !n.is_alphanumeric())
@@ -126,10 +159,11 @@ pub fn find(text: &str) -> Vec<Quote> {
                 // Close the innermost open quotation of this kind; inner ones of the other kind
                 // that were never closed are dropped.
                 while let Some((s, sg)) = open.pop() {
+                    open_count[sg as usize] -= 1;
                     if sg == single {
                         quotes.push(Quote {
                             start: s,
-                            end: i + c.len_utf8(),
+                            end: i + mark_len,
                             closed: true,
                             single,
                         });
@@ -138,6 +172,7 @@ pub fn find(text: &str) -> Vec<Quote> {
                 }
             } else if mark != Mark::Close {
                 open.push((i, single));
+                open_count[single as usize] += 1;
             }
         }
         if !c.is_whitespace() {
@@ -165,6 +200,11 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(inner("China's view isn't 'settled' yet."), ["settled"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(inner("''It is late,'' he said."), ["It is late,"]);
     }
 
     #[test]

@@ -1,12 +1,21 @@
-//! Sources: mentions grouped into entities.
+//! Sources: mentions typed ([`kind_of`]) and grouped into entities ([`group`]).
 //!
-//! Two mentions name the same source when their head names agree: the last capitalised word of
-//! the name part ("Vasily Kashin" and "Russian expert Kashin" both end in "Kashin"), or the whole
-//! name with titles and determiners removed. A personal pronoun ("he", "she") resolves to the most
-//! recent person source; "it" and "they" to the most recent organisation.
+//! Grouping, in order, for each mention (relays first, then the source, sentence by sentence):
+//! - a pronoun ("he", "she", "who") resolves to the nearest person: a name earlier in the same
+//!   sentence ("After Biden took office, he said …"), else the most recent person source; "it"
+//!   and "they" to the most recent organisation or outlet;
+//! - a definite description without a name ("the expert", "the ministry", "the Lebanese daily")
+//!   resolves to the most recent source of the matching kind, preferring one whose name contains
+//!   the noun;
+//! - a name is matched against earlier sources with titles, determiners and appositions stripped:
+//!   "Russian expert Kashin" joins "Vasily Kashin" (a single word matches any word of a person's
+//!   name), "the Ministry of National Defense of our country" joins "The Ministry of National
+//!   Defense", "the Information Bureau of the Ministry of National Defense" joins the ministry,
+//!   and "Group (TG)" gives "TG" as another name for the group.
 
 use crate::attribution::{Found, RawMention};
-use crate::schema::{Kind, Source};
+use crate::cues;
+use crate::schema::{Form, Kind, Source};
 use crate::segment::Sentence;
 
 /// A grouped source before offsets are converted.
@@ -24,7 +33,10 @@ pub struct Group {
     pub sentences: Vec<usize>,
     /// Sentences quoting it directly.
     pub direct_quotes: usize,
-    key: String,
+    /// Lower-case words of every name it was given, for matching.
+    words: Vec<String>,
+    /// Lower-case keys (whole names without determiners) it answers to.
+    keys: Vec<String>,
 }
 
 impl Group {
@@ -44,139 +56,760 @@ impl Group {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "our", "their", "its", "his", "her",
+    "the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "these", "those",
 ];
 
-/// Splits a mention into its name (before any apposition) and its descriptors.
-fn name_and_descriptors(mention: &str) -> (String, Vec<String>) {
+/// Places and states that speak through their governments ("China said …").
+const PLACES: &[&str] = &[
+    "china",
+    "russia",
+    "france",
+    "germany",
+    "britain",
+    "japan",
+    "india",
+    "iran",
+    "israel",
+    "ukraine",
+    "belarus",
+    "us",
+    "u.s.",
+    "usa",
+    "america",
+    "united states",
+    "beijing",
+    "moscow",
+    "washington",
+    "tokyo",
+    "london",
+    "paris",
+    "berlin",
+    "kremlin",
+    "pentagon",
+    "white house",
+    "eu",
+    "nato",
+    "un",
+    "european union",
+    "united nations",
+    "kiev",
+    "kyiv",
+    "taiwan",
+    "korea",
+    "north korea",
+    "south korea",
+    "syria",
+    "turkey",
+    "canada",
+    "mexico",
+    "cuba",
+    "thailand",
+    "yemen",
+    "saudi arabia",
+    "uae",
+    "europe",
+    "brussels",
+    "tehran",
+    "pyongyang",
+    "seoul",
+];
+
+fn capitalised_words_after_first(s: &str) -> bool {
+    s.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// Types a mention from its words.
+pub fn kind_of(mention: &str) -> Kind {
+    let lower = mention.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The phrase before any apposition or prepositional phrase decides.
+    let core: &str = mention.split(',').next().unwrap_or(mention);
+    let core_lower = core.to_lowercase();
+    let core_words: Vec<&str> = core_lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let head_part: Vec<&str> = core_words
+        .iter()
+        .copied()
+        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
+        .collect();
+    let has = |list: &[&str]| head_part.iter().any(|w| list.contains(w));
+    let head = head_part.last().copied().unwrap_or("");
+    if words.len() == 1 && matches!(words[0], "he" | "she" | "him" | "her" | "who") {
+        return Kind::Person;
+    }
+    if words.len() == 1 && matches!(words[0], "it" | "they") {
+        return Kind::Unknown;
+    }
+    if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
+        return Kind::Organization;
+    }
+    if has(&[
+        "xinhua",
+        "reuters",
+        "tass",
+        "afp",
+        "ap",
+        "interfax",
+        "sputnik",
+        "rt",
+        "newspaper",
+        "times",
+        "post",
+        "journal",
+        "daily",
+        "tv",
+        "television",
+        "radio",
+        "cctv",
+        "bbc",
+        "cnn",
+        "media",
+        "website",
+        "outlet",
+        "broadcaster",
+        "tabloid",
+        "magazine",
+        "news",
+        "politico",
+        "breitbart",
+        "fox",
+        "msnbc",
+        "nbc",
+        "abc",
+        "cbs",
+        "npr",
+        "bloomberg",
+        "al-akhbar",
+        "al-masirah",
+    ]) && !has(&[
+        "ministry",
+        "bureau",
+        "department",
+        "spokesman",
+        "secretary",
+        "reporter",
+    ]) && !matches!(
+        head,
+        "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
+    ) {
+        return Kind::Media;
+    }
+    // An unnamed document ("a new report", "media reports") is a vague source.
+    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
+    if indefinite
+        && !capitalised_words_after_first(core)
+        && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
+    {
+        return Kind::Vague;
+    }
+    if matches!(
+        head,
+        "report"
+            | "reports"
+            | "statement"
+            | "statements"
+            | "study"
+            | "studies"
+            | "survey"
+            | "surveys"
+            | "analysis"
+            | "document"
+            | "documents"
+            | "paper"
+            | "article"
+            | "data"
+            | "poll"
+            | "polls"
+            | "research"
+            | "figures"
+            | "letter"
+            | "memo"
+            | "ad"
+            | "ads"
+            | "filing"
+            | "release"
+            | "ruling"
+            | "findings"
+            | "assessment"
+            | "estimates"
+            | "resolution"
+            | "review"
+            | "video"
+            | "book"
+            | "editorial"
+            | "column"
+    ) {
+        return Kind::Document;
+    }
+    let capitalised_after_first = core
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    let vague_head = matches!(
+        head,
+        "experts"
+            | "analysts"
+            | "sources"
+            | "officials"
+            | "observers"
+            | "critics"
+            | "some"
+            | "many"
+            | "people"
+            | "world"
+            | "others"
+            | "residents"
+            | "commentators"
+            | "insiders"
+            | "diplomats"
+            | "scholars"
+            | "accusations"
+            | "reports"
+            | "media"
+            | "authorities"
+            | "economists"
+            | "researchers"
+            | "scientists"
+            | "figures"
+            | "voices"
+            | "pundits"
+            | "rumors"
+            | "rumours"
+            | "claims"
+            | "most"
+            | "several"
+            | "few"
+            | "someone"
+            | "somebody"
+            | "everyone"
+    );
+    let determinate = matches!(
+        core_words.first().copied(),
+        Some("the" | "his" | "her" | "its" | "their")
+    ) && head != "world";
+    if vague_head && !determinate && !capitalised_after_first
+        || (vague_head && core_words.first() == Some(&"some"))
+        || lower
+            .trim_start_matches("the ")
+            .starts_with("outside world")
+    {
+        return Kind::Vague;
+    }
+    if has(&[
+        "ministry",
+        "bureau",
+        "agency",
+        "department",
+        "government",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "company",
+        "university",
+        "institute",
+        "administration",
+        "army",
+        "military",
+        "police",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "union",
+        "bank",
+        "association",
+        "organization",
+        "organisation",
+        "group",
+        "embassy",
+        "mission",
+        "campaign",
+        "team",
+        "board",
+        "authority",
+        "authorities",
+        "coalition",
+        "alliance",
+        "state",
+        "kremlin",
+        "pentagon",
+        "corporation",
+        "inc",
+        "corp",
+        "firm",
+        "foundation",
+        "center",
+        "centre",
+        "society",
+        "federation",
+        "side",
+        "diplomats",
+        "microsoft",
+    ]) && !has(&[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "director",
+        "secretary",
+        "chairman",
+        "official",
+        "head",
+        "leader",
+        "member",
+        "professor",
+        "adviser",
+        "chief",
+        "expert",
+        "researcher",
+        "mp",
+        "senator",
+    ]) {
+        return Kind::Organization;
+    }
+    if core
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        || cues::is_source_noun(head)
+        || matches!(head, "he" | "she" | "who")
+    {
+        return Kind::Person;
+    }
+    Kind::Unknown
+}
+
+fn strip_det(words: &[&str]) -> usize {
+    words
+        .iter()
+        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
+fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     let mut parts = mention.splitn(2, ", ");
-    let head = parts.next().unwrap_or("").trim();
+    let mut head = parts.next().unwrap_or("").trim().to_string();
     let mut descriptors: Vec<String> = parts
         .next()
         .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
         .unwrap_or_default();
-    // Leading lower-case or title words before a capitalised name are descriptors
-    // ("Russian expert Kashin" -> name "Kashin", descriptor "Russian expert").
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let first_name_word = words
-        .iter()
-        .rposition(|w| !w.chars().next().map(char::is_uppercase).unwrap_or(false))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let name = if first_name_word > 0 && first_name_word < words.len() && !is_institution(head) {
-        let d = words[..first_name_word].join(" ");
-        if !DETERMINERS.contains(&d.to_lowercase().as_str()) {
-            descriptors.push(d);
-        }
-        words[first_name_word..].join(" ")
-    } else {
-        words
-            .iter()
-            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    (name, descriptors)
-}
-
-fn is_institution(s: &str) -> bool {
-    s.split_whitespace()
-        .any(|w| matches!(w, "of" | "for" | "and"))
-}
-
-/// The grouping key: the last word of a person's name, the whole name otherwise.
-fn key_of(name: &str, kind: Kind) -> String {
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "our" | "country"))
-        .collect();
-    if kind == Kind::Person {
-        words.last().copied().unwrap_or("").to_string()
-    } else {
-        words.join(" ")
+    // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
+    if let Some(k) = head.find(" (") {
+        descriptors.push(head[k + 1..].to_string());
+        head.truncate(k);
     }
+    // "the Ministry of X of our country" is the Ministry of X.
+    for tail in [" of our country", " of this country", " of the country"] {
+        if let Some(stripped) = head.strip_suffix(tail) {
+            head = stripped.to_string();
+        }
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let skip = strip_det(&words);
+    let words = &words[skip..];
+    if kind == Kind::Media {
+        // "the official Xinhua news agency" / "Beirut-based al-Akhbar newspaper": the name.
+        let proper = |w: &&str| {
+            (w.chars().next().is_some_and(|c| c.is_uppercase()) || w.starts_with("al-"))
+                && !w.ends_with("-based")
+                && !w.ends_with("-language")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        };
+        let a = words.iter().position(proper);
+        let b = words.iter().rposition(proper);
+        if let (Some(a), Some(b)) = (a, b) {
+            let has_lower_tail = b + 1 < words.len() || a > 0;
+            if has_lower_tail {
+                descriptors.push(words.join(" "));
+                return (words[a..=b].join(" "), descriptors);
+            }
+        }
+    }
+    if kind != Kind::Person {
+        return (words.join(" "), descriptors);
+    }
+    // "Professor Ridong Hu of Huaqiao University": the name is before "of".
+    let cut = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "from" | "for" | "with"))
+        .unwrap_or(words.len());
+    // The name is the run after the last title, lower-case or possessive word.
+    let name_start = |words: &[&str]| {
+        let mut first = 0;
+        for (i, w) in words.iter().enumerate() {
+            let lw = w.to_lowercase();
+            let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
+            let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            if i + 1 < words.len()
+                && (lower_case
+                    || cues::is_title(&lw)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || acronym)
+            {
+                first = i + 1;
+            }
+        }
+        first
+    };
+    let before_of = &words[..cut];
+    let ends_in_title = before_of
+        .last()
+        .map(|w| cues::is_title(&w.to_lowercase()))
+        .unwrap_or(true);
+    // "Secretary of State Mike Pompeo": the name follows the whole title.
+    let words = if ends_in_title {
+        words
+    } else {
+        if cut < words.len() {
+            descriptors.push(words[cut..].join(" "));
+        }
+        before_of
+    };
+    let first = name_start(words);
+    if first > 0 && first < words.len() {
+        descriptors.insert(0, words[..first].join(" "));
+    }
+    (words[first.min(words.len())..].join(" "), descriptors)
 }
 
-fn is_pronoun(s: &str) -> Option<Kind> {
+fn key_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
+        .filter(|w| {
+            !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
+        })
+        .map(|w| w.trim_end_matches("'s").to_string())
+        .collect();
+    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
+    if words.len() >= 3 {
+        if let Some(last) = words.last_mut() {
+            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
+                *last = "bureau".to_string();
+            }
+        }
+    }
+    words
+}
+
+fn pronoun(s: &str) -> Option<&'static [Kind]> {
     match s.to_lowercase().as_str() {
-        "he" | "she" | "him" | "her" => Some(Kind::Person),
-        "it" | "they" => Some(Kind::Organization),
+        "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
+        "it" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
+        "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
         _ => None,
     }
 }
 
+/// A description without a name: "the expert", "the Lebanese daily". Returns its head noun.
+fn anaphor(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 4 || !words[0].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let head = words[words.len() - 1].to_lowercase();
+    if !cues::is_source_noun(&head) || kind_of(raw) == Kind::Vague {
+        return None;
+    }
+    // Only lower-case words and demonyms ("Russian", "Chinese") before the head.
+    let named = words[1..].iter().any(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && !w.ends_with("an")
+            && !w.ends_with("ese")
+            && !w.ends_with("ish")
+    });
+    (!named).then_some(head)
+}
+
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
-pub fn group(text: &str, _sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
+pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut last_of_kind: Vec<(Kind, usize)> = Vec::new();
+    // Group ids in order of last use, most recent last.
+    let mut recent: Vec<usize> = Vec::new();
+    // Entities of mentions already grouped, by span, for carried-over attributions.
+    let mut by_span: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
-        let direct = matches!(
-            f.form,
-            crate::schema::Form::Direct | crate::schema::Form::Mixed
-        );
+        let direct = matches!(f.form, Form::Direct | Form::Mixed);
+        let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
         let mut assign = |m: &mut RawMention, is_source: bool, groups: &mut Vec<Group>| {
             let raw = &text[m.start..m.end];
-            let id = if let Some(kind) = is_pronoun(raw) {
-                last_of_kind
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| *k == kind)
-                    .map(|&(_, id)| id)
-            } else {
-                let (name, descriptors) = name_and_descriptors(raw);
-                let key = key_of(&name, m.kind);
-                let id = match groups.iter().position(|g| g.key == key && !key.is_empty()) {
-                    Some(id) => id,
-                    None => {
-                        groups.push(Group {
-                            name: name.clone(),
-                            kind: m.kind,
-                            mentions: 0,
-                            descriptors: Vec::new(),
-                            sentences: Vec::new(),
-                            direct_quotes: 0,
-                            key,
-                        });
-                        groups.len() - 1
-                    }
-                };
-                let g = &mut groups[id];
-                if name.split_whitespace().count() > g.name.split_whitespace().count() {
-                    g.name = name;
-                }
-                for d in descriptors {
-                    if !g.descriptors.contains(&d) {
-                        g.descriptors.push(d);
-                    }
-                }
-                Some(id)
-            };
-            if let Some(id) = id {
-                m.entity = Some(id);
-                if m.kind == Kind::Unknown || is_pronoun(raw).is_some() {
-                    m.kind = groups[id].kind;
-                }
-                let g = &mut groups[id];
-                g.mentions += 1;
-                if is_source && g.sentences.last() != Some(&si) {
-                    g.sentences.push(si);
-                    if direct {
-                        g.direct_quotes += 1;
-                    }
-                }
-                last_of_kind.retain(|&(_, i)| i != id);
-                last_of_kind.push((g.kind, id));
+            let id = resolve(text, sent_start, m, groups, &recent);
+            let Some(id) = id else { return };
+            m.entity = Some(id);
+            by_span.insert((m.start, m.end), id);
+            if m.kind == Kind::Unknown || pronoun(raw).is_some() || anaphor(raw).is_some() {
+                m.kind = groups[id].kind;
             }
+            let g = &mut groups[id];
+            g.mentions += 1;
+            if is_source && g.sentences.last() != Some(&si) {
+                g.sentences.push(si);
+                if direct {
+                    g.direct_quotes += 1;
+                }
+            }
+            recent.retain(|&i| i != id);
+            recent.push(id);
         };
         for v in f.via.iter_mut() {
             assign(v, false, &mut groups);
         }
         if let Some(m) = f.source.as_mut() {
-            assign(m, true, &mut groups);
+            if f.continued {
+                // A carried-over mention already counted in its own sentence.
+                if let Some(&id) = by_span.get(&(m.start, m.end)) {
+                    m.entity = Some(id);
+                    m.kind = groups[id].kind;
+                    let g = &mut groups[id];
+                    if g.sentences.last() != Some(&si) {
+                        g.sentences.push(si);
+                        if direct {
+                            g.direct_quotes += 1;
+                        }
+                    }
+                }
+            } else {
+                assign(m, true, &mut groups);
+            }
         }
     }
     groups
+}
+
+/// Finds or creates the group a mention belongs to.
+fn resolve(
+    text: &str,
+    sent_start: usize,
+    m: &RawMention,
+    groups: &mut Vec<Group>,
+    recent: &[usize],
+) -> Option<usize> {
+    let raw = &text[m.start..m.end];
+    if let Some(kinds) = pronoun(raw) {
+        if kinds.contains(&Kind::Person) {
+            if let Some(name) = name_before(text, sent_start, m.start) {
+                return Some(add_name(groups, &name, Kind::Person, Vec::new()));
+            }
+        }
+        return recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| kinds.contains(&groups[i].kind));
+    }
+    if let Some(noun) = anaphor(raw) {
+        let want: &[Kind] = match kind_of(&noun) {
+            Kind::Media => &[Kind::Media],
+            Kind::Organization | Kind::Document => &[Kind::Organization, Kind::Media],
+            _ if noun.ends_with('s') => &[Kind::Organization, Kind::Person],
+            _ => &[Kind::Person],
+        };
+        let by_word = recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| groups[i].words.contains(&noun));
+        let by_kind = recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| want.contains(&groups[i].kind));
+        if let Some(id) = by_word.or(by_kind) {
+            return Some(id);
+        }
+    }
+    let (mut name, descriptors) = name_and_descriptors(raw, m.kind);
+    // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
+    if m.kind == Kind::Organization {
+        if let Some(k) = name.find(" of ") {
+            let (body, parent) = (&name[..k], &name[k + 4..]);
+            let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
+            let parent_kind = kind_of(parent);
+            if matches!(
+                body_head.as_str(),
+                "bureau" | "office" | "department" | "division" | "unit"
+            ) && parent_kind == Kind::Organization
+                && parent.split_whitespace().count() >= 2
+            {
+                name = parent
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string();
+            }
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    Some(add_name(groups, &name, m.kind, descriptors)).filter(|&id| !groups[id].name.is_empty())
+}
+
+/// Matches `name` against the groups or creates a new one; returns its index.
+fn add_name(groups: &mut Vec<Group>, name: &str, kind: Kind, descriptors: Vec<String>) -> usize {
+    let words = key_words(name);
+    let key = words.join(" ");
+    let found = groups
+        .iter()
+        .rposition(|g| g.keys.contains(&key))
+        .or_else(|| {
+            if kind == Kind::Person || words.len() == 1 {
+                // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
+                groups.iter().rposition(|g| {
+                    (g.kind == Kind::Person
+                        || words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase))
+                        && !words.is_empty()
+                        && (words.len() == 1 && g.words.contains(&words[0])
+                            || g.keys.iter().any(|k| !k.contains(' ') && words.contains(k)))
+                })
+            } else {
+                None
+            }
+        });
+    let id = match found {
+        Some(id) => id,
+        None => {
+            groups.push(Group {
+                name: name.to_string(),
+                kind,
+                mentions: 0,
+                descriptors: Vec::new(),
+                sentences: Vec::new(),
+                direct_quotes: 0,
+                words: Vec::new(),
+                keys: Vec::new(),
+            });
+            groups.len() - 1
+        }
+    };
+    let g = &mut groups[id];
+    if name.split_whitespace().count() > g.name.split_whitespace().count()
+        && !(g.kind == Kind::Person && kind != Kind::Person)
+    {
+        g.name = name.to_string();
+    }
+    if !g.keys.contains(&key) {
+        g.keys.push(key);
+    }
+    for w in words {
+        if !g.words.contains(&w) {
+            g.words.push(w);
+        }
+    }
+    for d in descriptors {
+        if !d.is_empty() && !g.descriptors.contains(&d) {
+            g.descriptors.push(d);
+        }
+    }
+    id
+}
+
+/// The last capitalised name in the sentence before `at` that may be a person ("After Biden took
+/// office, he …").
+fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
+    let slice = text.get(sent_start..at)?;
+    // Only the frame "After/When/As NAME did X, he …" is trusted: elsewhere the nearest
+    // capitalised word is too often a place, a group or a quotation's first word.
+    let first = slice.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        first,
+        "After"
+            | "When"
+            | "As"
+            | "Since"
+            | "Before"
+            | "Although"
+            | "While"
+            | "Once"
+            | "Because"
+            | "Though"
+            | "Until"
+    ) {
+        return None;
+    }
+    let mut best: Option<String> = None;
+    let mut run: Vec<&str> = Vec::new();
+    let mut prev_word = "";
+    let mut run_prev = "";
+    let flush = |run: &mut Vec<&str>, run_prev: &str, best: &mut Option<String>| {
+        // Sentence-initial words ("After Biden …") are not part of the name.
+        while run.first().is_some_and(|w| {
+            cues::CAPITAL_NON_SOURCES.contains(w)
+                || DETERMINERS.contains(&w.to_lowercase().as_str())
+        }) {
+            run.remove(0);
+        }
+        if !run.is_empty() {
+            let name = run.join(" ");
+            let lower = name.to_lowercase();
+            let ok = !cues::CAPITAL_NON_SOURCES.contains(&run[0])
+                && !PLACES.contains(&lower.as_str())
+                && !matches!(run_prev, "the" | "The")
+                && kind_of(&name) == Kind::Person
+                && !run.iter().all(|w| cues::is_title(&w.to_lowercase()));
+            if ok {
+                *best = Some(name);
+            }
+            run.clear();
+        }
+    };
+    for raw in slice.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if cap && !w.is_empty() {
+            if run.is_empty() {
+                run_prev = prev_word;
+            }
+            run.push(w);
+            if raw.ends_with([',', '.', ';', ':']) || w.ends_with("'s") {
+                flush(&mut run, run_prev, &mut best);
+            }
+        } else {
+            flush(&mut run, run_prev, &mut best);
+        }
+        prev_word = raw;
+    }
+    flush(&mut run, run_prev, &mut best);
+    best.map(|n| name_and_descriptors(&n, Kind::Person).0)
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind_of("Xinhua News Agency"), Kind::Media);
+        assert_eq!(kind_of("the outside world"), Kind::Vague);
+        assert_eq!(kind_of("Chinese officials and experts"), Kind::Vague);
+        assert_eq!(
+            kind_of("The Ministry of National Defense"),
+            Kind::Organization
+        );
+        assert_eq!(kind_of("Russian President Vladimir Putin"), Kind::Person);
+        assert_eq!(kind_of("a report on the World Wide Web"), Kind::Document);
+    }
+
+    #[test]
+    fn names_drop_titles() {
+        let (n, d) = name_and_descriptors("Russian President Vladimir Putin", Kind::Person);
+        assert_eq!(n, "Vladimir Putin");
+        assert_eq!(d, ["Russian President"]);
+        let (n, _) = name_and_descriptors("Chinese Ambassador to the EU Fu Cong", Kind::Person);
+        assert_eq!(n, "Fu Cong");
+    }
 }

@@ -1,0 +1,874 @@
+//! Finding the source noun phrase next to a cue: before it ("the minister said", "Vasily Kashin,
+//! a researcher at …, said"), after it ("…,” said the minister") or after a relay word
+//! ("according to the ministry").
+//!
+//! There is no parser: a phrase is accepted only when its *head* (the word before the first
+//! preposition) is a capitalised name, a personal pronoun or a noun from the source lexicon, and
+//! no word in it looks like a verb. Anything else is refused, because a wrong source shown to a
+//! reader costs more than a missing one.
+
+use crate::cues;
+
+/// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'t> {
+    /// Byte offset of the first character of the raw token.
+    pub start: usize,
+    /// The raw token.
+    pub raw: &'t str,
+}
+
+impl<'t> Token<'t> {
+    /// The token without leading or trailing punctuation (apostrophes inside are kept).
+    pub fn word(&self) -> &'t str {
+        self.raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
+    }
+    fn lower(&self) -> String {
+        self.word().to_lowercase()
+    }
+    /// Ends with a punctuation mark that closes a phrase.
+    /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
+    fn ends_phrase(&self) -> bool {
+        if let Some(w) = self.raw.strip_suffix('.') {
+            let abbreviation = w.contains('.')
+                || matches!(
+                    w,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Gen"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Prof"
+                        | "St"
+                        | "Jr"
+                        | "Sr"
+                        | "Lt"
+                        | "Col"
+                        | "Capt"
+                        | "Rev"
+                        | "Asst"
+                )
+                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+            return !abbreviation;
+        }
+        self.raw
+            .ends_with([',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '!', '?'])
+    }
+    /// Starts with a mark that opens a phrase.
+    fn starts_phrase(&self) -> bool {
+        self.raw
+            .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
+    }
+    fn capitalised(&self) -> bool {
+        self.word()
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase())
+            .unwrap_or(false)
+    }
+}
+
+/// A span only when it is non-empty and on character boundaries.
+fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    (a < b && text.get(a..b).is_some()).then_some((a, b))
+}
+
+const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
+/// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
+/// short enough that a pathological sentence with many cues stays linear.
+const REACH: usize = 600;
+
+/// `i - n`, moved back to a character boundary (never below 0).
+pub(crate) fn back(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_sub(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j -= 1;
+    }
+    j
+}
+
+/// `i + n`, moved forward to a character boundary (never past the end).
+pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Tokens of `text[lo..hi]`.
+pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(lo..hi) else {
+        return out;
+    };
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Token {
+                    start: lo + s,
+                    raw: &slice[s..i],
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: lo + s,
+            raw: &slice[s..],
+        });
+    }
+    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
+    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
+    for t in out {
+        let tag = t.raw.starts_with('(')
+            && t.raw.trim_end_matches([',', '.']).ends_with(')')
+            && t.raw.len() <= 16;
+        match merged.last_mut() {
+            Some(prev) if tag && !prev.ends_phrase() => {
+                let end = t.start + t.raw.len();
+                prev.raw = &text[prev.start..end];
+            }
+            _ => merged.push(t),
+        }
+    }
+    merged
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
+fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "repeatedly"
+            | "further"
+            | "again"
+            | "previously"
+            | "recently"
+            | "once"
+            | "then"
+            | "later"
+            | "earlier"
+            | "already"
+            | "never"
+            | "often"
+            | "still"
+            | "did"
+            | "does"
+            | "do"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "must"
+            | "can"
+            | "not"
+            | "always"
+            | "even"
+            | "just"
+            | "reportedly"
+            | "allegedly"
+            | "openly"
+            | "firmly"
+            | "strongly"
+            | "last"
+            | "week"
+            | "year"
+            | "month"
+            | "night"
+            | "today"
+            | "yesterday"
+            | "on"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "clearly"
+            | "flatly"
+    ) || (ing && matches!(w, "is" | "was" | "are" | "were" | "been" | "be"))
+        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "daily" | "ally"))
+}
+
+/// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
+fn blocks_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "it"
+            | "there"
+            | "i"
+            | "we"
+            | "you"
+            | "me"
+            | "us"
+            | "him"
+            | "them"
+            | "if"
+            | "when"
+            | "because"
+            | "than"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+    ) || cues::verb(w).is_some_and(|(l, _)| {
+        // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
+        // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
+        w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
+    }) && !cues::is_source_noun(w)
+}
+
+/// Words that introduce a clause: the subject starts after the last of them.
+fn introduces_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "while"
+            | "when"
+            | "as"
+            | "if"
+            | "but"
+            | "since"
+            | "although"
+            | "though"
+            | "where"
+            | "whereas"
+            | "until"
+            | "whether"
+            | "so"
+            | "once"
+            | "after"
+            | "before"
+            | "or"
+            | "nor"
+            | "yet"
+            | "unless"
+            | "why"
+            | "how"
+            | "what"
+            | "which"
+    )
+}
+
+/// Connectives that may open a clause before its subject ("But the minister said").
+fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "then"
+            | "also"
+            | "yet"
+            | "thus"
+            | "still"
+            | "now"
+            | "however"
+            | "therefore"
+            | "meanwhile"
+            | "moreover"
+            | "instead"
+            | "indeed"
+            | "furthermore"
+            | "besides"
+            | "later"
+            | "earlier"
+            | "separately"
+            | "finally"
+    )
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "at"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "with"
+            | "to"
+            | "under"
+            | "within"
+            | "near"
+            | "between"
+            | "among"
+            | "behind"
+            | "by"
+            | "about"
+            | "during"
+            | "after"
+            | "before"
+            | "against"
+            | "into"
+            | "across"
+    )
+}
+
+/// Personal pronouns accepted as sources. "it" only with a strong speech verb (checked by the
+/// caller); "I" and "we" outside quotations are the author's own voice.
+fn is_pronoun_source(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "who" | "it")
+}
+
+/// Checks a candidate noun phrase and returns the index of its head token.
+fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
+    head_of_loose(np, allow_it, false)
+}
+
+/// [`head_of`]; with `loose`, any lower-case noun after a determiner is accepted as head ("the
+/// announcer said"), which only strong speech verbs allow.
+fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
+    if np.is_empty() || np.len() > 14 {
+        return None;
+    }
+    let p = np
+        .iter()
+        .position(|t| is_preposition(&t.lower()))
+        .unwrap_or(np.len());
+    if p == 0 {
+        return None;
+    }
+    let head = p - 1;
+    for t in np {
+        let w = t.lower();
+        // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
+        if !t.capitalised() && blocks_phrase(&w) && !(np.len() == 1 && w == "it" && allow_it) {
+            return None;
+        }
+    }
+    let h = &np[head];
+    let w = h.lower();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    if np.len() == 1 && is_pronoun_source(w) {
+        return (w != "it" || allow_it).then_some(head);
+    }
+    if is_pronoun_source(w) {
+        return None;
+    }
+    if h.capitalised() {
+        let word = h.word();
+        if cues::CAPITAL_NON_SOURCES.contains(&word) {
+            return None;
+        }
+        // A capitalised cue verb ("Says") or a day is no name.
+        if cues::verb(word).is_some() && head == 0 && np.len() == 1 {
+            return None;
+        }
+        return Some(head);
+    }
+    let determined = matches!(
+        np[0].lower().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
+    );
+    let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    (cues::is_source_noun(w) || loose && determined && head > 0 && nounish).then_some(head)
+}
+
+/// The source noun phrase that ends right before the cue at `cue`, searching no further back
+/// than `lo`. `ing` is true for "-ing" cues, `allow_it` when "it" may be a source. Returns the
+/// byte span of the mention, appositions included.
+pub(crate) fn before(
+    text: &str,
+    lo: usize,
+    cue: usize,
+    ing: bool,
+    allow_it: bool,
+) -> Option<(usize, usize)> {
+    before_loose(text, lo, cue, ing, allow_it, false)
+}
+
+/// [`before`], accepting any noun after a determiner when `loose` (strong speech verbs).
+pub(crate) fn before_loose(
+    text: &str,
+    lo: usize,
+    cue: usize,
+    ing: bool,
+    allow_it: bool,
+    loose: bool,
+) -> Option<(usize, usize)> {
+    let toks = tokens(text, lo.max(back(text, cue, REACH)), cue);
+    let mut n = toks.len();
+    // Auxiliaries and adverbs between subject and cue.
+    while n > 0 && !toks[n - 1].ends_phrase() && is_aux_or_adverb(&toks[n - 1].lower(), ing) {
+        n -= 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let last = toks[n - 1];
+    if last.raw.ends_with(',') {
+        return apposition(text, &toks[..n], allow_it);
+    }
+    if last.ends_phrase() {
+        return None;
+    }
+    let mut first = phrase_start(&toks[..n])?;
+    // "Len McCluskey, the general secretary of the union said": an apposition without its
+    // closing comma; the name before it is the source.
+    if let Some(f) = name_before_apposition(toks.as_slice(), first) {
+        if head_of_loose(&toks[first..n], allow_it, true).is_some() {
+            first = f;
+        }
+    }
+    let mut np = &toks[first..n];
+    if head_of_loose(np, allow_it, loose).is_none() {
+        // Fallback: the name or pronoun right before the cue ("the third time AROS said", "in
+        // which he said").
+        let mut k = n;
+        while k > first && toks[k - 1].capitalised() && !toks[k - 1].ends_phrase() && n - k < 5 {
+            k -= 1;
+        }
+        if k == n
+            && n > first
+            && matches!(toks[n - 1].lower().as_str(), "he" | "she" | "they" | "who")
+        {
+            k = n - 1;
+        }
+        if k == n || k == first {
+            return None;
+        }
+        // "in Guangzhou had reported", "China and Europe shows": a name after a preposition,
+        // determiner or conjunction belongs to another phrase.
+        let before_run = toks[k - 1].lower();
+        if is_preposition(&before_run)
+            || DETERMINER_WORDS.contains(&before_run.as_str())
+            || matches!(before_run.as_str(), "and" | "or" | "&" | "than" | "nor")
+        {
+            return None;
+        }
+        np = &toks[k..n];
+        head_of(np, allow_it)?;
+    }
+    valid(
+        text,
+        (
+            np[0].start + lead_trim(np[0].raw),
+            np[np.len() - 1].start + trail_len(np[np.len() - 1].raw),
+        ),
+    )
+}
+
+/// Bytes of opening punctuation at the start of a raw token.
+fn lead_trim(raw: &str) -> usize {
+    raw.len()
+        - raw
+            .trim_start_matches(['(', '"', '“', '‘', '«', '\'', '['])
+            .len()
+}
+
+/// Length of a raw token without closing punctuation.
+fn trail_len(raw: &str) -> usize {
+    raw.trim_end_matches([
+        ',', ';', ':', ')', '"', '”', '’', '»', '.', '!', '?', '\'', ']',
+    ])
+    .len()
+}
+
+/// Where the noun phrase ending at the last token starts: after the last phrase boundary or
+/// clause introducer, with leading connectives dropped.
+fn phrase_start(toks: &[Token]) -> Option<usize> {
+    let n = toks.len();
+    let mut i = n;
+    while i > 0 {
+        let t = &toks[i - 1];
+        if i < n && t.ends_phrase() {
+            break;
+        }
+        let w = t.lower();
+        if introduces_clause(&w) && i != n {
+            break;
+        }
+        if w == "and" || w == "&" {
+            // A list of speakers ("officials and experts") continues; "X did Y and Z said" stops.
+            let prev_ok = i >= 2 && {
+                let p = &toks[i - 2];
+                !p.ends_phrase() && (p.capitalised() || cues::is_source_noun(&p.lower()))
+            };
+            if !prev_ok {
+                break;
+            }
+        }
+        if t.starts_phrase() && !t.raw.starts_with(['\'', '‘']) {
+            i -= 1;
+            break;
+        }
+        i -= 1;
+        if n - i > 14 {
+            return None;
+        }
+    }
+    while i < n && is_connective(&toks[i].lower()) {
+        i += 1;
+    }
+    (i < n).then_some(i)
+}
+
+/// "Vasily Kashin, a researcher at X, said": up to two appositions after the name.
+fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usize)> {
+    let n = toks.len();
+    let mut end_tok = toks[n - 1];
+    let mut name_end = n; // exclusive index of the last name token + 1
+    for round in 0..3 {
+        // The apposition runs back to the token ending with a comma before it.
+        let mut j = name_end - 1;
+        while j > 0 && !toks[j - 1].raw.ends_with(',') {
+            if toks[j - 1].raw.ends_with([';', ':', '.', '!', '?']) || name_end - j > 22 {
+                return None;
+            }
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let app_first = toks[j];
+        let w = app_first.lower();
+        // "X, MP for Y, in a dig at Z, says": an adverbial next to the cue is no apposition
+        // and stays out of the mention.
+        if round == 0 && is_preposition(&w) && !matches!(w.as_str(), "of" | "for") {
+            name_end = j;
+            end_tok = toks[j - 1];
+            continue;
+        }
+        let opens = matches!(
+            w.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "one"
+                | "now"
+                | "then"
+                | "also"
+                | "himself"
+                | "herself"
+        ) || (!app_first.capitalised()
+            && !is_connective(&w)
+            && !introduces_clause(&w)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            || cues::is_title(&w)
+            || app_first
+                .word()
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            || w.chars().all(|c| c.is_ascii_digit());
+        let opens = opens || app_first.capitalised();
+        if !opens || introduces_clause(&w) && !matches!(w.as_str(), "who" | "which") {
+            return None;
+        }
+        name_end = j;
+        // The name itself: the phrase ending at the token before the comma.
+        let name_toks = &toks[..name_end];
+        let first = phrase_start_name(name_toks)?;
+        let np = &name_toks[first..];
+        if let Some(h) = head_of(np, allow_it) {
+            let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower());
+            if cap && !(np.len() == 1 && is_pronoun_source(&np[0].lower())) {
+                return valid(
+                    text,
+                    (
+                        np[0].start + lead_trim(np[0].raw),
+                        end_tok.start + trail_len(end_tok.raw),
+                    ),
+                );
+            }
+        }
+    }
+    None
+}
+
+/// When the phrase starting at `first` is an apposition ("the MP for X", "a prominent
+/// advocate") after "Name," (possibly after another apposition), the index where Name starts.
+fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
+    let w0 = toks.get(first)?.lower();
+    let appositive = matches!(w0.as_str(), "the" | "a" | "an") || cues::is_title(&w0);
+    if !appositive {
+        return None;
+    }
+    let mut f = first;
+    for _ in 0..2 {
+        if f == 0 || !toks[f - 1].raw.ends_with(',') {
+            return None;
+        }
+        let start = phrase_start_name(&toks[..f])?;
+        let seg = &toks[start..f];
+        let name_like = seg.len() <= 4
+            && seg.iter().all(|t| t.capitalised())
+            && !cues::CAPITAL_NON_SOURCES.contains(&seg[0].word())
+            && !seg.iter().any(|t| cues::is_title(&t.lower()));
+        if name_like {
+            return Some(start);
+        }
+        let w = seg[0].lower();
+        if seg.len() > 10 || !(seg[0].capitalised() || matches!(w.as_str(), "the" | "a" | "an")) {
+            return None;
+        }
+        f = start;
+    }
+    None
+}
+
+/// Like [`phrase_start`] for a name whose last token carries the apposition comma.
+fn phrase_start_name(toks: &[Token]) -> Option<usize> {
+    let n = toks.len();
+    if n == 0 {
+        return None;
+    }
+    let mut i = n - 1;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let w = t.lower();
+        if t.ends_phrase() || introduces_clause(&w) || w == "and" || n - i > 10 {
+            break;
+        }
+        if t.starts_phrase() {
+            i -= 1;
+            break;
+        }
+        i -= 1;
+    }
+    while i < n && is_connective(&toks[i].lower()) {
+        i += 1;
+    }
+    (i < n).then_some(i)
+}
+
+/// The source after an inverted cue ("…,” said the minister." / "…, said Ann Lee, a nurse.").
+pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
+    let first = toks.first()?;
+    let fw = first.lower();
+    if !(first.capitalised()
+        || matches!(
+            fw.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "one"
+                | "another"
+                | "two"
+                | "three"
+                | "some"
+        ))
+    {
+        return None;
+    }
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.lower();
+        if i > 0
+            && (matches!(
+                w.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "told"
+                    | "to"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "adding"
+                    | "according"
+                    | "and"
+                    | "but"
+                    | "referring"
+                    | "citing"
+                    | "speaking"
+                    | "writing"
+            ) || t.starts_phrase())
+        {
+            break;
+        }
+        n = i + 1;
+        if t.ends_phrase() || n > 10 {
+            break;
+        }
+    }
+    let np = &toks[..n];
+    if np.len() == 1 && matches!(fw.as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    head_of_loose(np, false, true)?;
+    let mut end_tok = np[n - 1];
+    // An apposition after the name runs to the end of the sentence: "said Ann Lee, a nurse."
+    if end_tok.raw.ends_with(',') && n < toks.len() {
+        let rest = &toks[n..];
+        let w = rest[0].lower();
+        if matches!(w.as_str(), "a" | "an" | "the") && rest.len() <= 16 {
+            let last = rest[rest.len() - 1];
+            if last.raw.ends_with(['.', '!', '?'])
+                && !rest.iter().any(|t| blocks_phrase(&t.lower()))
+            {
+                end_tok = last;
+            }
+        }
+    }
+    valid(
+        text,
+        (
+            np[0].start + lead_trim(np[0].raw),
+            end_tok.start + trail_len(end_tok.raw),
+        ),
+    )
+}
+
+/// The phrase after a relay word ("according to the ministry, …"): up to the next comma, full
+/// stop or quotation. Returns the span when it has an acceptable head.
+pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0
+            && (t.starts_phrase() || matches!(t.lower().as_str(), "that" | "who" | "which" | "as"))
+        {
+            break;
+        }
+        n = i + 1;
+        if t.ends_phrase() || n > 14 {
+            break;
+        }
+    }
+    if n == 0 || n > 14 {
+        return None;
+    }
+    let np = &toks[..n];
+    let p = np
+        .iter()
+        .position(|t| is_preposition(&t.lower()))
+        .unwrap_or(n);
+    if p == 0 {
+        return None;
+    }
+    let h = &np[p - 1];
+    let hw = h.lower();
+    let hw = hw.trim_end_matches("'s").trim_end_matches("’s");
+    let determined = matches!(
+        np[0].lower().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    );
+    let nounish = hw.len() > 2 && hw.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !(h.capitalised()
+        || cues::is_source_noun(hw)
+        || matches!(hw, "him" | "her" | "them" | "it")
+        || determined && p > 1 && nounish)
+    {
+        return None;
+    }
+    if np.iter().any(|t| {
+        let w = t.lower();
+        matches!(
+            w.as_str(),
+            "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+        )
+    }) {
+        return None;
+    }
+    let last = np[n - 1];
+    valid(
+        text,
+        (
+            np[0].start + lead_trim(np[0].raw),
+            last.start + trail_len(last.raw),
+        ),
+    )
+}
+
+/// The noun phrase at the start of the clause from `lo`, for participle cues ("The mission
+/// issued a notice, saying …" gives "The mission"). It must run up to a lower-case verb.
+pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let toks = tokens(text, lo, hi.min(ahead(text, lo, REACH)));
+    let mut n = 0;
+    while n < toks.len() && n < 10 {
+        let t = &toks[n];
+        let w = t.lower();
+        let np_word = t.capitalised()
+            || matches!(w.as_str(), "the" | "a" | "an" | "of" | "in" | "for")
+            || cues::is_source_noun(&w)
+            || cues::is_title(&w);
+        if !np_word || t.ends_phrase() {
+            break;
+        }
+        n += 1;
+    }
+    if n == 0 || n >= toks.len() {
+        return None;
+    }
+    let verb = &toks[n];
+    let vw = verb.lower();
+    if verb.capitalised() || !vw.chars().all(|c| c.is_alphabetic()) || is_preposition(&vw) {
+        return None;
+    }
+    let np = &toks[..n];
+    head_of(np, false)?;
+    if np.len() == 1 && is_pronoun_source(&np[0].lower()) {
+        return None;
+    }
+    valid(
+        text,
+        (
+            np[0].start + lead_trim(np[0].raw),
+            np[n - 1].start + trail_len(np[n - 1].raw),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_stays_in_the_name() {
+        let text = "cargo according to the Hamburg Rules, Mr. Vik said";
+        let cue = text.find(" said").unwrap() + 1;
+        let got = before(text, 0, cue, false, false).map(|(a, b)| &text[a..b]);
+        assert_eq!(got, Some("Mr. Vik"));
+    }
+}
