@@ -133,7 +133,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let quotes = quotes::find(text);
     let mut found = attribution::attribute(text, &segmentation.sentences, &quotes);
     let groups = sources::group(text, &segmentation.sentences, &mut found);
-    let keywords = keywords::extract(text, &segmentation.sentences, &index, options);
+    let source_sentences: Vec<&[usize]> = groups.iter().map(|g| g.sentences.as_slice()).collect();
+    let keywords = keywords::extract(
+        text,
+        &segmentation.sentences,
+        &index,
+        options,
+        &source_sentences,
+    );
 
     // Shares are measured in non-space characters so that layout does not count.
     let weights: Vec<usize> = segmentation

@@ -1,0 +1,318 @@
+//! Multi-word keywords: runs of two or three adjacent content words ("military alliance") and
+//! proper names written in capitals, which may hold a few lower-case connectors ("Ministry of
+//! Defense", "Bank of the North").
+//!
+//! Both are keyed by the stem groups of their words, so inflections count together, and are
+//! collected in one pass over the tokens.
+
+use std::collections::HashMap;
+
+use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::{round, Counts, NONE};
+use crate::offsets::Utf16Index;
+use crate::schema::{Ngram, Phrase, PhraseKind};
+
+/// Longest name kept, in words (connectors included).
+const MAX_NAME: usize = 6;
+/// Marks a key element that is a connector's type id rather than a stem group.
+const CONNECTOR: u32 = 1 << 31;
+/// Lower-case words that may stand inside a name when capitalised words follow.
+const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
+
+type Key = [u32; MAX_NAME];
+
+/// A listed phrase with what ranking needs.
+#[derive(Debug)]
+pub(super) struct Found {
+    /// The schema object.
+    pub phrase: Phrase,
+    /// Its key: stem groups, connectors marked with [`CONNECTOR`].
+    pub key: Vec<u32>,
+    /// The stem groups of its content words.
+    pub groups: Vec<u32>,
+    /// Unrounded score, on the scale of the term scores.
+    pub raw_score: f64,
+}
+
+impl Found {
+    /// Occurrences.
+    pub fn count(&self) -> usize {
+        self.phrase.count
+    }
+
+    /// Whether `other` is a contiguous part of this phrase (or the same).
+    pub fn contains(&self, other: &Found) -> bool {
+        contains(&self.key, &other.key)
+    }
+}
+
+fn contains(long: &[u32], short: &[u32]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Phrases and n-grams of a text.
+pub(super) struct Phrases {
+    /// Listed phrases, best first.
+    pub phrases: Vec<Found>,
+    /// Frequent n-grams.
+    pub ngrams: Vec<Ngram>,
+}
+
+#[derive(Default)]
+struct Tally {
+    /// First token of each occurrence.
+    occ: Vec<u32>,
+    /// Words in it.
+    len: usize,
+    kind: Option<PhraseKind>,
+}
+
+fn key_of(parts: &[u32]) -> Key {
+    let mut k = [NONE; MAX_NAME];
+    k[..parts.len()].copy_from_slice(parts);
+    k
+}
+
+pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
+    let toks = &c.tokens.tokens;
+    let group = |i: usize| c.info[toks[i].ty as usize].group;
+    let mut grams: HashMap<Key, Tally> = HashMap::new();
+    let mut names: HashMap<Key, Tally> = HashMap::new();
+    let connector: Vec<bool> = c
+        .tokens
+        .types
+        .iter()
+        .map(|t| CONNECTORS.contains(&&**t))
+        .collect();
+
+    // Runs of content words.
+    let mut run = 0usize;
+    // The current name: its first token and its length, and how many trailing connectors wait
+    // for a capitalised word.
+    let mut name: Option<(usize, usize)> = None;
+    let mut pending = 0usize;
+    let close =
+        |name: &mut Option<(usize, usize)>, pending: usize, names: &mut HashMap<Key, Tally>| {
+            if let Some((start, len)) = name.take() {
+                record_name(c, start, len - pending, names);
+            }
+        };
+    for (i, t) in toks.iter().enumerate() {
+        let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+        let g = group(i);
+        if g == NONE || new_run {
+            run = 0;
+        }
+        if g != NONE {
+            run += 1;
+            if run >= 2 {
+                let k = key_of(&[group(i - 1), g]);
+                let e = grams.entry(k).or_default();
+                e.len = 2;
+                e.occ.push(i as u32 - 1);
+            }
+            if run >= 3 {
+                let k = key_of(&[group(i - 2), group(i - 1), g]);
+                let e = grams.entry(k).or_default();
+                e.len = 3;
+                e.occ.push(i as u32 - 2);
+            }
+        }
+
+        let info = c.info[t.ty as usize];
+        let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        let name_word = capital && (g != NONE || (info.numeric && name.is_some()));
+        if new_run {
+            close(&mut name, pending, &mut names);
+            pending = 0;
+        }
+        if name_word {
+            match &mut name {
+                Some((_, len)) => *len = (*len + 1).min(MAX_NAME + 1),
+                None => name = Some((i, 1)),
+            }
+            pending = 0;
+        } else if name.is_some() && !capital && connector[t.ty as usize] && pending < 2 {
+            if let Some((_, len)) = &mut name {
+                *len += 1;
+            }
+            pending += 1;
+        } else {
+            close(&mut name, pending, &mut names);
+            pending = 0;
+        }
+    }
+    close(&mut name, pending, &mut names);
+
+    // A name that is also an n-gram ("United States") is listed once, as a name, with every
+    // occurrence of the words together.
+    for (k, n) in names.iter_mut() {
+        if let Some(g) = grams.remove(k) {
+            if g.occ.len() > n.occ.len() {
+                n.occ = g.occ;
+            }
+        }
+    }
+
+    let mut candidates: Vec<(f64, Key, &Tally)> = grams
+        .iter()
+        .chain(names.iter())
+        .filter(|(_, t)| t.occ.len() >= 2)
+        .map(|(k, t)| (phrase_score(c, k, t), *k, t))
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.occ[0].cmp(&b.2.occ[0])));
+    candidates.truncate(max.saturating_mul(4));
+
+    // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
+    // its own ("News Agency" in "Xinhua News Agency").
+    let keys: Vec<&[u32]> = candidates.iter().map(|(_, k, _)| trimmed(k)).collect();
+    let mut phrases: Vec<Found> = Vec::new();
+    for (i, (score, k, t)) in candidates.iter().enumerate() {
+        if phrases.len() == max {
+            break;
+        }
+        let key = keys[i];
+        let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
+            j != i
+                && keys[j].len() > key.len()
+                && 4 * u.occ.len() >= 3 * t.occ.len()
+                && contains(keys[j], key)
+        });
+        if part {
+            continue;
+        }
+        let kind = t.kind.unwrap_or(PhraseKind::Phrase);
+        let (spans, span_sentences) = c.spans(&t.occ, t.len, index);
+        let mut in_sentences = span_sentences.clone();
+        in_sentences.dedup();
+        phrases.push(Found {
+            phrase: Phrase {
+                text: surface(c, t.occ[0], t.len, kind),
+                kind,
+                words: t.len,
+                count: t.occ.len(),
+                sentences: in_sentences.len(),
+                score: round(*score),
+                first: span_sentences[0],
+                spans,
+                span_sentences,
+            },
+            key: key.to_vec(),
+            groups: key
+                .iter()
+                .copied()
+                .filter(|&g| g & CONNECTOR == 0)
+                .collect(),
+            raw_score: *score,
+        });
+    }
+
+    let mut frequent: Vec<&Tally> = grams.values().filter(|t| t.occ.len() >= 2).collect();
+    frequent.sort_by(|a, b| b.occ.len().cmp(&a.occ.len()).then(a.occ[0].cmp(&b.occ[0])));
+    frequent.truncate(max);
+    let ngrams = frequent
+        .into_iter()
+        .map(|t| Ngram {
+            text: surface(c, t.occ[0], t.len, PhraseKind::Phrase),
+            n: t.len,
+            count: t.occ.len(),
+        })
+        .collect();
+    Phrases { phrases, ngrams }
+}
+
+fn trimmed(k: &Key) -> &[u32] {
+    let n = k.iter().position(|&g| g == NONE).unwrap_or(MAX_NAME);
+    &k[..n]
+}
+
+/// Records the name of `len` tokens from `start`, after dropping a first word that is only
+/// capitalised because it starts the sentence.
+fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap<Key, Tally>) {
+    let toks = &c.tokens.tokens;
+    if len >= 1 && toks[start].flags & SENTENCE_START != 0 {
+        let g = c.info[toks[start].ty as usize].group;
+        let lower_elsewhere = g != NONE && {
+            let group = &c.groups[g as usize];
+            group.inner > 0 && group.inner_caps * 2 < group.inner
+        };
+        if lower_elsewhere {
+            start += 1;
+            len -= 1;
+        }
+    }
+    if !(2..=MAX_NAME).contains(&len) {
+        return;
+    }
+    let mut parts = [NONE; MAX_NAME];
+    for (j, part) in parts.iter_mut().enumerate().take(len) {
+        let t = &toks[start + j];
+        let info = c.info[t.ty as usize];
+        *part = if info.group != NONE {
+            info.group
+        } else {
+            CONNECTOR | t.ty
+        };
+    }
+    let e = names.entry(parts).or_default();
+    e.len = len;
+    e.kind = Some(PhraseKind::Name);
+    e.occ.push(start as u32);
+}
+
+/// The score of a phrase: its count, the mean importance per occurrence of its words, and how
+/// much of its words' use it accounts for.
+fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
+    let count = t.occ.len() as f64;
+    let (mut per_occ, mut n, mut min_tf) = (0.0, 0usize, f64::MAX);
+    for &g in trimmed(key) {
+        if g & CONNECTOR != 0 {
+            continue;
+        }
+        let tf = c.groups[g as usize].occ.len() as f64;
+        per_occ += c.score[g as usize] / tf;
+        min_tf = min_tf.min(tf);
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    let cohesion = (count / min_tf).min(1.0);
+    let name = if t.kind == Some(PhraseKind::Name) {
+        1.5
+    } else {
+        1.0
+    };
+    count * per_occ * cohesion.sqrt() * name
+}
+
+/// The phrase as written at its first occurrence, spaces normalised, a possessive dropped, and
+/// a sentence-initial capital lowered when the word is lower case elsewhere.
+fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
+    let toks = &c.tokens.tokens;
+    let mut out = String::new();
+    for j in 0..len {
+        let t = &toks[first as usize + j];
+        let mut w = &c.text[t.start..t.end];
+        if j + 1 == len {
+            w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+        }
+        if j > 0 {
+            out.push(' ');
+        }
+        let g = c.info[t.ty as usize].group;
+        let lower = kind == PhraseKind::Phrase && t.flags & SENTENCE_START != 0 && g != NONE && {
+            let group = &c.groups[g as usize];
+            group.inner_caps * 2 < group.inner
+        };
+        if lower {
+            out.push_str(&w.to_lowercase());
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
