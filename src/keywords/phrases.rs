@@ -167,7 +167,7 @@ pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
     // its own ("News Agency" in "Xinhua News Agency").
     let keys: Vec<&[u32]> = candidates.iter().map(|(_, k, _)| trimmed(k)).collect();
     let mut phrases: Vec<Found> = Vec::new();
-    for (i, (score, k, t)) in candidates.iter().enumerate() {
+    for (i, (score, _, t)) in candidates.iter().enumerate() {
         if phrases.len() == max {
             break;
         }
