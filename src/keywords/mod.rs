@@ -35,6 +35,12 @@ use tokens::{Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
 
 /// Length of [`Keywords::top`].
 pub const TOP_LEN: usize = 20;
+/// A phrase is listed when it scores at least as high as the term of this rank.
+pub const PHRASE_BAR: usize = 10;
+/// In the mixed list a phrase's score is weighted by this. Readers' keyword choices on news
+/// (crowd judgements) favour single words over phrases about two to one, and a phrase already
+/// ranks above the words it contains in [`Keywords::phrases`].
+pub const TOP_PHRASE_WEIGHT: f64 = 0.5;
 /// Terms listed per source in [`Keywords::by_source`].
 pub const SOURCE_TERMS: usize = 8;
 
@@ -324,7 +330,12 @@ pub fn extract(
         })
         .collect();
 
-    let found = phrases::find(&counts, options.max_keywords, index);
+    // A phrase is "key" when it scores at least as high as the tenth-best term; every repeated
+    // pair and triple stays available in `ngrams`.
+    let bar = ranked
+        .get(PHRASE_BAR - 1)
+        .map_or(0.0, |&g| counts.score[g as usize]);
+    let found = phrases::find(&counts, options.max_keywords, bar, index);
     let top = top(&counts, &ranked, &terms, &found.phrases);
     let by_source = by_source(&counts, sources);
 
@@ -379,15 +390,12 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     let in_name = g.in_name as f64 / tf;
     let dp = dispersion(c, &g.occ);
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
-    (prm(0, 0.40) * tf.ln() - prm(1, 0.18) * (1.0 + first).ln()
-        + prm(2, 0.22) * caps
-        + prm(3, 0.67) * len.ln()
-        + prm(4, 0.89) * spread
-        - prm(5, 0.58) * dp
-        - prm(6, 0.72) * in_name
-        + prm(7, 0.40) * noun
-        + prm(8, 0.17) * past
-        - prm(9, 1.0) * compound)
+    (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
+        - 0.58 * dp
+        - 0.72 * in_name
+        + 0.40 * noun
+        + 0.17 * past
+        - 1.0 * compound)
         .exp()
 }
 
@@ -428,7 +436,11 @@ fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -
         .iter()
         .zip(terms)
         .map(|(&g, t)| (c.score[g as usize], Item::Term(g, t)))
-        .chain(phrases.iter().map(|p| (p.raw_score, Item::Phrase(p))))
+        .chain(
+            phrases
+                .iter()
+                .map(|p| (p.raw_score * TOP_PHRASE_WEIGHT, Item::Phrase(p))),
+        )
         .collect();
     items.sort_by(|a, b| b.0.total_cmp(&a.0));
 
@@ -557,12 +569,4 @@ fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
             }
         })
         .collect()
-}
-
-/// Tuning hook (temporary).
-pub fn prm(i: usize, d: f64) -> f64 {
-    std::env::var(format!("KW{i}"))
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(d)
 }

@@ -19,6 +19,34 @@ const CONNECTOR: u32 = 1 << 31;
 /// Lower-case words that may stand inside a name when capitalised words follow.
 const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
 
+/// Titles that precede a person's name (lower case).
+const TITLES: &[&str] = &[
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commander",
+    "director",
+    "envoy",
+    "general",
+    "governor",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "prince",
+    "professor",
+    "queen",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
 type Key = [u32; MAX_NAME];
 
 /// A listed phrase with what ranking needs.
@@ -62,9 +90,57 @@ pub(super) struct Phrases {
 struct Tally {
     /// First token of each occurrence.
     occ: Vec<u32>,
+    /// For names: later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
+    short: Vec<u32>,
     /// Words in it.
     len: usize,
     kind: Option<PhraseKind>,
+}
+
+impl Tally {
+    fn count(&self) -> usize {
+        self.occ.len() + self.short.len()
+    }
+}
+
+/// Credits each name with the later mentions of its last word on its own, capitalised and not
+/// next to other capitalised words ("Pompeo" after "Mike Pompeo"). When several names end in
+/// the same word, the most frequent (then the earliest) gets them.
+fn short_mentions(c: &Counts, names: &mut HashMap<Key, Tally>) {
+    let toks = &c.tokens.tokens;
+    let mut owner: HashMap<u32, (usize, u32, Key)> = HashMap::new();
+    for (k, t) in names.iter() {
+        let key = trimmed(k);
+        let Some(&last) = key.last() else { continue };
+        if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
+            continue;
+        }
+        let rank = (t.occ.len(), u32::MAX - t.occ[0], *k);
+        let e = owner.entry(last).or_insert(rank);
+        if (rank.0, rank.1) > (e.0, e.1) {
+            *e = rank;
+        }
+    }
+    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    for (g, (_, _, k)) in owner {
+        let Some(t) = names.get_mut(&k) else { continue };
+        let first = t.occ[0];
+        for &o in &c.groups[g as usize].occ {
+            let i = o as usize;
+            if o >> super::PART_SHIFT != 0 || o <= first || !capital(i) {
+                continue;
+            }
+            let tok = &toks[i];
+            let joined_before =
+                i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
+            let joined_after = toks
+                .get(i + 1)
+                .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
+            if !joined_before && !joined_after {
+                t.short.push(o);
+            }
+        }
+    }
 }
 
 fn key_of(parts: &[u32]) -> Key {
@@ -73,7 +149,7 @@ fn key_of(parts: &[u32]) -> Key {
     k
 }
 
-pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
+pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
     let group = |i: usize| c.info[toks[i].ty as usize].group;
     let mut grams: HashMap<Key, Tally> = HashMap::new();
@@ -154,10 +230,12 @@ pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
         }
     }
 
+    short_mentions(c, &mut names);
+
     let mut candidates: Vec<(f64, Key, &Tally)> = grams
         .iter()
         .chain(names.iter())
-        .filter(|(_, t)| t.occ.len() >= 2)
+        .filter(|(_, t)| t.count() >= 2)
         .map(|(k, t)| (phrase_score(c, k, t), *k, t))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.occ[0].cmp(&b.2.occ[0])));
@@ -168,21 +246,31 @@ pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
     let keys: Vec<&[u32]> = candidates.iter().map(|(_, k, _)| trimmed(k)).collect();
     let mut phrases: Vec<Found> = Vec::new();
     for (i, (score, _, t)) in candidates.iter().enumerate() {
-        if phrases.len() == max {
+        if phrases.len() == max || *score < bar {
             break;
         }
         let key = keys[i];
         let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
             j != i
                 && keys[j].len() > key.len()
-                && 4 * u.occ.len() >= 3 * t.occ.len()
+                && 4 * u.count() >= 3 * t.count()
                 && contains(keys[j], key)
         });
         if part {
             continue;
         }
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let (spans, span_sentences) = c.spans(&t.occ, t.len, index);
+        let (mut spans, mut span_sentences) = c.spans(&t.occ, t.len, index);
+        if !t.short.is_empty() {
+            let (s2, ss2) = c.spans(&t.short, 1, index);
+            let mut all: Vec<_> = spans
+                .into_iter()
+                .zip(span_sentences)
+                .chain(s2.into_iter().zip(ss2))
+                .collect();
+            all.sort_by_key(|(sp, _)| sp.start);
+            (spans, span_sentences) = all.into_iter().unzip();
+        }
         let mut in_sentences = span_sentences.clone();
         in_sentences.dedup();
         phrases.push(Found {
@@ -190,7 +278,7 @@ pub(super) fn find(c: &Counts, max: usize, index: &Utf16Index) -> Phrases {
                 text: surface(c, t.occ[0], t.len, kind),
                 kind,
                 words: t.len,
-                count: t.occ.len(),
+                count: t.count(),
                 sentences: in_sentences.len(),
                 score: round(*score),
                 first: span_sentences[0],
@@ -241,6 +329,19 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap
             len -= 1;
         }
     }
+    // A person's title is not part of the name: "French President Ann Roe" is "Ann Roe", and
+    // "Minister of Trade Ann Roe" too.
+    if let Some(t) = (0..len)
+        .rev()
+        .find(|&j| TITLES.contains(&&*c.tokens.types[toks[start + j].ty as usize]))
+    {
+        let mut skip = t + 1;
+        if skip < len && CONNECTORS.contains(&&*c.tokens.types[toks[start + skip].ty as usize]) {
+            skip = (skip + 2).min(len);
+        }
+        start += skip;
+        len -= skip;
+    }
     if !(2..=MAX_NAME).contains(&len) {
         return;
     }
@@ -263,7 +364,7 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap
 /// The score of a phrase: its count, the mean importance per occurrence of its words, and how
 /// much of its words' use it accounts for.
 fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
-    let count = t.occ.len() as f64;
+    let count = t.count() as f64;
     let (mut per_occ, mut n, mut min_tf) = (0.0, 0usize, f64::MAX);
     for &g in trimmed(key) {
         if g & CONNECTOR != 0 {
