@@ -196,7 +196,7 @@ pub fn extract(
     let extra: HashSet<String> = options.stopwords.iter().map(|w| w.to_lowercase()).collect();
 
     // Classify each distinct form once.
-    let mut stems: HashMap<String, u32> = HashMap::new();
+    let mut stems: FastMap<String, u32> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
@@ -220,10 +220,9 @@ pub fn extract(
         stems.insert(key.clone(), groups.len() as u32 - 1);
         groups.len() as u32 - 1
     };
-    let info: Vec<TypeInfo> = tokens
-        .types
-        .iter()
-        .map(|ty| {
+    let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
+        .map(|id| {
+            let ty = tokens.form(id);
             let group = group_of(ty, &mut key);
             let from = parts.len() as u32;
             if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
@@ -391,8 +390,16 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
         0.5
     };
     // The shape of the word at its first occurrence (a part of a compound counts as itself).
-    let (a, b) = c.range(g.occ[0]);
-    let lower = c.text[a..b].to_lowercase();
+    let first_occ = g.occ[0];
+    let whole = c.tokens.form(c.token(first_occ).ty);
+    let part;
+    let lower: &str = if first_occ >> PART_SHIFT == 0 {
+        whole
+    } else {
+        let (a, b) = c.range(first_occ);
+        part = c.text[a..b].to_lowercase();
+        &part
+    };
     // Longer words are rarer and more specific (Zipf's law of abbreviation), up to a point.
     let len = (lower.chars().count() as f64).min(10.0);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
@@ -582,3 +589,38 @@ fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
         })
         .collect()
 }
+
+/// A fast hasher for the small integer and short string keys of the tallies (the FxHash
+/// multiply-rotate scheme); the keys come from one text, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

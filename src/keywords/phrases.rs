@@ -5,7 +5,7 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::{round, Counts, NONE};
@@ -86,10 +86,12 @@ pub(super) struct Phrases {
     pub ngrams: Vec<Ngram>,
 }
 
-#[derive(Default)]
 struct Tally {
-    /// First token of each occurrence.
-    occ: Vec<u32>,
+    /// First token of its first occurrence.
+    first: u32,
+    /// First token of each later occurrence (kept apart so that the many n-grams seen once cost
+    /// no allocation).
+    rest: Vec<u32>,
     /// For names: later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
     short: Vec<u32>,
     /// Words in it.
@@ -99,23 +101,51 @@ struct Tally {
 
 impl Tally {
     fn count(&self) -> usize {
-        self.occ.len() + self.short.len()
+        self.full() + self.short.len()
+    }
+
+    /// Occurrences in full.
+    fn full(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// First tokens of the occurrences in full, in text order.
+    fn occ(&self) -> Vec<u32> {
+        std::iter::once(self.first)
+            .chain(self.rest.iter().copied())
+            .collect()
+    }
+}
+
+/// Adds an occurrence starting at token `i`.
+fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, kind: Option<PhraseKind>, i: u32) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().rest.push(i),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(Tally {
+                first: i,
+                rest: Vec::new(),
+                short: Vec::new(),
+                len,
+                kind,
+            });
+        }
     }
 }
 
 /// Credits each name with the later mentions of its last word on its own, capitalised and not
 /// next to other capitalised words ("Pompeo" after "Mike Pompeo"). When several names end in
 /// the same word, the most frequent (then the earliest) gets them.
-fn short_mentions(c: &Counts, names: &mut HashMap<Key, Tally>) {
+fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     let toks = &c.tokens.tokens;
-    let mut owner: HashMap<u32, (usize, u32, Key)> = HashMap::new();
+    let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
     for (k, t) in names.iter() {
         let key = trimmed(k);
         let Some(&last) = key.last() else { continue };
         if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
             continue;
         }
-        let rank = (t.occ.len(), u32::MAX - t.occ[0], *k);
+        let rank = (t.full(), u32::MAX - t.first, *k);
         let e = owner.entry(last).or_insert(rank);
         if (rank.0, rank.1) > (e.0, e.1) {
             *e = rank;
@@ -124,7 +154,7 @@ fn short_mentions(c: &Counts, names: &mut HashMap<Key, Tally>) {
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
     for (g, (_, _, k)) in owner {
         let Some(t) = names.get_mut(&k) else { continue };
-        let first = t.occ[0];
+        let first = t.first;
         for &o in &c.groups[g as usize].occ {
             let i = o as usize;
             if o >> super::PART_SHIFT != 0 || o <= first || !capital(i) {
@@ -152,13 +182,10 @@ fn key_of(parts: &[u32]) -> Key {
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
     let group = |i: usize| c.info[toks[i].ty as usize].group;
-    let mut grams: HashMap<Key, Tally> = HashMap::new();
-    let mut names: HashMap<Key, Tally> = HashMap::new();
-    let connector: Vec<bool> = c
-        .tokens
-        .types
-        .iter()
-        .map(|t| CONNECTORS.contains(&&**t))
+    let mut grams: FastMap<Key, Tally> = FastMap::default();
+    let mut names: FastMap<Key, Tally> = FastMap::default();
+    let connector: Vec<bool> = (0..c.tokens.type_count() as u32)
+        .map(|t| CONNECTORS.contains(&c.tokens.form(t)))
         .collect();
 
     // Runs of content words.
@@ -168,7 +195,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     let mut name: Option<(usize, usize)> = None;
     let mut pending = 0usize;
     let close =
-        |name: &mut Option<(usize, usize)>, pending: usize, names: &mut HashMap<Key, Tally>| {
+        |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
             if let Some((start, len)) = name.take() {
                 record_name(c, start, len - pending, names);
             }
@@ -182,16 +209,17 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         if g != NONE {
             run += 1;
             if run >= 2 {
-                let k = key_of(&[group(i - 1), g]);
-                let e = grams.entry(k).or_default();
-                e.len = 2;
-                e.occ.push(i as u32 - 1);
+                add(
+                    &mut grams,
+                    key_of(&[group(i - 1), g]),
+                    2,
+                    None,
+                    i as u32 - 1,
+                );
             }
             if run >= 3 {
                 let k = key_of(&[group(i - 2), group(i - 1), g]);
-                let e = grams.entry(k).or_default();
-                e.len = 3;
-                e.occ.push(i as u32 - 2);
+                add(&mut grams, k, 3, None, i as u32 - 2);
             }
         }
 
@@ -224,8 +252,8 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     // occurrence of the words together.
     for (k, n) in names.iter_mut() {
         if let Some(g) = grams.remove(k) {
-            if g.occ.len() > n.occ.len() {
-                n.occ = g.occ;
+            if g.full() > n.full() {
+                (n.first, n.rest) = (g.first, g.rest);
             }
         }
     }
@@ -238,7 +266,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         .filter(|(_, t)| t.count() >= 2)
         .map(|(k, t)| (phrase_score(c, k, t), *k, t))
         .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.occ[0].cmp(&b.2.occ[0])));
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.first.cmp(&b.2.first)));
     candidates.truncate(max.saturating_mul(4));
 
     // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
@@ -260,7 +288,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
             continue;
         }
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let (mut spans, mut span_sentences) = c.spans(&t.occ, t.len, index);
+        let (mut spans, mut span_sentences) = c.spans(&t.occ(), t.len, index);
         if !t.short.is_empty() {
             let (s2, ss2) = c.spans(&t.short, 1, index);
             let mut all: Vec<_> = spans
@@ -275,7 +303,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         in_sentences.dedup();
         phrases.push(Found {
             phrase: Phrase {
-                text: surface(c, t.occ[0], t.len, kind),
+                text: surface(c, t.first, t.len, kind),
                 kind,
                 words: t.len,
                 count: t.count(),
@@ -295,15 +323,15 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         });
     }
 
-    let mut frequent: Vec<&Tally> = grams.values().filter(|t| t.occ.len() >= 2).collect();
-    frequent.sort_by(|a, b| b.occ.len().cmp(&a.occ.len()).then(a.occ[0].cmp(&b.occ[0])));
+    let mut frequent: Vec<&Tally> = grams.values().filter(|t| t.full() >= 2).collect();
+    frequent.sort_by(|a, b| b.full().cmp(&a.full()).then(a.first.cmp(&b.first)));
     frequent.truncate(max);
     let ngrams = frequent
         .into_iter()
         .map(|t| Ngram {
-            text: surface(c, t.occ[0], t.len, PhraseKind::Phrase),
+            text: surface(c, t.first, t.len, PhraseKind::Phrase),
             n: t.len,
-            count: t.occ.len(),
+            count: t.full(),
         })
         .collect();
     Phrases { phrases, ngrams }
@@ -316,7 +344,7 @@ fn trimmed(k: &Key) -> &[u32] {
 
 /// Records the name of `len` tokens from `start`, after dropping a first word that is only
 /// capitalised because it starts the sentence.
-fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap<Key, Tally>) {
+fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut FastMap<Key, Tally>) {
     let toks = &c.tokens.tokens;
     if len >= 1 && toks[start].flags & SENTENCE_START != 0 {
         let g = c.info[toks[start].ty as usize].group;
@@ -333,10 +361,10 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap
     // "Minister of Trade Ann Roe" too.
     if let Some(t) = (0..len)
         .rev()
-        .find(|&j| TITLES.contains(&&*c.tokens.types[toks[start + j].ty as usize]))
+        .find(|&j| TITLES.contains(&c.tokens.form(toks[start + j].ty)))
     {
         let mut skip = t + 1;
-        if skip < len && CONNECTORS.contains(&&*c.tokens.types[toks[start + skip].ty as usize]) {
+        if skip < len && CONNECTORS.contains(&c.tokens.form(toks[start + skip].ty)) {
             skip = (skip + 2).min(len);
         }
         start += skip;
@@ -355,10 +383,7 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut HashMap
             CONNECTOR | t.ty
         };
     }
-    let e = names.entry(parts).or_default();
-    e.len = len;
-    e.kind = Some(PhraseKind::Name);
-    e.occ.push(start as u32);
+    add(names, parts, len, Some(PhraseKind::Name), start as u32);
 }
 
 /// The score of a phrase: its count, the mean importance per occurrence of its words, and how

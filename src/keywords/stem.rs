@@ -16,9 +16,16 @@ pub fn stem_into(word: &str, out: &mut String) {
         out.push_str(word);
         return;
     }
+    // Long "words" (URLs, glued text) are left alone rather than given a buffer.
+    if word.len() > MAX_STEMMED {
+        out.push_str(word);
+        return;
+    }
     let mut w = Word {
-        b: word.as_bytes().to_vec(),
+        b: [0; MAX_STEMMED],
+        n: word.len(),
     };
+    w.b[..word.len()].copy_from_slice(word.as_bytes());
     w.step1a();
     w.step1b();
     w.step1c();
@@ -26,8 +33,8 @@ pub fn stem_into(word: &str, out: &mut String) {
     w.step3();
     w.step4();
     w.step5();
-    // Only ASCII letters were ever pushed, so the bytes are valid UTF-8.
-    out.extend(w.b.iter().map(|&b| b as char));
+    // Only ASCII letters were ever written, so the bytes are valid UTF-8.
+    out.extend(w.b[..w.n].iter().map(|&b| b as char));
 }
 
 /// The stem of `word` (already lower-cased).
@@ -37,11 +44,24 @@ pub fn stem(word: &str) -> String {
     s
 }
 
+/// Longest word stemmed, in bytes.
+const MAX_STEMMED: usize = 48;
+
+/// A word being stemmed, in a fixed buffer so that stemming does not allocate.
 struct Word {
-    b: Vec<u8>,
+    b: [u8; MAX_STEMMED],
+    n: usize,
 }
 
 impl Word {
+    /// Appends a letter; every rule that adds letters first removed at least as many.
+    fn push(&mut self, b: u8) {
+        if self.n < MAX_STEMMED {
+            self.b[self.n] = b;
+            self.n += 1;
+        }
+    }
+
     /// Whether the letter at `i` is a consonant: not a vowel, and "y" only after a vowel.
     fn cons(&self, i: usize) -> bool {
         match self.b[i] {
@@ -91,12 +111,14 @@ impl Word {
     }
 
     fn ends(&self, suffix: &str) -> bool {
-        self.b.ends_with(suffix.as_bytes())
+        self.b[..self.n].ends_with(suffix.as_bytes())
     }
 
     fn replace(&mut self, suffix_len: usize, with: &str) {
-        self.b.truncate(self.b.len() - suffix_len);
-        self.b.extend_from_slice(with.as_bytes());
+        self.n -= suffix_len;
+        for &b in with.as_bytes() {
+            self.push(b);
+        }
     }
 
     /// Tries the rules in order; the first suffix that matches decides, whether or not its
@@ -104,7 +126,7 @@ impl Word {
     fn rules(&mut self, rules: &[(&str, &str)], min_measure: usize) -> bool {
         for &(suffix, with) in rules {
             if self.ends(suffix) {
-                let stem_len = self.b.len() - suffix.len();
+                let stem_len = self.n - suffix.len();
                 if self.measure(stem_len) >= min_measure {
                     self.replace(suffix.len(), with);
                     return true;
@@ -117,16 +139,16 @@ impl Word {
 
     fn step1a(&mut self) {
         if self.ends("sses") || self.ends("ies") {
-            self.b.truncate(self.b.len() - 2);
+            self.n -= 2;
         } else if self.ends("s") && !self.ends("ss") {
-            self.b.pop();
+            self.n -= 1;
         }
     }
 
     fn step1b(&mut self) {
         if self.ends("eed") {
-            if self.measure(self.b.len() - 3) > 0 {
-                self.b.pop();
+            if self.measure(self.n - 3) > 0 {
+                self.n -= 1;
             }
             return;
         }
@@ -137,23 +159,23 @@ impl Word {
         } else {
             return;
         };
-        let stem_len = self.b.len() - cut;
+        let stem_len = self.n - cut;
         if !self.has_vowel(stem_len) {
             return;
         }
-        self.b.truncate(stem_len);
+        self.n = stem_len;
         if self.ends("at") || self.ends("bl") || self.ends("iz") {
-            self.b.push(b'e');
+            self.push(b'e');
         } else if self.double_cons(stem_len) && !matches!(self.b[stem_len - 1], b'l' | b's' | b'z')
         {
-            self.b.pop();
+            self.n -= 1;
         } else if self.measure(stem_len) == 1 && self.cvc(stem_len) {
-            self.b.push(b'e');
+            self.push(b'e');
         }
     }
 
     fn step1c(&mut self) {
-        let n = self.b.len();
+        let n = self.n;
         if self.ends("y") && self.has_vowel(n - 1) {
             self.b[n - 1] = b'i';
         }
@@ -222,27 +244,27 @@ impl Word {
         else {
             return;
         };
-        let stem_len = self.b.len() - suffix.len();
+        let stem_len = self.n - suffix.len();
         if self.measure(stem_len) <= 1 {
             return;
         }
         if *suffix == "ion" && !(stem_len > 0 && matches!(self.b[stem_len - 1], b's' | b't')) {
             return;
         }
-        self.b.truncate(stem_len);
+        self.n = stem_len;
     }
 
     fn step5(&mut self) {
-        let n = self.b.len();
+        let n = self.n;
         if self.ends("e") {
             let m = self.measure(n - 1);
             if m > 1 || (m == 1 && !self.cvc(n - 1)) {
-                self.b.pop();
+                self.n -= 1;
             }
         }
-        let n = self.b.len();
+        let n = self.n;
         if self.ends("ll") && self.measure(n) > 1 {
-            self.b.pop();
+            self.n -= 1;
         }
     }
 }

@@ -5,6 +5,9 @@
 //! vague quantities and time words) that every article leans on whatever it is about. Users add
 //! their own words through [`Options::stopwords`](crate::Options::stopwords).
 
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 /// The built-in list, lower case, sorted so that it can be binary-searched.
 pub const STOPWORDS: &[&str] = &[
     "a",
@@ -372,8 +375,16 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Whether `lower` (a lower-cased word) is on the built-in list.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    // Words longer than the longest stopword are the common case and need no lookup.
+    if lower.len() > 10 {
+        return false;
+    }
+    static SET: OnceLock<FastSet> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
 }
+
+type FastSet = std::collections::HashSet<&'static str, BuildHasherDefault<super::FastHasher>>;
 
 #[cfg(test)]
 mod tests {

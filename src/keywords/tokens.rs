@@ -7,8 +7,6 @@
 //! are written without spaces, so each such character is a token of its own; the n-grams then
 //! give the character pairs and triples that carry meaning in those scripts.
 
-use std::collections::HashMap;
-
 use crate::segment::Sentence;
 
 /// The first letter is upper case.
@@ -41,8 +39,10 @@ pub struct Token {
 pub struct Tokens {
     /// Every token, in text order.
     pub tokens: Vec<Token>,
-    /// Distinct lower-cased forms, indexed by [`Token::ty`].
-    pub types: Vec<Box<str>>,
+    /// Distinct lower-cased forms, indexed by [`Token::ty`]: byte ranges of `lower`.
+    types: Vec<(u32, u32)>,
+    /// The distinct lower-cased forms, one after the other.
+    lower: String,
     /// Tokens per sentence.
     pub sentence_words: Vec<u32>,
 }
@@ -71,15 +71,42 @@ fn joins(prev: char, joiner: char, next: char, segment_len: usize) -> bool {
     }
 }
 
+/// Hashes a lower-cased form for interning (FNV-1a, 64 bits).
+fn form_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Maps lower-cased forms to ids without allocating per form: forms are keyed by their hash and
+/// checked against the stored text; the rare colliding forms go to an owned map.
+#[derive(Default)]
+struct Interner {
+    by_hash: super::FastMap<u64, u32>,
+    collided: super::FastMap<Box<str>, u32>,
+}
+
 impl Tokens {
+    /// Number of distinct lower-cased forms.
+    pub fn type_count(&self) -> usize {
+        self.types.len()
+    }
+
+    /// The lower-cased form with id `ty`.
+    pub fn form(&self, ty: u32) -> &str {
+        let (a, b) = self.types[ty as usize];
+        &self.lower[a as usize..b as usize]
+    }
+
     /// Tokenises the sentences of `text` in one pass.
     pub fn new(text: &str, sentences: &[Sentence]) -> Tokens {
         let mut t = Tokens {
             tokens: Vec::with_capacity(text.len() / 6),
             types: Vec::new(),
+            lower: String::new(),
             sentence_words: Vec::with_capacity(sentences.len()),
         };
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut ids = Interner::default();
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             let (Some(body), true) = (text.get(s.start..s.end), s.start <= s.end) else {
@@ -166,6 +193,27 @@ impl Tokens {
         t
     }
 
+    fn intern(&mut self, lower: &str, ids: &mut Interner) -> u32 {
+        let h = form_hash(lower);
+        let next = self.types.len() as u32;
+        match ids.by_hash.get(&h) {
+            Some(&id) if self.form(id) == lower => return id,
+            Some(_) => {
+                if let Some(&id) = ids.collided.get(lower) {
+                    return id;
+                }
+                ids.collided.insert(lower.into(), next);
+            }
+            None => {
+                ids.by_hash.insert(h, next);
+            }
+        }
+        let start = self.lower.len() as u32;
+        self.lower.push_str(lower);
+        self.types.push((start, self.lower.len() as u32));
+        next
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -174,7 +222,7 @@ impl Tokens {
         end: usize,
         sentence: usize,
         broken: &mut bool,
-        ids: &mut HashMap<Box<str>, u32>,
+        ids: &mut Interner,
         lower: &mut String,
     ) {
         let word = &text[start..end];
@@ -197,16 +245,7 @@ impl Tokens {
             lower.clear();
             lower.push_str("u.s");
         }
-        let ty = match ids.get(lower.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.types.len() as u32;
-                let boxed: Box<str> = lower.as_str().into();
-                self.types.push(boxed.clone());
-                ids.insert(boxed, id);
-                id
-            }
-        };
+        let ty = self.intern(lower, ids);
         let mut flags = 0;
         if word.chars().next().is_some_and(char::is_uppercase) {
             flags |= CAPITALIZED;
