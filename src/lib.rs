@@ -72,7 +72,8 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
-    /// Extra stopwords, added to the built-in English list for keyword statistics.
+    /// Extra stopwords, added to the built-in English list for keyword statistics. Matching
+    /// ignores case, and a stopword also removes the inflections that share its stem.
     pub stopwords: Vec<String>,
     /// Texts longer than this many bytes (UTF-8) are refused.
     pub max_bytes: usize,

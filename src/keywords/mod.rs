@@ -153,8 +153,12 @@ impl Counts<'_> {
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
             .map(|f| f.0)
             .unwrap_or("");
+        // A word seen only at the start of sentences is taken as a common word, unless it is
+        // written in capitals throughout ("NATO").
         let group = &self.groups[g as usize];
-        if group.inner > 0 && group.inner_caps * 2 < group.inner {
+        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !best.chars().any(char::is_lowercase);
+        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
             best.to_lowercase()
         } else {
             best.to_string()
@@ -194,6 +198,8 @@ pub fn extract(
     let tokens = Tokens::new(text, sentences);
     let words = tokens.tokens.len();
     let extra: HashSet<String> = options.stopwords.iter().map(|w| w.to_lowercase()).collect();
+    // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
+    let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
     // Classify each distinct form once.
     let mut stems: FastMap<String, u32> = FastMap::default();
@@ -213,6 +219,9 @@ pub fn extract(
         }
         key.clear();
         stem::stem_into(word, key);
+        if extra_stems.contains(key.as_str()) {
+            return NONE;
+        }
         if let Some(&g) = stems.get(key.as_str()) {
             return g;
         }

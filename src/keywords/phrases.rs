@@ -416,29 +416,28 @@ fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
 /// a sentence-initial capital lowered when the word is lower case elsewhere.
 fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let toks = &c.tokens.tokens;
-    let mut out = String::new();
-    for j in 0..len {
-        let t = &toks[first as usize + j];
-        let mut w = &c.text[t.start..t.end];
-        if j + 1 == len {
-            w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-        }
-        if j > 0 {
+    let (a, last) = (&toks[first as usize], &toks[first as usize + len - 1]);
+    let mut end = last.end;
+    let word = &c.text[last.start..last.end];
+    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        end = last.start + w.len();
+    }
+    // The words as written (ideographs stay together), with each run of spaces made one.
+    let mut out = String::with_capacity(end - a.start);
+    for piece in c.text[a.start..end].split_whitespace() {
+        if !out.is_empty() {
             out.push(' ');
         }
-        let g = c.info[t.ty as usize].group;
-        let lower = kind == PhraseKind::Phrase && t.flags & SENTENCE_START != 0 && g != NONE && {
-            let group = &c.groups[g as usize];
-            group.inner_caps * 2 < group.inner
-        };
-        if lower {
-            out.push_str(&w.to_lowercase());
-        } else {
-            out.push_str(w);
-        }
+        out.push_str(piece);
+    }
+    let g = c.info[a.ty as usize].group;
+    let lower = kind == PhraseKind::Phrase && a.flags & SENTENCE_START != 0 && g != NONE && {
+        let group = &c.groups[g as usize];
+        group.inner_caps * 2 < group.inner || group.inner == 0
+    };
+    if lower {
+        let first_word = &c.text[a.start..a.end];
+        out.replace_range(..first_word.len(), &first_word.to_lowercase());
     }
     out
 }
