@@ -73,7 +73,8 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
-    /// Extra stopwords, added to the built-in English list for keyword statistics.
+    /// Extra stopwords, added to the built-in English list for keyword statistics. Matching
+    /// ignores case, and a stopword also removes the inflections that share its stem.
     pub stopwords: Vec<String>,
     /// Texts longer than this many bytes (UTF-8) are refused.
     pub max_bytes: usize,
@@ -134,7 +135,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let quotes = quotes::find(text);
     let mut found = attribution::attribute(text, &segmentation.sentences, &quotes);
     let groups = sources::group(text, &segmentation.sentences, &mut found);
-    let keywords = keywords::extract(text, &segmentation.sentences, &index, options);
+    let source_sentences: Vec<&[usize]> = groups.iter().map(|g| g.sentences.as_slice()).collect();
+    let keywords = keywords::extract(
+        text,
+        &segmentation.sentences,
+        &index,
+        options,
+        &source_sentences,
+    );
 
     // Shares are measured in non-space characters so that layout does not count.
     let weights: Vec<usize> = segmentation

@@ -191,15 +191,28 @@ pub struct Source {
 }
 
 /// Keyword statistics.
+///
+/// Words are grouped by a light stem ("alliance", "alliances"), shown in their most frequent
+/// surface form; stopwords (the built-in English list plus
+/// [`Options::stopwords`](crate::Options::stopwords)) and bare numbers are never keywords.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Keywords {
-    /// The ranked mixed list (terms and phrases) the page shows first.
+    /// The ranked mixed list (terms, phrases and names) the page shows first, at most 20 entries,
+    /// without near-duplicates: a word that occurs mostly inside a listed phrase does not take a
+    /// slot of its own, nor does a phrase contained in a listed one.
     pub top: Vec<TopKeyword>,
+    /// Multi-word key phrases and proper names, best first. Only phrases that occur at least
+    /// twice, and are not mostly part of a longer listed phrase, are listed.
+    pub phrases: Vec<Phrase>,
     /// Single-word terms, best first.
     pub terms: Vec<Term>,
-    /// Multi-word phrases, best first.
-    pub phrases: Vec<Phrase>,
+    /// The most frequent runs of two or three adjacent content words, with their counts, most
+    /// frequent first (ties in text order). Only runs that occur at least twice.
+    pub ngrams: Vec<Ngram>,
+    /// For each source (see [`Analysis::sources`]) with any words of its own, the terms most
+    /// characteristic of its sentences compared with the rest of the text.
+    pub by_source: Vec<SourceKeywords>,
 }
 
 /// One entry of [`Keywords::top`].
@@ -208,11 +221,11 @@ pub struct Keywords {
 pub struct TopKeyword {
     /// The keyword in its most frequent surface form.
     pub text: String,
-    /// `term` or `phrase`.
+    /// `term` (one word, see [`Keywords::terms`]), `phrase` or `name` (see [`PhraseKind`]).
     pub kind: String,
     /// Occurrences in the text.
     pub count: usize,
-    /// Ranking score; higher is more characteristic of the text.
+    /// Ranking score, on the same scale for terms and phrases; higher is more characteristic.
     pub score: f64,
 }
 
@@ -220,32 +233,96 @@ pub struct TopKeyword {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Term {
-    /// Its most frequent surface form.
+    /// Its most frequent surface form (a capital at the start of a sentence counts for less).
     pub text: String,
     /// Occurrences, all inflections together.
     pub count: usize,
-    /// Occurrences per 1,000 words.
+    /// Occurrences per 1,000 words of the text.
     pub per_thousand: f64,
-    /// Sentences it occurs in.
+    /// Number of sentences it occurs in.
     pub sentences: usize,
-    /// Ranking score; higher is more characteristic of the text.
+    /// Gries' DP over sentences: half the sum, over all sentences, of the gap between the share
+    /// of the term's occurrences in the sentence and the share of the text's words in it. 0 means
+    /// spread exactly like the words of the text; values near 1 mean concentrated in one place.
+    pub dispersion: f64,
+    /// Ranking score; higher is more characteristic of the text. It grows with the count, the
+    /// number of sentences, capitalisation as a name and an early first occurrence.
     pub score: f64,
     /// Index of the sentence of its first occurrence.
     pub first: usize,
-    /// Where it occurs, for keyword-in-context lines and dispersion plots.
+    /// Every occurrence, in text order, for keyword-in-context lines and dispersion plots.
     pub spans: Vec<Span>,
+    /// The sentence index of each entry of `spans`.
+    pub span_sentences: Vec<usize>,
 }
 
-/// A multi-word phrase.
+/// What a [`Phrase`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhraseKind {
+    /// A proper name written in capitals, possibly with "of", "the" or "and" inside ("Ministry of
+    /// Defense", "Bank of the North").
+    Name,
+    /// Two or three adjacent content words ("military alliance").
+    Phrase,
+}
+
+/// A multi-word key phrase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Phrase {
-    /// Its most frequent surface form.
+    /// Its surface form at its first occurrence.
     pub text: String,
-    /// Occurrences.
+    /// A proper name or a common phrase.
+    pub kind: PhraseKind,
+    /// Number of words.
+    pub words: usize,
+    /// Occurrences, all inflections together.
     pub count: usize,
-    /// Ranking score; higher is more characteristic of the text.
+    /// Number of sentences it occurs in.
+    pub sentences: usize,
+    /// Ranking score, on the scale of [`Term::score`]; higher is more characteristic.
     pub score: f64,
-    /// Where it occurs.
+    /// Index of the sentence of its first occurrence.
+    pub first: usize,
+    /// Every occurrence, in text order.
     pub spans: Vec<Span>,
+    /// The sentence index of each entry of `spans`.
+    pub span_sentences: Vec<usize>,
+}
+
+/// A run of two or three adjacent content words and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ngram {
+    /// Its surface form at its first occurrence.
+    pub text: String,
+    /// Number of words: 2 or 3.
+    pub n: usize,
+    /// Occurrences, all inflections together.
+    pub count: usize,
+}
+
+/// The terms characteristic of one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceKeywords {
+    /// Index into [`Analysis::sources`].
+    pub source: usize,
+    /// Best first, at most eight.
+    pub terms: Vec<SourceTerm>,
+}
+
+/// A term as used in one source's sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceTerm {
+    /// Its most frequent surface form in the whole text.
+    pub text: String,
+    /// Occurrences in the source's sentences.
+    pub count: usize,
+    /// Occurrences in all other sentences.
+    pub rest: usize,
+    /// Log-likelihood (G²) of the source using the term more often than the rest of the text.
+    pub score: f64,
 }

@@ -1,0 +1,635 @@
+//! Keyword statistics: terms, key phrases, names, n-grams, the ranked mixed list and the terms
+//! characteristic of each source.
+//!
+//! # How it works
+//!
+//! [`tokens`] cuts the sentences into words in one pass and interns their lower-cased forms.
+//! Each distinct form is classified once (stopword, number, stem group via [`stem`]); one more
+//! pass over the tokens then tallies the stem groups, the runs of two and three adjacent content
+//! words, and the runs of capitalised words that form names. Everything after that works on the
+//! tallies, never on the text.
+//!
+//! # Scores
+//!
+//! The term score follows the observations behind YAKE (Campos et al., 2020) with the frequency
+//! kept as the main signal: a word matters more when it is frequent, occurs in many sentences,
+//! is written as a name, and appears early (in the headline or lead). Stopwords are excluded
+//! outright rather than discounted. A phrase scores by how often it occurs, how important its
+//! words are, and how much its words keep each other's company (the share of their occurrences
+//! inside the phrase); names get a bonus because a reader looks for them first.
+
+mod phrases;
+pub mod stem;
+pub mod stopwords;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::offsets::Utf16Index;
+use crate::schema::{Keywords, SourceKeywords, SourceTerm, Span, Term, TopKeyword};
+use crate::segment::Sentence;
+use crate::Options;
+
+pub use stopwords::{is_stopword, STOPWORDS};
+use tokens::{Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
+
+/// Length of [`Keywords::top`].
+pub const TOP_LEN: usize = 20;
+/// A phrase is listed when it scores at least as high as the term of this rank.
+pub const PHRASE_BAR: usize = 10;
+/// In the mixed list a phrase's score is weighted by this. Readers' keyword choices on news
+/// (crowd judgements) favour single words over phrases about two to one, and a phrase already
+/// ranks above the words it contains in [`Keywords::phrases`].
+pub const TOP_PHRASE_WEIGHT: f64 = 0.5;
+/// Terms listed per source in [`Keywords::by_source`].
+pub const SOURCE_TERMS: usize = 8;
+
+/// The keyword statistics and the word count they were computed from.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The statistics.
+    pub keywords: Keywords,
+    /// Words in the text.
+    pub words: usize,
+}
+
+/// What a distinct lower-cased form is.
+#[derive(Debug, Clone, Copy)]
+struct TypeInfo {
+    /// Its stem group; `NONE` for stopwords and numbers.
+    group: u32,
+    numeric: bool,
+    /// The stem groups of its hyphen-separated parts, as a range of the `parts` table built
+    /// with the types; empty for words without a hyphen.
+    parts: (u32, u32),
+}
+
+const NONE: u32 = u32::MAX;
+
+/// An occurrence is a token index, with the number of the hyphen-separated part above
+/// [`PART_SHIFT`] (0: the whole token), so that the parts of "allergy-related" count as
+/// occurrences of "allergy" and "related" without a token of their own.
+const PART_SHIFT: u32 = 27;
+/// The token index bits of an occurrence. Texts with more tokens (over 500 MB) are only
+/// counted up to here.
+const TOKEN_MASK: u32 = (1 << PART_SHIFT) - 1;
+/// Compounds with more parts than this are only counted whole.
+const MAX_PARTS: usize = 15;
+
+/// The tallies of one stem group.
+#[derive(Debug, Default)]
+struct Group {
+    /// Its occurrences (token index and part, see [`PART_SHIFT`]), in text order.
+    occ: Vec<u32>,
+    /// Occurrences next to another capitalised word, inside a multi-word name.
+    in_name: u32,
+    /// Occurrences not at the start of a sentence.
+    inner: u32,
+    /// Of those, how many are capitalised.
+    inner_caps: u32,
+}
+
+/// Everything the ranking stages share.
+struct Counts<'a> {
+    text: &'a str,
+    tokens: Tokens,
+    info: Vec<TypeInfo>,
+    groups: Vec<Group>,
+    /// Term score of each group (0 for groups that are not ranked).
+    score: Vec<f64>,
+    sentences: usize,
+}
+
+impl Counts<'_> {
+    fn token(&self, i: u32) -> &Token {
+        &self.tokens.tokens[(i & TOKEN_MASK) as usize]
+    }
+
+    /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
+    fn range(&self, occ: u32) -> (usize, usize) {
+        let t = self.token(occ);
+        let part = (occ >> PART_SHIFT) as usize;
+        if part == 0 {
+            return (t.start, t.end);
+        }
+        let word = &self.text[t.start..t.end];
+        let (mut k, mut from) = (1, 0);
+        for (j, c) in word.char_indices() {
+            if c == '-' || c == '‐' {
+                if k == part {
+                    return (t.start + from, t.start + j);
+                }
+                k += 1;
+                from = j + c.len_utf8();
+            }
+        }
+        if k == part {
+            return (t.start + from, t.end);
+        }
+        (t.start, t.end)
+    }
+
+    /// The most frequent surface form of a group; a capital at the start of a sentence only
+    /// counts when the word is never seen elsewhere.
+    fn surface(&self, g: u32) -> String {
+        let mut forms: Vec<(&str, u32, u32)> = Vec::new();
+        for &i in &self.groups[g as usize].occ {
+            let t = self.token(i);
+            let (a, b) = self.range(i);
+            let form = &self.text[a..b];
+            let form = form
+                .strip_suffix("'s")
+                .or_else(|| form.strip_suffix("’s"))
+                .unwrap_or(form);
+            let w = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
+            match forms.iter_mut().find(|f| f.0 == form) {
+                Some(f) => f.1 += w,
+                None => forms.push((form, w, i)),
+            }
+        }
+        // Ties go to the earliest form.
+        let best = forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|f| f.0)
+            .unwrap_or("");
+        // A word seen only at the start of sentences is taken as a common word, unless it is
+        // written in capitals throughout ("NATO").
+        let group = &self.groups[g as usize];
+        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !best.chars().any(char::is_lowercase);
+        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
+            best.to_lowercase()
+        } else {
+            best.to_string()
+        }
+    }
+
+    fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
+        occ.iter()
+            .map(|&i| {
+                let (start, mut end) = self.range(i);
+                if len > 1 {
+                    end = self.token(i + len as u32 - 1).end;
+                }
+                (
+                    Span {
+                        start: index.at(start),
+                        end: index.at(end),
+                    },
+                    self.token(i).sentence,
+                )
+            })
+            .unzip()
+    }
+}
+
+/// Computes keyword statistics for the sentences of `text`.
+///
+/// `sources` lists, for each source of [`Analysis::sources`](crate::Analysis::sources) in order,
+/// the indices of the sentences attributed to it.
+pub fn extract(
+    text: &str,
+    sentences: &[Sentence],
+    index: &Utf16Index,
+    options: &Options,
+    sources: &[&[usize]],
+) -> Extracted {
+    let tokens = Tokens::new(text, sentences);
+    let words = tokens.tokens.len();
+    let extra: HashSet<String> = options.stopwords.iter().map(|w| w.to_lowercase()).collect();
+    // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
+    let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
+
+    // Classify each distinct form once.
+    let mut stems: FastMap<String, u32> = FastMap::default();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut key = String::new();
+    let mut parts: Vec<u32> = Vec::new();
+    let mut group_of = |word: &str, key: &mut String| -> u32 {
+        let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+        let stop = is_stopword(word)
+            || is_stopword(word.strip_suffix("'s").unwrap_or(word))
+            || extra.contains(word)
+            || (single_letter && !word.chars().any(tokens::is_ideograph))
+            || !word.chars().any(char::is_alphanumeric);
+        if stop || numeric {
+            return NONE;
+        }
+        key.clear();
+        stem::stem_into(word, key);
+        if extra_stems.contains(key.as_str()) {
+            return NONE;
+        }
+        if let Some(&g) = stems.get(key.as_str()) {
+            return g;
+        }
+        groups.push(Group::default());
+        stems.insert(key.clone(), groups.len() as u32 - 1);
+        groups.len() as u32 - 1
+    };
+    let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
+        .map(|id| {
+            let ty = tokens.form(id);
+            let group = group_of(ty, &mut key);
+            let from = parts.len() as u32;
+            if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
+                for piece in ty.split('-') {
+                    let g = group_of(piece, &mut key);
+                    parts.push(if g == group { NONE } else { g });
+                }
+            }
+            TypeInfo {
+                group,
+                numeric: ty.chars().next().is_some_and(|c| c.is_numeric()),
+                parts: (from, parts.len() as u32),
+            }
+        })
+        .collect();
+
+    // The one pass over the tokens.
+    let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+    let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
+    for (i, t) in toks.iter().enumerate() {
+        let ty = info[t.ty as usize];
+        if ty.group != NONE {
+            let group = &mut groups[ty.group as usize];
+            group.occ.push(i as u32);
+            if t.flags & SENTENCE_START == 0 {
+                group.inner += 1;
+                group.inner_caps += capital(t) as u32;
+            }
+            let joined = |u: &Token| capital(u) && u.sentence == t.sentence;
+            let after = toks
+                .get(i + 1)
+                .is_some_and(|u| joined(u) && u.flags & tokens::BREAK_BEFORE == 0);
+            let before = i > 0 && joined(&toks[i - 1]) && t.flags & tokens::BREAK_BEFORE == 0;
+            if capital(t) && (before || after) {
+                group.in_name += 1;
+            }
+        }
+        let (from, to) = ty.parts;
+        if from == to {
+            continue;
+        }
+        let word = &text[t.start..t.end];
+        for (k, (&g, piece)) in parts[from as usize..to as usize]
+            .iter()
+            .zip(word.split(['-', '‐']))
+            .enumerate()
+        {
+            if g == NONE {
+                continue;
+            }
+            let group = &mut groups[g as usize];
+            group.occ.push(i as u32 | ((k as u32 + 1) << PART_SHIFT));
+            if k > 0 || t.flags & SENTENCE_START == 0 {
+                group.inner += 1;
+                group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
+            }
+        }
+    }
+
+    let mut counts = Counts {
+        text,
+        tokens,
+        info,
+        groups,
+        score: Vec::new(),
+        sentences: sentences.len(),
+    };
+    counts.score = counts
+        .groups
+        .iter()
+        .map(|g| term_score(&counts, g))
+        .collect();
+
+    let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
+        .filter(|&g| counts.score[g as usize] > 0.0)
+        .collect();
+    ranked.sort_by(|&a, &b| {
+        let (ga, gb) = (&counts.groups[a as usize], &counts.groups[b as usize]);
+        counts.score[b as usize]
+            .total_cmp(&counts.score[a as usize])
+            .then(ga.occ[0].cmp(&gb.occ[0]))
+    });
+    ranked.truncate(options.max_keywords);
+
+    let n_words = words.max(1) as f64;
+    let terms: Vec<Term> = ranked
+        .iter()
+        .map(|&g| {
+            let group = &counts.groups[g as usize];
+            let (spans, span_sentences) = counts.spans(&group.occ, 1, index);
+            let mut in_sentences = span_sentences.clone();
+            in_sentences.dedup();
+            Term {
+                text: counts.surface(g),
+                count: group.occ.len(),
+                per_thousand: group.occ.len() as f64 * 1000.0 / n_words,
+                sentences: in_sentences.len(),
+                dispersion: dispersion(&counts, &group.occ),
+                score: round(counts.score[g as usize]),
+                first: span_sentences[0],
+                spans,
+                span_sentences,
+            }
+        })
+        .collect();
+
+    // A phrase is "key" when it scores at least as high as the tenth-best term; every repeated
+    // pair and triple stays available in `ngrams`.
+    let bar = ranked
+        .get(PHRASE_BAR - 1)
+        .map_or(0.0, |&g| counts.score[g as usize]);
+    let found = phrases::find(&counts, options.max_keywords, bar, index);
+    let top = top(&counts, &ranked, &terms, &found.phrases);
+    let by_source = by_source(&counts, sources);
+
+    Extracted {
+        keywords: Keywords {
+            top,
+            phrases: found.phrases.into_iter().map(|p| p.phrase).collect(),
+            terms,
+            ngrams: found.ngrams,
+            by_source,
+        },
+        words,
+    }
+}
+
+/// Rounds a score to four decimals so that the JSON stays readable and stable.
+fn round(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+/// The term score of a group; 0 when it should not be ranked.
+///
+/// A log-linear model, `exp(Σ weight × feature)`, over: the log count; the log of the index of
+/// the first sentence (earlier is better); the share of capitalised occurrences inside
+/// sentences; the log length in letters (up to ten); the share of sentences it occurs in and
+/// Gries' DP (well spread is better); the share of occurrences inside a multi-word name (the
+/// name, not its parts, is the keyword); abstract-noun and past-tense endings; and being a
+/// hyphenated compound (its parts are counted as words of their own). The weights were fitted by
+/// logistic regression, then adjusted by coordinate search, on crowd keyword judgements for news
+/// stories (500N-KPCrowd, full-text documents).
+fn term_score(c: &Counts, g: &Group) -> f64 {
+    let tf = g.occ.len() as f64;
+    if tf == 0.0 {
+        return 0.0;
+    }
+    let first = c.token(g.occ[0]).sentence as f64;
+    let mut in_sentences = 0usize;
+    let mut last = usize::MAX;
+    for &i in &g.occ {
+        let s = c.token(i).sentence;
+        if s != last {
+            in_sentences += 1;
+            last = s;
+        }
+    }
+    let n_sent = c.sentences.max(1) as f64;
+    let spread = in_sentences as f64 / n_sent;
+    // A word written with a capital inside sentences is a name; one only ever seen at the start
+    // of sentences is undecided.
+    let caps = if g.inner > 0 {
+        g.inner_caps as f64 / g.inner as f64
+    } else {
+        0.5
+    };
+    // The shape of the word at its first occurrence (a part of a compound counts as itself).
+    let first_occ = g.occ[0];
+    let whole = c.tokens.form(c.token(first_occ).ty);
+    let part;
+    let lower: &str = if first_occ >> PART_SHIFT == 0 {
+        whole
+    } else {
+        let (a, b) = c.range(first_occ);
+        part = c.text[a..b].to_lowercase();
+        &part
+    };
+    // Longer words are rarer and more specific (Zipf's law of abbreviation), up to a point.
+    let len = (lower.chars().count() as f64).min(10.0);
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let noun = flag(NOUN_SUFFIXES.iter().any(|s| lower.ends_with(s)));
+    let past = flag(lower.ends_with("ed"));
+    let compound = flag(lower.contains(['-', '‐']));
+    let in_name = g.in_name as f64 / tf;
+    let dp = dispersion(c, &g.occ);
+    // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
+    (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
+        - 0.58 * dp
+        - 0.72 * in_name
+        + 0.40 * noun
+        + 0.17 * past
+        - 1.0 * compound)
+        .exp()
+}
+
+/// Endings of abstract nouns, which name what a text is about more often than other words.
+const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
+
+/// Gries' DP of the occurrences `occ` over the sentences.
+fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
+    let total = c.tokens.tokens.len() as f64;
+    let f = occ.len() as f64;
+    if total == 0.0 || f == 0.0 {
+        return 0.0;
+    }
+    let mut sum = 0.0;
+    let mut covered = 0.0;
+    let mut i = 0;
+    while i < occ.len() {
+        let s = c.token(occ[i]).sentence;
+        let mut n = 0;
+        while i < occ.len() && c.token(occ[i]).sentence == s {
+            n += 1;
+            i += 1;
+        }
+        let expected = c.tokens.sentence_words[s] as f64 / total;
+        covered += expected;
+        sum += (n as f64 / f - expected).abs();
+    }
+    round(0.5 * (sum + (1.0 - covered).max(0.0)))
+}
+
+/// The ranked mixed list without near-duplicates.
+fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -> Vec<TopKeyword> {
+    enum Item<'a> {
+        Term(u32, &'a Term),
+        Phrase(&'a phrases::Found),
+    }
+    let mut items: Vec<(f64, Item)> = ranked
+        .iter()
+        .zip(terms)
+        .map(|(&g, t)| (c.score[g as usize], Item::Term(g, t)))
+        .chain(
+            phrases
+                .iter()
+                .map(|p| (p.raw_score * TOP_PHRASE_WEIGHT, Item::Phrase(p))),
+        )
+        .collect();
+    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+
+    // A word "belongs" to a phrase when most of its occurrences are inside it.
+    let belongs = |g: u32, p: &phrases::Found| {
+        p.groups.contains(&g) && c.groups[g as usize].occ.len() as f64 <= 1.5 * p.count() as f64
+    };
+    let mut chosen: Vec<(f64, &Item)> = Vec::new();
+    for (score, item) in &items {
+        if chosen.len() == TOP_LEN {
+            break;
+        }
+        match item {
+            Item::Term(g, _) => {
+                let covered = chosen.iter().any(|(_, x)| match x {
+                    Item::Phrase(p) => belongs(*g, p),
+                    Item::Term(..) => false,
+                });
+                if !covered {
+                    chosen.push((*score, item));
+                }
+            }
+            Item::Phrase(p) => {
+                let duplicate = chosen.iter().any(|(_, x)| match x {
+                    Item::Phrase(q) => p.contains(q) || q.contains(p),
+                    Item::Term(..) => false,
+                });
+                if duplicate {
+                    continue;
+                }
+                chosen.retain(|(_, x)| match x {
+                    Item::Term(g, _) => !belongs(*g, p),
+                    Item::Phrase(_) => true,
+                });
+                chosen.push((*score, item));
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|(score, item)| match item {
+            Item::Term(_, t) => TopKeyword {
+                text: t.text.clone(),
+                kind: "term".into(),
+                count: t.count,
+                score: round(score),
+            },
+            Item::Phrase(p) => TopKeyword {
+                text: p.phrase.text.clone(),
+                kind: match p.phrase.kind {
+                    crate::schema::PhraseKind::Name => "name".into(),
+                    crate::schema::PhraseKind::Phrase => "phrase".into(),
+                },
+                count: p.count(),
+                score: round(score),
+            },
+        })
+        .collect()
+}
+
+/// The terms each source uses more than the rest of the text, by log-likelihood (G²).
+fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
+    let n_sent = c.tokens.sentence_words.len();
+    let mut owner: Vec<u32> = vec![NONE; n_sent];
+    let mut source_words = vec![0u64; sources.len()];
+    for (si, sentences) in sources.iter().enumerate() {
+        for &s in sentences.iter() {
+            if s < n_sent && owner[s] == NONE {
+                owner[s] = si as u32;
+                source_words[si] += c.tokens.sentence_words[s] as u64;
+            }
+        }
+    }
+    let total = c.tokens.tokens.len() as f64;
+    let mut lists: Vec<Vec<(f64, u32, usize, usize)>> = vec![Vec::new(); sources.len()];
+    let mut per_source: Vec<(u32, usize)> = Vec::new();
+    for (g, group) in c.groups.iter().enumerate() {
+        per_source.clear();
+        for &i in &group.occ {
+            let o = owner[c.token(i).sentence];
+            if o == NONE {
+                continue;
+            }
+            match per_source.iter_mut().find(|p| p.0 == o) {
+                Some(p) => p.1 += 1,
+                None => per_source.push((o, 1)),
+            }
+        }
+        let f = group.occ.len();
+        for &(o, a) in &per_source {
+            let n1 = source_words[o as usize] as f64;
+            let n2 = total - n1;
+            let b = f - a;
+            if n2 <= 0.0 || (a as f64) / n1 <= b as f64 / n2 {
+                continue;
+            }
+            let e1 = n1 * f as f64 / total;
+            let e2 = n2 * f as f64 / total;
+            let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+            let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
+            lists[o as usize].push((g2, g as u32, a, b));
+        }
+    }
+    lists
+        .into_iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(source, mut l)| {
+            l.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
+                    .then(x.1.cmp(&y.1))
+            });
+            l.truncate(SOURCE_TERMS);
+            SourceKeywords {
+                source,
+                terms: l
+                    .into_iter()
+                    .map(|(g2, g, a, b)| SourceTerm {
+                        text: c.surface(g),
+                        count: a,
+                        rest: b,
+                        score: round(g2),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A fast hasher for the small integer and short string keys of the tallies (the FxHash
+/// multiply-rotate scheme); the keys come from one text, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

@@ -1,0 +1,443 @@
+//! Multi-word keywords: runs of two or three adjacent content words ("military alliance") and
+//! proper names written in capitals, which may hold a few lower-case connectors ("Ministry of
+//! Defense", "Bank of the North").
+//!
+//! Both are keyed by the stem groups of their words, so inflections count together, and are
+//! collected in one pass over the tokens.
+
+use super::FastMap;
+
+use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::{round, Counts, NONE};
+use crate::offsets::Utf16Index;
+use crate::schema::{Ngram, Phrase, PhraseKind};
+
+/// Longest name kept, in words (connectors included).
+const MAX_NAME: usize = 6;
+/// Marks a key element that is a connector's type id rather than a stem group.
+const CONNECTOR: u32 = 1 << 31;
+/// Lower-case words that may stand inside a name when capitalised words follow.
+const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
+
+/// Titles that precede a person's name (lower case).
+const TITLES: &[&str] = &[
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commander",
+    "director",
+    "envoy",
+    "general",
+    "governor",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "prince",
+    "professor",
+    "queen",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+type Key = [u32; MAX_NAME];
+
+/// A listed phrase with what ranking needs.
+#[derive(Debug)]
+pub(super) struct Found {
+    /// The schema object.
+    pub phrase: Phrase,
+    /// Its key: stem groups, connectors marked with [`CONNECTOR`].
+    pub key: Vec<u32>,
+    /// The stem groups of its content words.
+    pub groups: Vec<u32>,
+    /// Unrounded score, on the scale of the term scores.
+    pub raw_score: f64,
+}
+
+impl Found {
+    /// Occurrences.
+    pub fn count(&self) -> usize {
+        self.phrase.count
+    }
+
+    /// Whether `other` is a contiguous part of this phrase (or the same).
+    pub fn contains(&self, other: &Found) -> bool {
+        contains(&self.key, &other.key)
+    }
+}
+
+fn contains(long: &[u32], short: &[u32]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Phrases and n-grams of a text.
+pub(super) struct Phrases {
+    /// Listed phrases, best first.
+    pub phrases: Vec<Found>,
+    /// Frequent n-grams.
+    pub ngrams: Vec<Ngram>,
+}
+
+struct Tally {
+    /// First token of its first occurrence.
+    first: u32,
+    /// First token of each later occurrence (kept apart so that the many n-grams seen once cost
+    /// no allocation).
+    rest: Vec<u32>,
+    /// For names: later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
+    short: Vec<u32>,
+    /// Words in it.
+    len: usize,
+    kind: Option<PhraseKind>,
+}
+
+impl Tally {
+    fn count(&self) -> usize {
+        self.full() + self.short.len()
+    }
+
+    /// Occurrences in full.
+    fn full(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// First tokens of the occurrences in full, in text order.
+    fn occ(&self) -> Vec<u32> {
+        std::iter::once(self.first)
+            .chain(self.rest.iter().copied())
+            .collect()
+    }
+}
+
+/// Adds an occurrence starting at token `i`.
+fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, kind: Option<PhraseKind>, i: u32) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().rest.push(i),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(Tally {
+                first: i,
+                rest: Vec::new(),
+                short: Vec::new(),
+                len,
+                kind,
+            });
+        }
+    }
+}
+
+/// Credits each name with the later mentions of its last word on its own, capitalised and not
+/// next to other capitalised words ("Pompeo" after "Mike Pompeo"). When several names end in
+/// the same word, the most frequent (then the earliest) gets them.
+fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
+    let toks = &c.tokens.tokens;
+    let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
+    for (k, t) in names.iter() {
+        let key = trimmed(k);
+        let Some(&last) = key.last() else { continue };
+        if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
+            continue;
+        }
+        let rank = (t.full(), u32::MAX - t.first, *k);
+        let e = owner.entry(last).or_insert(rank);
+        if (rank.0, rank.1) > (e.0, e.1) {
+            *e = rank;
+        }
+    }
+    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    for (g, (_, _, k)) in owner {
+        let Some(t) = names.get_mut(&k) else { continue };
+        let first = t.first;
+        for &o in &c.groups[g as usize].occ {
+            let i = o as usize;
+            if o >> super::PART_SHIFT != 0 || o <= first || !capital(i) {
+                continue;
+            }
+            let tok = &toks[i];
+            let joined_before =
+                i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
+            let joined_after = toks
+                .get(i + 1)
+                .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
+            if !joined_before && !joined_after {
+                t.short.push(o);
+            }
+        }
+    }
+}
+
+fn key_of(parts: &[u32]) -> Key {
+    let mut k = [NONE; MAX_NAME];
+    k[..parts.len()].copy_from_slice(parts);
+    k
+}
+
+pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
+    let toks = &c.tokens.tokens;
+    let group = |i: usize| c.info[toks[i].ty as usize].group;
+    let mut grams: FastMap<Key, Tally> = FastMap::default();
+    let mut names: FastMap<Key, Tally> = FastMap::default();
+    let connector: Vec<bool> = (0..c.tokens.type_count() as u32)
+        .map(|t| CONNECTORS.contains(&c.tokens.form(t)))
+        .collect();
+
+    // Runs of content words.
+    let mut run = 0usize;
+    // The current name: its first token and its length, and how many trailing connectors wait
+    // for a capitalised word.
+    let mut name: Option<(usize, usize)> = None;
+    let mut pending = 0usize;
+    let close =
+        |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
+            if let Some((start, len)) = name.take() {
+                record_name(c, start, len - pending, names);
+            }
+        };
+    for (i, t) in toks.iter().enumerate() {
+        let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+        let g = group(i);
+        if g == NONE || new_run {
+            run = 0;
+        }
+        if g != NONE {
+            run += 1;
+            if run >= 2 {
+                add(
+                    &mut grams,
+                    key_of(&[group(i - 1), g]),
+                    2,
+                    None,
+                    i as u32 - 1,
+                );
+            }
+            if run >= 3 {
+                let k = key_of(&[group(i - 2), group(i - 1), g]);
+                add(&mut grams, k, 3, None, i as u32 - 2);
+            }
+        }
+
+        let info = c.info[t.ty as usize];
+        let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        let name_word = capital && (g != NONE || (info.numeric && name.is_some()));
+        if new_run {
+            close(&mut name, pending, &mut names);
+            pending = 0;
+        }
+        if name_word {
+            match &mut name {
+                Some((_, len)) => *len = (*len + 1).min(MAX_NAME + 1),
+                None => name = Some((i, 1)),
+            }
+            pending = 0;
+        } else if name.is_some() && !capital && connector[t.ty as usize] && pending < 2 {
+            if let Some((_, len)) = &mut name {
+                *len += 1;
+            }
+            pending += 1;
+        } else {
+            close(&mut name, pending, &mut names);
+            pending = 0;
+        }
+    }
+    close(&mut name, pending, &mut names);
+
+    // A name that is also an n-gram ("United States") is listed once, as a name, with every
+    // occurrence of the words together.
+    for (k, n) in names.iter_mut() {
+        if let Some(g) = grams.remove(k) {
+            if g.full() > n.full() {
+                (n.first, n.rest) = (g.first, g.rest);
+            }
+        }
+    }
+
+    short_mentions(c, &mut names);
+
+    let mut candidates: Vec<(f64, Key, &Tally)> = grams
+        .iter()
+        .chain(names.iter())
+        .filter(|(_, t)| t.count() >= 2)
+        .map(|(k, t)| (phrase_score(c, k, t), *k, t))
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.first.cmp(&b.2.first)));
+    candidates.truncate(max.saturating_mul(4));
+
+    // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
+    // its own ("News Agency" in "Xinhua News Agency").
+    let keys: Vec<&[u32]> = candidates.iter().map(|(_, k, _)| trimmed(k)).collect();
+    let mut phrases: Vec<Found> = Vec::new();
+    for (i, (score, _, t)) in candidates.iter().enumerate() {
+        if phrases.len() == max || *score < bar {
+            break;
+        }
+        let key = keys[i];
+        let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
+            j != i
+                && keys[j].len() > key.len()
+                && 4 * u.count() >= 3 * t.count()
+                && contains(keys[j], key)
+        });
+        if part {
+            continue;
+        }
+        let kind = t.kind.unwrap_or(PhraseKind::Phrase);
+        let (mut spans, mut span_sentences) = c.spans(&t.occ(), t.len, index);
+        if !t.short.is_empty() {
+            let (s2, ss2) = c.spans(&t.short, 1, index);
+            let mut all: Vec<_> = spans
+                .into_iter()
+                .zip(span_sentences)
+                .chain(s2.into_iter().zip(ss2))
+                .collect();
+            all.sort_by_key(|(sp, _)| sp.start);
+            (spans, span_sentences) = all.into_iter().unzip();
+        }
+        let mut in_sentences = span_sentences.clone();
+        in_sentences.dedup();
+        phrases.push(Found {
+            phrase: Phrase {
+                text: surface(c, t.first, t.len, kind),
+                kind,
+                words: t.len,
+                count: t.count(),
+                sentences: in_sentences.len(),
+                score: round(*score),
+                first: span_sentences[0],
+                spans,
+                span_sentences,
+            },
+            key: key.to_vec(),
+            groups: key
+                .iter()
+                .copied()
+                .filter(|&g| g & CONNECTOR == 0)
+                .collect(),
+            raw_score: *score,
+        });
+    }
+
+    let mut frequent: Vec<&Tally> = grams.values().filter(|t| t.full() >= 2).collect();
+    frequent.sort_by(|a, b| b.full().cmp(&a.full()).then(a.first.cmp(&b.first)));
+    frequent.truncate(max);
+    let ngrams = frequent
+        .into_iter()
+        .map(|t| Ngram {
+            text: surface(c, t.first, t.len, PhraseKind::Phrase),
+            n: t.len,
+            count: t.full(),
+        })
+        .collect();
+    Phrases { phrases, ngrams }
+}
+
+fn trimmed(k: &Key) -> &[u32] {
+    let n = k.iter().position(|&g| g == NONE).unwrap_or(MAX_NAME);
+    &k[..n]
+}
+
+/// Records the name of `len` tokens from `start`, after dropping a first word that is only
+/// capitalised because it starts the sentence.
+fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut FastMap<Key, Tally>) {
+    let toks = &c.tokens.tokens;
+    if len >= 1 && toks[start].flags & SENTENCE_START != 0 {
+        let g = c.info[toks[start].ty as usize].group;
+        let lower_elsewhere = g != NONE && {
+            let group = &c.groups[g as usize];
+            group.inner > 0 && group.inner_caps * 2 < group.inner
+        };
+        if lower_elsewhere {
+            start += 1;
+            len -= 1;
+        }
+    }
+    // A person's title is not part of the name: "French President Ann Roe" is "Ann Roe", and
+    // "Minister of Trade Ann Roe" too.
+    if let Some(t) = (0..len)
+        .rev()
+        .find(|&j| TITLES.contains(&c.tokens.form(toks[start + j].ty)))
+    {
+        let mut skip = t + 1;
+        if skip < len && CONNECTORS.contains(&c.tokens.form(toks[start + skip].ty)) {
+            skip = (skip + 2).min(len);
+        }
+        start += skip;
+        len -= skip;
+    }
+    if !(2..=MAX_NAME).contains(&len) {
+        return;
+    }
+    let mut parts = [NONE; MAX_NAME];
+    for (j, part) in parts.iter_mut().enumerate().take(len) {
+        let t = &toks[start + j];
+        let info = c.info[t.ty as usize];
+        *part = if info.group != NONE {
+            info.group
+        } else {
+            CONNECTOR | t.ty
+        };
+    }
+    add(names, parts, len, Some(PhraseKind::Name), start as u32);
+}
+
+/// The score of a phrase: its count, the mean importance per occurrence of its words, and how
+/// much of its words' use it accounts for.
+fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
+    let count = t.count() as f64;
+    let (mut per_occ, mut n, mut min_tf) = (0.0, 0usize, f64::MAX);
+    for &g in trimmed(key) {
+        if g & CONNECTOR != 0 {
+            continue;
+        }
+        let tf = c.groups[g as usize].occ.len() as f64;
+        per_occ += c.score[g as usize] / tf;
+        min_tf = min_tf.min(tf);
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    let cohesion = (count / min_tf).min(1.0);
+    let name = if t.kind == Some(PhraseKind::Name) {
+        1.5
+    } else {
+        1.0
+    };
+    count * per_occ * cohesion.sqrt() * name
+}
+
+/// The phrase as written at its first occurrence, spaces normalised, a possessive dropped, and
+/// a sentence-initial capital lowered when the word is lower case elsewhere.
+fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
+    let toks = &c.tokens.tokens;
+    let (a, last) = (&toks[first as usize], &toks[first as usize + len - 1]);
+    let mut end = last.end;
+    let word = &c.text[last.start..last.end];
+    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        end = last.start + w.len();
+    }
+    // The words as written (ideographs stay together), with each run of spaces made one.
+    let mut out = String::with_capacity(end - a.start);
+    for piece in c.text[a.start..end].split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    let g = c.info[a.ty as usize].group;
+    let lower = kind == PhraseKind::Phrase && a.flags & SENTENCE_START != 0 && g != NONE && {
+        let group = &c.groups[g as usize];
+        group.inner_caps * 2 < group.inner || group.inner == 0
+    };
+    if lower {
+        let first_word = &c.text[a.start..a.end];
+        out.replace_range(..first_word.len(), &first_word.to_lowercase());
+    }
+    out
+}
