@@ -52,3 +52,10 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub fn schema_version() -> u32 {
     crate::SCHEMA_VERSION
 }
+
+/// Panics on purpose. The page's end-to-end test calls it through the worker to check that a trap
+/// is reported with its message and that the next analysis runs on a fresh instance.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debugPanic was called (a deliberate test of crash recovery)");
+}
