@@ -43,7 +43,10 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             .map_err(|e| js_error(format!("bad options: {e}")))?
     };
     let analysis = crate::analyze(text, &options).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // `null`, not `undefined`, for absent values: the schema (and the CLI's JSON) says null.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     serde::Serialize::serialize(&analysis, &serializer).map_err(js_error)
 }
 
