@@ -13,7 +13,7 @@ WB_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""
 SHARED := ../shared
 PORT ?= 8000
 
-.PHONY: serve test test-native test-wasm test-e2e wasm setup-wasm setup-node eval bench clean
+.PHONY: serve test test-native test-wasm test-e2e wasm dist setup-wasm setup-node eval bench clean
 
 serve: wasm
 	@echo "Serving whosaid at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -44,7 +44,12 @@ test-wasm: setup-wasm
 setup-node:
 	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
-test-e2e: wasm setup-node
+# dist/site/ (the static page to host) and dist/whosaid.html (one file, works from file://).
+dist: wasm
+	node scripts/dist.mjs
+
+# Browser tests (headless Chromium via playwright-core); screenshots go to target/screenshots/.
+test-e2e: dist setup-node
 	node --test e2e/
 
 # Scores on the open dev sets in ../shared (skipped with a message when it is absent).
@@ -56,4 +61,4 @@ bench:
 
 clean:
 	cargo clean
-	rm -rf $(PKG)
+	rm -rf $(PKG) dist

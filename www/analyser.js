@@ -1,6 +1,11 @@
 // The page's side of the worker protocol (see worker.js): one analysis in flight at a time, only
 // the latest request matters, and Cancel (or a dead worker) replaces the worker with a fresh one.
 
+/** Where the worker comes from. The single-file build (scripts/dist.mjs) replaces this line. */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Extra fields of the init message. The single-file build replaces this line (wasm bytes). */
+const INIT_EXTRA = () => ({});
+
 /** Talks to the analysis worker. */
 export class Analyser {
   /**
@@ -18,14 +23,14 @@ export class Analyser {
 
   spawn() {
     this.ready = false;
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = new Worker(WORKER_URL, { type: 'module' });
     this.worker.addEventListener('message', (ev) => this.onMessage(ev.data));
     this.worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       this.handlers.onError(`The analyser could not run: ${ev.message || 'the worker failed to load'}.`, { panic: false, request: this.inFlight });
       this.inFlight = null;
     });
-    this.worker.postMessage({ type: 'init' });
+    this.worker.postMessage({ type: 'init', ...INIT_EXTRA() });
   }
 
   /** Queues an analysis of `text`; a request not yet sent is replaced. */
@@ -57,6 +62,12 @@ export class Analyser {
 
   onMessage(msg) {
     if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'restart') {
+      // A worker that cannot make itself a fresh instance asks to be replaced.
+      this.worker.terminate();
+      this.spawn();
+      return;
+    }
     if (msg.type === 'ready') {
       this.ready = true;
       this.handlers.onReady(msg.schemaVersion);

@@ -1,13 +1,12 @@
 // The page: input, the worker round trip, and the views. No framework; every view is redrawn
 // from (text, analysis) and the current selection.
 
-import { h, replaceChildren, arr, num, debounce } from './dom.js';
+import { h, replaceChildren, arr, num, debounce, pct, fmt } from './dom.js';
 import { DEMO_TEXT } from './demo.js';
 import { Analyser } from './analyser.js';
 import { renderText, renderLegend, renderDetail } from './textview.js';
 import { renderSummary, sortableTable, sourceRows, keywordRows, dispersionStrip, renderKwic, sentenceAt } from './tables.js';
 import { readFile, download, csvTables } from './files.js';
-import { pct, fmt } from './dom.js';
 
 /** Above this size the page warns that the text is big; analysis still runs in the worker. */
 const LARGE_TEXT = 2_000_000;

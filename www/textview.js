@@ -19,7 +19,8 @@ export const MAX_RENDERED_SENTENCES = 4000;
 export function sourceClasses(sources) {
   const classes = new Map();
   const ranked = arr(sources)
-    .filter((s) => s && s.kind !== 'vague')
+    // Sources that are only relays (no sentences of their own) need no colour.
+    .filter((s) => s && s.kind !== 'vague' && arr(s.sentences).length > 0)
     .slice()
     .sort((a, b) => arr(b.sentences).length - arr(a.sentences).length || (num(a.id) ?? 0) - (num(b.id) ?? 0));
   ranked.forEach((s, rank) => classes.set(s.id, rank < PALETTE_SIZE ? `c${rank}` : 'c-other'));
@@ -96,6 +97,16 @@ export function describe(attribution, sources) {
   return `${name}: ${explainForm(attribution).toLowerCase()}`;
 }
 
+/** ' headline' / ' byline' for the first lines the core recognised as such, else ''. */
+function headlineClass(analysis, text, s, i) {
+  const meta = analysis.metadata || {};
+  if (i > 2) return '';
+  const line = text.slice(s.start, s.end);
+  if (i === 0 && str(meta.title) && line === meta.title) return ' headline';
+  if (str(meta.byline) && line.includes(meta.byline) && /^by\b/i.test(line)) return ' byline';
+  return '';
+}
+
 /**
  * Renders the text view into `root` and returns the sentence elements (index = sentence index;
  * missing when beyond the rendering cap).
@@ -115,7 +126,7 @@ export function renderText(root, text, analysis) {
     const start = num(s.start) ?? 0;
     const end = num(s.end) ?? start;
     if (para === null || s.paragraph !== paraIndex) {
-      para = h('p', { role: 'group', class: 'para' });
+      para = h('p', { role: 'group', class: `para${headlineClass(analysis, text, s, i)}` });
       frag.appendChild(para);
       paraIndex = s.paragraph;
     } else if (prevEnd !== null && start > prevEnd) {
