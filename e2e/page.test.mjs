@@ -317,3 +317,91 @@ test('exports: JSON is the full result; CSV tables are neutralised against formu
   assert.match(kwLines[1], /^library,term,3,/);
   await s.finish();
 });
+
+test('share link: text and stopwords round-trip through the URL fragment only', async () => {
+  const s = await open();
+  const { page } = s;
+  await page.fill('#input', LIBRARY);
+  await page.click('#more summary');
+  await page.fill('#stopwords', 'library, June');
+  await page.click('#share');
+  await page.waitForFunction(() => document.getElementById('share-url').value !== '');
+  const link = await page.inputValue('#share-url');
+  assert.ok(link.startsWith(`${server.url}#v1=`), link);
+  assert.ok(!link.slice(server.url.length).includes('Lena'), 'the text is compressed, not plain');
+  await s.finish();
+
+  // A fresh page (new context, nothing shared) opened on the link shows the same analysis.
+  const t = await open();
+  const before = t.requests.length;
+  await t.page.goto(link);
+  await t.page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  assert.equal(await t.page.inputValue('#input'), LIBRARY);
+  assert.equal(await t.page.inputValue('#stopwords'), 'library June');
+  assert.match(await t.page.textContent('#notice'), /came from the link itself/);
+  const kw = (await tableRows(t.page, '#keywords')).map((r) => r[0]);
+  assert.equal(kw[0], 'Park');
+  assert.ok(!kw.includes('library') && !kw.includes('June'), 'custom stopwords applied');
+  // The fragment never reaches the server: requests carry no "#".
+  assert.ok(t.requests.slice(before).every((u) => !u.includes('#')));
+  // A broken link says so instead of failing silently.
+  await t.page.goto(`${server.url}#v1=not-deflate`);
+  await t.page.waitForFunction(() => !document.getElementById('notice').hidden);
+  assert.match(await t.page.textContent('#notice'), /could not be read/);
+  await t.finish();
+});
+
+test('big input: 10 MB completes with visible progress while the page stays responsive', async () => {
+  const s = await open();
+  const { page } = s;
+  // About 10 MB of varied paragraphs written for this test.
+  await page.evaluate(() => {
+    const names = ['Lena Park', 'Omar Haddad', 'Ines Varga', 'Tom Bright'];
+    const parts = [];
+    let size = 0;
+    for (let i = 0; size < 10_000_000; i += 1) {
+      const p = `${names[i % 4]} said plan ${i} would cost ${i % 97} million. "We will see," she added. Critics say the roads need work first.\n\n`;
+      parts.push(p);
+      size += p.length;
+    }
+    const input = document.getElementById('input');
+    input.value = parts.join('');
+  });
+  const started = Date.now();
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'busy');
+  // While the worker runs, the page answers: timers fire on time and the theme toggle works.
+  const lag = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    setTimeout(() => resolve(performance.now() - t0 - 50), 50);
+  }));
+  assert.ok(lag < 250, `main thread lagged ${lag} ms during the analysis`);
+  await page.click('#theme');
+  assert.equal(await page.$eval('html', (e) => e.dataset.theme), 'light');
+  await page.waitForFunction(() => !document.getElementById('cancel').hidden);
+  await page.waitForFunction(() => /Analysing 10\.0 million characters… \d+ s/.test(document.getElementById('status').textContent), null, { timeout: 30000 }).catch(() => {
+    // A fast machine may finish before the first elapsed-time tick; done is checked below.
+  });
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 120000 });
+  const sentences = await page.$eval('#status', (e) => Number(e.textContent.match(/Analysed ([\d,]+)/)[1].replace(/,/g, '')));
+  assert.ok(sentences > 200000, `${sentences} sentences`);
+  // The text view draws a capped number of sentences and says so.
+  assert.match(await page.textContent('#text .cap-note'), /more sentences are not drawn/);
+  console.log(`# 10 MB analysed and shown in ${Date.now() - started} ms`);
+  await s.finish();
+});
+
+test('big input: Cancel stops a long analysis and the page can analyse again', async () => {
+  const s = await open();
+  const { page } = s;
+  await page.evaluate(() => {
+    document.getElementById('input').value = 'Lena Park said the plan would work. '.repeat(300000);
+  });
+  await page.click('#analyze');
+  await page.waitForFunction(() => !document.getElementById('cancel').hidden);
+  await page.click('#cancel');
+  assert.match(await page.textContent('#status'), /cancelled/);
+  await analyze(page, LIBRARY);
+  assert.equal(await page.$$eval('#text .sent', (e) => e.length), 6);
+  await s.finish();
+});

@@ -18,7 +18,7 @@ const OUT = join(ROOT, 'dist');
 const read = (p) => readFileSync(join(WWW, p), 'utf8');
 
 /** The page's modules in dependency order (each after everything it imports). */
-const MODULES = ['dom.js', 'rules.js', 'demo.js', 'files.js', 'textview.js', 'tables.js', 'analyser.js', 'main.js'];
+const MODULES = ['dom.js', 'rules.js', 'demo.js', 'files.js', 'textview.js', 'tables.js', 'analyser.js', 'share.js', 'main.js'];
 
 function fail(message) {
   console.error(`dist: ${message}`);

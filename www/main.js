@@ -7,6 +7,7 @@ import { Analyser } from './analyser.js';
 import { renderText, renderLegend, renderDetail } from './textview.js';
 import { renderSummary, sortableTable, sourceRows, keywordRows, dispersionStrip, renderKwic, sentenceAt } from './tables.js';
 import { readFile, download, csvTables } from './files.js';
+import { encodeShare, decodeShare } from './share.js';
 
 /** Above this size the page warns that the text is big; analysis still runs in the worker. */
 const LARGE_TEXT = 2_000_000;
@@ -43,6 +44,7 @@ function setNotice(message) {
 // ---- worker ---------------------------------------------------------------------------------
 
 let cancelTimer = null;
+let ticker = null;
 const analyser = new Analyser({
   onReady() {
     if (statusEl.dataset.state === 'loading' || statusEl.dataset.state === 'error') {
@@ -52,12 +54,18 @@ const analyser = new Analyser({
   },
   onBusy(request) {
     clearTimeout(cancelTimer);
+    clearInterval(ticker);
     if (request) {
       state.busySince = performance.now();
-      const big = request.text.length > LARGE_TEXT;
-      setStatus('busy', big ? `Analysing ${(request.text.length / 1e6).toFixed(1)} million characters…` : 'Analysing…');
-      // Cancel appears only for analyses that take a noticeable time.
+      const size = request.text.length > 100_000 ? ` ${(request.text.length / 1e6).toFixed(1)} million characters` : '';
+      setStatus('busy', `Analysing${size}…`);
+      // Cancel and the elapsed time appear only for analyses that take a noticeable time. The core
+      // runs as one call, so elapsed time is the honest measure of progress.
       cancelTimer = setTimeout(() => ($('cancel').hidden = false), 400);
+      ticker = setInterval(() => {
+        const s = Math.round((performance.now() - state.busySince) / 1000);
+        if (s >= 1) setStatus('busy', `Analysing${size}… ${s} s (the page stays usable; Cancel stops it)`);
+      }, 500);
     } else {
       $('cancel').hidden = true;
     }
@@ -77,8 +85,13 @@ const analyser = new Analyser({
   },
 });
 
+/** The custom stopwords typed by the reader. */
+function stopwords() {
+  return $('stopwords').value.split(/[\s,;]+/).map((w) => w.trim()).filter(Boolean).slice(0, 1000);
+}
+
 function options() {
-  return { maxBytes: MAX_BYTES };
+  return { maxBytes: MAX_BYTES, stopwords: stopwords() };
 }
 
 function run() {
@@ -309,6 +322,51 @@ document.addEventListener('drop', (ev) => {
   }
 });
 
+// Custom stopwords re-run the analysis.
+$('stopwords').addEventListener('input', () => {
+  if (input.value) scheduled();
+});
+
+// Share links.
+$('share').addEventListener('click', async () => {
+  const out = $('share-url');
+  try {
+    const fragment = await encodeShare({ text: input.value, stopwords: stopwords() });
+    const url = new URL(location.href);
+    url.hash = fragment;
+    out.value = url.href;
+    out.hidden = false;
+    out.select();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      copied = true;
+    } catch {
+      // No clipboard permission (or file://): the selected field lets the reader copy it.
+    }
+    setStatus('done', `${copied ? 'Link copied' : 'Link ready below'} (${Math.ceil(url.href.length / 1024)} KB). It contains the text itself.`);
+  } catch (err) {
+    setStatus('error', `No link: ${err && err.message ? err.message : err}.`);
+  }
+});
+
+async function openShared() {
+  try {
+    const shared = await decodeShare(location.hash);
+    if (!shared) return false;
+    input.value = shared.text;
+    $('stopwords').value = shared.stopwords.join(' ');
+    if (shared.stopwords.length) $('more').open = true;
+    setNotice('This text came from the link itself (after the “#”); nothing was downloaded.');
+    run();
+    return true;
+  } catch (err) {
+    setNotice(`This link could not be read: ${err && err.message ? err.message : err}.`);
+    return false;
+  }
+}
+window.addEventListener('hashchange', openShared);
+
 // Exports.
 function baseName() {
   const title = state.analysis && state.analysis.metadata && state.analysis.metadata.title;
@@ -354,4 +412,6 @@ $('theme').addEventListener('click', () => {
 
 clearViews();
 setStatus('loading', 'Loading the analyser…');
-if (num(input.value.length)) scheduled();
+openShared().then((opened) => {
+  if (!opened && num(input.value.length)) scheduled();
+});
