@@ -42,7 +42,7 @@ test-wasm: setup-wasm
 	  cargo test --locked --profile wasm --target $(WASM_TARGET) --test web
 
 setup-node:
-	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
 
 # dist/site/ (the static page to host) and dist/whosaid.html (one file, works from file://).
 dist: wasm

@@ -389,7 +389,7 @@ function applyTheme(theme) {
   else document.documentElement.dataset.theme = theme;
   const b = $('theme');
   b.textContent = `Theme: ${theme}`;
-  b.setAttribute('aria-label', `Colour theme: ${theme === 'auto' ? 'follows the system' : theme}. Change theme`);
+  b.title = `Colour theme: ${theme === 'auto' ? 'auto follows the system' : theme}. Press to change.`;
 }
 function storedTheme() {
   try {
