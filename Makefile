@@ -13,7 +13,7 @@ WB_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""
 SHARED := ../shared
 PORT ?= 8000
 
-.PHONY: serve test test-native test-wasm test-e2e wasm setup-wasm setup-node eval bench clean fuzz-smoke
+.PHONY: serve test test-native test-wasm test-e2e wasm dist setup-wasm setup-node eval bench clean fuzz-smoke
 
 serve: wasm
 	@echo "Serving whosaid at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -42,9 +42,14 @@ test-wasm: setup-wasm
 	  cargo test --locked --profile wasm --target $(WASM_TARGET) --test web
 
 setup-node:
-	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
 
-test-e2e: wasm setup-node
+# dist/site/ (the static page to host) and dist/whosaid.html (one file, works from file://).
+dist: wasm
+	node scripts/dist.mjs
+
+# Browser tests (headless Chromium via playwright-core); screenshots go to target/screenshots/.
+test-e2e: dist setup-node
 	node --test e2e/
 
 # Scores on the open dev sets in ../shared (skipped with a message when it is absent).
@@ -56,7 +61,7 @@ bench:
 
 clean:
 	cargo clean
-	rm -rf $(PKG)
+	rm -rf $(PKG) dist
 
 # Coverage-guided fuzzing (cargo-fuzz, nightly). FUZZ_SECONDS per target; skipped with a message
 # when the fuzz toolchain is missing. Findings land in fuzz/artifacts/.

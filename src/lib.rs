@@ -60,7 +60,7 @@ pub mod segment;
 pub mod sources;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::Deserialize;
 

@@ -43,7 +43,10 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             .map_err(|e| js_error(format!("bad options: {e}")))?
     };
     let analysis = crate::analyze(text, &options).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // `null`, not `undefined`, for absent values: the schema (and the CLI's JSON) says null.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     serde::Serialize::serialize(&analysis, &serializer).map_err(js_error)
 }
 
@@ -51,4 +54,11 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = schemaVersion)]
 pub fn schema_version() -> u32 {
     crate::SCHEMA_VERSION
+}
+
+/// Panics on purpose. The page's end-to-end test calls it through the worker to check that a trap
+/// is reported with its message and that the next analysis runs on a fresh instance.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debugPanic was called (a deliberate test of crash recovery)");
 }
