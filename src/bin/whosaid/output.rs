@@ -89,7 +89,7 @@ pub fn render(args: &Args, id: &Value, text: &str, a: &Analysis, in_array: bool)
         (_, Format::Json) => serde_json::to_string(a).expect("analysis serialises"),
         (_, Format::Jsonl) => json!({ "id": id, "analysis": a }).to_string() + "\n",
         (_, Format::Csv) => csv_table(args.table, id, text, a),
-        (_, Format::Text) => text_view(id, text, a, crate::colour_enabled()),
+        (_, Format::Text) => text_view(id, text, a, crate::cli::colour_enabled()),
     }
 }
 
