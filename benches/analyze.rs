@@ -139,7 +139,7 @@ fn main() {
     row(
         "keywords",
         time(3.0, || {
-            black_box(keywords::extract(&text, &seg.sentences, &index, &opts));
+            black_box(keywords::extract(&text, &seg.sentences, &index, &opts, &[]));
         }),
     );
     row(
