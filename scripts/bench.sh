@@ -79,6 +79,14 @@ else
 fi
 WASM=$(echo "$WASM_LINE" | awk '$1=="wasm-node" && $2!="skipped"{print $2}')
 
+echo "== in the browser (headless Chromium, through the page's worker)"
+if [ -x "${CHROME:-${CHROMIUM:-/usr/bin/chromium}}" ] && make -s setup-node >/dev/null 2>&1; then
+  node scripts/bench-browser.mjs "$INPUT" 2>&1 | tee "$TMP/browser"
+else
+  echo "browser skipped (no Chromium or npm packages)" | tee "$TMP/browser"
+fi
+NATIVE_1MB=$(awk -F'|' '/\| 1 MB \|/{gsub(/ /,"",$3); print $3}' "$TMP/native")
+
 echo "== peers (Python, in .venv)"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q pysbd yake >/dev/null 2>&1 || echo "note: could not install pysbd/yake"
@@ -117,6 +125,16 @@ if t1 and t2: print(f"- PolNeAR train batch (JSONL): {t1:.2f} s on 1 thread, {t2
 if peak: print(f"- Peak memory analysing {bigmb:.0f} MB: {peak / 1024:.0f} MB ({peak * 1024 / (bigmb * 1e6):.1f}x the input).")
 PY
 {
+  echo
+  echo "## In the browser (headless Chromium, page worker, median of 5, structured clone included)"
+  echo
+  echo "| input | ms |"
+  echo "|---:|---:|"
+  awk '$1=="browser" && $2!="skipped"{print "| "$2" | "$3" |"}' "$TMP/browser"
+  B1=$(awk '$1=="browser" && $2=="1MB"{print $3}' "$TMP/browser")
+  if [ -n "$B1" ] && [ -n "$NATIVE_1MB" ]; then
+    python3 -c "import sys; b,n=float(sys.argv[1]),float(sys.argv[2])*1000; print(f'\n1 MB in the browser: {b:.0f} ms against {n:.0f} ms native ({b/n:.2f}x).')" "$B1" "$NATIVE_1MB"
+  fi
   echo
   echo "## Bundle (bytes raw / gzip -9)"
   echo
