@@ -18,6 +18,8 @@
 //! - `as-put-it`: "as X put it".
 //! - `noun-cue`: "comments from X that …", "X's statement that …".
 //! - `colon-quote`: "X: “…”".
+//! - `vague-noun`: an unowned claim, "amid accusations that …": the noun is both cue and (vague)
+//!   source.
 //! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
 //! - `cue-only`: a strong speech verb outside quotations whose source no rule could name
 //!   safely; the sentence reports, the source is left empty rather than guessed.
@@ -146,6 +148,7 @@ fn phrase_re() -> &'static Regex {
             r"|(?P<quoted>\bquot(?:ed|es|ing)\b)",
             r"|(?P<put>\b(?i:as)\b)",
             r"|(?P<vague>\b(?i:reportedly|allegedly|it (?:is|was|has been) (?:reported|said|believed|understood|claimed|alleged|rumou?red|learned|learnt)|(?:is|are|was|were) (?:said|reported|believed|rumou?red|alleged|thought|understood) to|(?:is|are|was|were) (?:widely )?(?:expected|seen|suspected|considered) (?:to|as))\b)",
+            r"|(?P<vnoun>\b(?:accusations|allegations|claims|rumou?rs|charges|speculation|fears|concerns|suggestions) (?:that|of)\b)",
             r"|(?P<noun>\b(?:comments?|remarks?|statements?|claims?|warnings?|accusations?|allegations?|assertions?|criticism|analysis|views?|belief|speculation) (?:from|by)\b)",
             r"|(?P<poss>['’]s (?:comments?|remarks?|statement|claims?|warnings?|accusations?|allegations?|assertion|analysis|view|belief|argument|position) (?:that|,)|['’]s (?:comments?|remarks?))",
         ))
@@ -446,6 +449,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut vague: Option<(usize, usize)> = None;
+    let mut vague_noun: Option<(usize, usize)> = None;
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
     for c in phrase_re().captures_iter(body) {
@@ -544,6 +548,10 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
             }
         } else if c.name("vague").is_some() {
             vague.get_or_insert((a, b));
+        } else if c.name("vnoun").is_some() {
+            // "amid accusations that …": an unowned claim, a vague source.
+            let word = m.as_str().split(' ').next().unwrap_or("");
+            vague_noun.get_or_insert((a, a + word.len()));
         } else if c.name("noun").is_some() {
             if let Some(src) = subject::relay(text, b, s.end) {
                 cands.push(Candidate {
@@ -638,7 +646,9 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 .next_back()
                 .unwrap_or("");
             let progressive = matches!(prev, "is" | "was" | "are" | "were" | "been" | "be");
-            if !(prev.ends_with(',') || progressive || prev.is_empty()) {
+            let next = text[b..s.end.min(subject::ahead(text, b, 8))].trim_start();
+            let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
+            if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
                 continue;
             }
         }
@@ -694,7 +704,13 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 }
             }
         }
-        if ing && text[s.start..a].trim_end().ends_with(',') {
+        let progressive = matches!(
+            text[subject::back(text, a, 12).max(s.start)..a]
+                .split_whitespace()
+                .next_back(),
+            Some("is" | "was" | "are" | "were" | "been" | "be")
+        );
+        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
             if let Some(src) = clause_subjects(text, s.start, a) {
                 if matches!(
                     lemma,
@@ -803,8 +819,16 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         }
     }
 
+    // A cue inside another candidate's source phrase ("Macron, asked whether he will …, was
+    // quoted as saying") belongs to that phrase.
+    let inside_source = |c: &Candidate| {
+        cands.iter().any(|o| {
+            o.source
+                .is_some_and(|(sa, sb)| sa < c.cue.0 && c.cue.0 < sb && o.cue != c.cue)
+        })
+    };
     let mut best: Option<&Candidate> = None;
-    for c in &cands {
+    for c in cands.iter().filter(|c| !inside_source(c)) {
         // The relay form outranks everything; otherwise the earliest cue wins.
         let better = match best {
             None => true,
@@ -854,6 +878,22 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
         }
     }
     let Some(best) = best else {
+        if let Some(cue) = vague_noun {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: Some(RawMention {
+                    start: cue.0,
+                    end: cue.1,
+                    kind: Kind::Vague,
+                    entity: None,
+                }),
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-noun",
+            });
+        }
         if let Some(cue) = vague {
             return Some(Found {
                 form,

@@ -719,6 +719,7 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "website",
     "newspaper",
     "paper",
+    "papers",
     "daily",
     "media",
     "outlet",

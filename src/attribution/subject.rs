@@ -829,10 +829,16 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     while n < toks.len() && n < 10 {
         let t = &toks[n];
         let w = t.lower();
+        // A lower-case modifier counts when a source noun follows it ("the city council").
+        let modifier = toks
+            .get(n + 1)
+            .is_some_and(|next| cues::is_source_noun(&next.lower()))
+            && w.chars().all(|c| c.is_alphabetic() || c == '-');
         let np_word = t.capitalised()
             || matches!(w.as_str(), "the" | "a" | "an" | "of" | "in" | "for")
             || cues::is_source_noun(&w)
-            || cues::is_title(&w);
+            || cues::is_title(&w)
+            || modifier;
         if !np_word || t.ends_phrase() {
             break;
         }
