@@ -34,7 +34,10 @@
 //! - `speaker-label`: a transcript line, "ROE: …".
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
+mod phrases;
 mod subject;
+
+use phrases::Phrase;
 
 use std::sync::OnceLock;
 
@@ -128,31 +131,54 @@ fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
     }
 }
 
-/// Cue verbs (lower case, every inflection), with an optional particle ("called for", "pointed
-/// out").
-fn verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let forms = crate::cues::all_verb_forms().join("|");
-        Regex::new(&format!(r"\b(?:{forms})\b(?: (?:for|out|on)\b)?")).expect("cue verb pattern")
-    })
-}
-
-/// Relay, vague and noun cues, one alternation with a named group per kind.
-fn phrase_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<acc>\b(?i:according to|in the words of|as (?:quoted|reported) by)\b)",
-            r"|(?P<passive>\b(?:was|were|is|has been|have been) (?:quoted|cited) as (?:saying|telling|stating|adding)\b)",
-            r"|(?P<quoted>\bquot(?:ed|es|ing)\b)",
-            r"|(?P<put>\b(?i:as)\b)",
-            r"|(?P<vague>\b(?i:reportedly|allegedly|it (?:is|was|has been) (?:reported|said|believed|understood|claimed|alleged|rumou?red|learned|learnt)|(?:is|are|was|were) (?:said|reported|believed|rumou?red|alleged|thought|understood) to|(?:is|are|was|were) (?:widely )?(?:expected|seen|suspected|considered) (?:to|as))\b)",
-            r"|(?P<vnoun>\b(?:accusations|allegations|claims|rumou?rs|charges|speculation|fears|concerns|suggestions) (?:that|of)\b)",
-            r"|(?P<noun>\b(?:comments?|remarks?|statements?|claims?|warnings?|accusations?|allegations?|assertions?|criticism|analysis|views?|belief|speculation) (?:from|by)\b)",
-            r"|(?P<poss>['’]s (?:comments?|remarks?|statement|claims?|warnings?|accusations?|allegations?|assertion|analysis|view|belief|argument|position) (?:that|,)|['’]s (?:comments?|remarks?))",
-        ))
-        .expect("phrase cue pattern")
+/// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
+/// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
+/// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
+/// alternation through its slowest engine.
+fn cue_verbs(
+    body: &str,
+) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
+            let c = body[i..].chars().next()?;
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            for ch in body[i..].chars() {
+                if ch.is_alphanumeric() || ch == '_' {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            let word = &body[start..end];
+            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if let Some((lemma, strength)) = crate::cues::verb_form(word) {
+                let mut e = end;
+                for particle in [" for", " out", " on"] {
+                    if body[end..].starts_with(particle)
+                        && !body[end + particle.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    {
+                        e = end + particle.len();
+                        break;
+                    }
+                }
+                return Some((start, e, lemma, strength));
+            }
+        }
+        None
     })
 }
 
@@ -452,13 +478,13 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
     let mut vague_noun: Option<(usize, usize)> = None;
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
-    for c in phrase_re().captures_iter(body) {
-        let m = c.get(0).expect("match");
-        let (a, b) = (s.start + m.start(), s.start + m.end());
+    for m in phrases::find(body) {
+        let (a, b) = (s.start + m.start, s.start + m.end);
+        let matched = &body[m.start..m.end];
         if in_quote(a) {
             continue;
         }
-        if c.name("acc").is_some() {
+        if m.kind == Phrase::According {
             // Mid-clause "according to" means "in accordance with"; a relay stands at the
             // front of a clause or after a comma.
             let before = text[after_quote(a).max(subject::back(text, a, 80))..a].trim_end();
@@ -488,7 +514,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                 via: None,
                 rule: "according-to",
             });
-        } else if c.name("passive").is_some() {
+        } else if m.kind == Phrase::Passive {
             // "Macron, asked about X, was quoted as saying in media reports that …"
             if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
                 let rest = text[b..s.end.min(subject::ahead(text, b, 200))].trim_start();
@@ -505,7 +531,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                     rule: "quoted-as-saying",
                 });
             }
-        } else if c.name("quoted").is_some() {
+        } else if m.kind == Phrase::Quoted {
             // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
             let rest = &text[b..s.end.min(subject::ahead(text, b, 300))];
             let Some(k) = rest.find(" as saying").or_else(|| rest.find(" as telling")) else {
@@ -531,7 +557,7 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                     rule: "quoted-as-saying",
                 });
             }
-        } else if c.name("put").is_some() {
+        } else if m.kind == Phrase::As {
             // "as X put it"
             let rest = &text[b..s.end.min(subject::ahead(text, b, 100))];
             if let Some(k) = rest.find(" put it") {
@@ -546,23 +572,23 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
                     }
                 }
             }
-        } else if c.name("vague").is_some() {
+        } else if m.kind == Phrase::Vague {
             vague.get_or_insert((a, b));
-        } else if c.name("vnoun").is_some() {
+        } else if m.kind == Phrase::VagueNoun {
             // "amid accusations that …": an unowned claim, a vague source.
-            let word = m.as_str().split(' ').next().unwrap_or("");
+            let word = matched.split(' ').next().unwrap_or("");
             vague_noun.get_or_insert((a, a + word.len()));
-        } else if c.name("noun").is_some() {
+        } else if m.kind == Phrase::Noun {
             if let Some(src) = subject::relay(text, b, s.end) {
                 cands.push(Candidate {
-                    cue: (a, a + m.as_str().split(' ').next().unwrap_or("").len()),
+                    cue: (a, a + matched.split(' ').next().unwrap_or("").len()),
                     source: Some(src),
                     via: None,
                     rule: "noun-cue",
                 });
             }
-        } else if c.name("poss").is_some() {
-            let cue_start = a + m.as_str().find(' ').map(|i| i + 1).unwrap_or(0);
+        } else if m.kind == Phrase::Possessive {
+            let cue_start = a + matched.find(' ').map(|i| i + 1).unwrap_or(0);
             let cue_end = cue_start + text[cue_start..b].find([' ', ',']).unwrap_or(b - cue_start);
             if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
                 cands.push(Candidate {
@@ -577,15 +603,12 @@ fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Op
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for m in verb_re().find_iter(body) {
-        let (a, b) = (s.start + m.start(), s.start + m.end());
+    for (ms, me, lemma, strength) in cue_verbs(body) {
+        let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
         }
-        let word = m.as_str().split(' ').next().unwrap_or("");
-        let Some((lemma, strength)) = crate::cues::verb(word) else {
-            continue;
-        };
+        let word = body[ms..me].split(' ').next().unwrap_or("");
         let next = text[b..s.end.min(subject::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.

@@ -393,6 +393,11 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
         })
 }
 
+/// The lemma and strength of an exact lower-case form, without allocating.
+pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
+    forms().get(word).copied()
+}
+
 /// Returns the lemma when `word` (any case) is an inflection of a cue verb.
 pub fn verb_lemma(word: &str) -> Option<&'static str> {
     verb(word).map(|(l, _)| l)
