@@ -1,0 +1,659 @@
+//! One sentence at a time: every cue in the sentence becomes a candidate attribution with its
+//! source phrase, and the best candidate wins (see the rule list in the parent module).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::phrases::{self, Phrase};
+use super::{subject, words, Found, RawMention};
+use crate::schema::{Form, Kind};
+use crate::segment::Sentence;
+use crate::sources::kind_of;
+
+fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
+    RawMention {
+        start,
+        end,
+        kind: kind_of(&text[start..end]),
+        entity: None,
+    }
+}
+
+/// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
+/// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
+/// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
+/// alternation through its slowest engine.
+fn cue_verbs(
+    body: &str,
+) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
+            let c = body[i..].chars().next()?;
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            for ch in body[i..].chars() {
+                if ch.is_alphanumeric() || ch == '_' {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            let word = &body[start..end];
+            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if let Some((lemma, strength)) = crate::cues::verb_form(word) {
+                let mut e = end;
+                for particle in [" for", " out", " on"] {
+                    if body[end..].starts_with(particle)
+                        && !body[end + particle.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    {
+                        e = end + particle.len();
+                        break;
+                    }
+                }
+                return Some((start, e, lemma, strength));
+            }
+        }
+        None
+    })
+}
+
+/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
+fn speaker_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
+            .expect("speaker label pattern")
+    })
+}
+
+/// One candidate attribution inside a sentence.
+struct Candidate {
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    via: Option<(usize, usize)>,
+    rule: &'static str,
+}
+
+pub(super) fn attribute_sentence(
+    text: &str,
+    s: &Sentence,
+    quotes: &[(usize, usize)],
+) -> Option<Found> {
+    if s.end <= s.start {
+        return None;
+    }
+    let body = &text[s.start..s.end];
+    let quoted: usize = quotes.iter().map(|(a, b)| b - a).sum();
+    let letters = body.len().max(1);
+    let form = if quotes.is_empty() {
+        Form::Indirect
+    } else if quoted * 2 >= letters {
+        Form::Direct
+    } else {
+        Form::Mixed
+    };
+    // The quotations are disjoint and sorted, so both lookups are binary searches.
+    let in_quote = |pos: usize| {
+        let k = quotes.partition_point(|&(a, _)| a < pos);
+        k > 0 && pos < quotes[k - 1].1
+    };
+    // The clause boundary before a position: the end of the last quotation before it.
+    let after_quote = |pos: usize| {
+        let k = quotes.partition_point(|&(_, b)| b <= pos);
+        if k > 0 {
+            quotes[k - 1].1
+        } else {
+            s.start
+        }
+    };
+
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut vague: Option<(usize, usize)> = None;
+    let mut vague_noun: Option<(usize, usize)> = None;
+    let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
+
+    for m in phrases::find(body) {
+        let (a, b) = (s.start + m.start, s.start + m.end);
+        let matched = &body[m.start..m.end];
+        if in_quote(a) {
+            continue;
+        }
+        if m.kind == Phrase::According {
+            // Mid-clause "according to" means "in accordance with"; a relay stands at the
+            // front of a clause or after a comma.
+            let before = text[after_quote(a).max(words::back(text, a, 80))..a].trim_end();
+            if !(before.is_empty() || before.ends_with([',', '—', '–', ';'])) {
+                continue;
+            }
+            let Some(mut src) = subject::relay(text, b, s.end) else {
+                continue;
+            };
+            let mut cue = (a, b);
+            // "according to analysis by X": X is the source, the analysis part of the cue.
+            if let Some(by) = by_phrase(text, src) {
+                cue = (a, by.0 - 1);
+                src = by;
+            }
+            let at_front = text[after_quote(a)..a].trim().is_empty()
+                || text[s.start..a].trim_end().ends_with(',') && src.1 < s.end && {
+                    let rest = text[src.1..s.end].trim_start();
+                    rest.starts_with(',')
+                };
+            if at_front && !text[src.1..s.end].trim().is_empty() {
+                relay_front = Some((cue, src));
+            }
+            cands.push(Candidate {
+                cue,
+                source: Some(src),
+                via: None,
+                rule: "according-to",
+            });
+        } else if m.kind == Phrase::Passive {
+            // "Macron, asked about X, was quoted as saying in media reports that …"
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                let rest = text[b..s.end.min(words::ahead(text, b, 200))].trim_start();
+                let via = ["in ", "by "].iter().find_map(|p| {
+                    rest.strip_prefix(p).and_then(|r| {
+                        let from = s.end.min(words::ahead(text, b, 200)) - r.len();
+                        subject::relay(text, from, s.end)
+                    })
+                });
+                cands.push(Candidate {
+                    cue: (a, b),
+                    source: Some(src),
+                    via,
+                    rule: "quoted-as-saying",
+                });
+            }
+        } else if m.kind == Phrase::Quoted {
+            // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
+            let rest = &text[b..s.end.min(words::ahead(text, b, 300))];
+            let Some(k) = rest.find(" as saying").or_else(|| rest.find(" as telling")) else {
+                continue;
+            };
+            if k > 200 {
+                continue;
+            }
+            let src_end = b + k;
+            let src_start = b + (rest.len() - rest.trim_start().len());
+            // The whole phrase up to "as saying", appositions included, when it opens well.
+            if src_start >= src_end {
+                continue;
+            }
+            let end = src_start + text[src_start..src_end].trim_end_matches([',', ' ']).len();
+            let src = subject::relay(text, src_start, src_end).map(|m| (m.0, end));
+            let relay = subject::before(text, after_quote(a), a, false, true);
+            if let (Some(src), Some(relay)) = (src, relay) {
+                cands.push(Candidate {
+                    cue: (a, src_end + " as saying".len()),
+                    source: Some(src),
+                    via: Some(relay),
+                    rule: "quoted-as-saying",
+                });
+            }
+        } else if m.kind == Phrase::As {
+            // "as X put it"
+            let rest = &text[b..s.end.min(words::ahead(text, b, 100))];
+            if let Some(k) = rest.find(" put it") {
+                if k < 80 {
+                    if let Some(src) = subject::relay(text, b, b + k) {
+                        cands.push(Candidate {
+                            cue: (a, b + k + " put it".len()),
+                            source: Some(src),
+                            via: None,
+                            rule: "as-put-it",
+                        });
+                    }
+                }
+            }
+        } else if m.kind == Phrase::Vague {
+            vague.get_or_insert((a, b));
+        } else if m.kind == Phrase::VagueNoun {
+            // "amid accusations that …": an unowned claim, a vague source.
+            let word = matched.split(' ').next().unwrap_or("");
+            vague_noun.get_or_insert((a, a + word.len()));
+        } else if m.kind == Phrase::Noun {
+            if let Some(src) = subject::relay(text, b, s.end) {
+                cands.push(Candidate {
+                    cue: (a, a + matched.split(' ').next().unwrap_or("").len()),
+                    source: Some(src),
+                    via: None,
+                    rule: "noun-cue",
+                });
+            }
+        } else if m.kind == Phrase::Possessive {
+            let cue_start = a + matched.find(' ').map(|i| i + 1).unwrap_or(0);
+            let cue_end = cue_start + text[cue_start..b].find([' ', ',']).unwrap_or(b - cue_start);
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                cands.push(Candidate {
+                    cue: (cue_start, cue_end),
+                    source: Some(src),
+                    via: None,
+                    rule: "noun-cue",
+                });
+            }
+        }
+    }
+
+    let has_quote = !quotes.is_empty();
+    let mut bare_cue: Option<(usize, usize)> = None;
+    for (ms, me, lemma, strength) in cue_verbs(body) {
+        let (a, b) = (s.start + ms, s.start + me);
+        if in_quote(a) {
+            continue;
+        }
+        let word = body[ms..me].split(' ').next().unwrap_or("");
+        let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
+        // "battleground states", "health worries": a verb form that is also a plural noun
+        // reports only before a clause or object.
+        if crate::cues::noun_like(word, lemma) {
+            let nw = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let function_word = matches!(
+                nw,
+                "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "to"
+                    | "for"
+                    | "on"
+            );
+            if !(function_word || next.starts_with([':', '"', '“', ','])) {
+                continue;
+            }
+        }
+        let framed = next.starts_with("that ")
+            || next.starts_with(':')
+            || next.starts_with(['"', '“', '‘'])
+            || next.starts_with(", “")
+            || next.starts_with(", \"");
+        let lo = match relay_front {
+            Some((_, src)) if src.1 <= a => {
+                let rest = &text[src.1..a];
+                src.1 + rest.find(',').map(|i| i + 1).unwrap_or(0)
+            }
+            _ => after_quote(a),
+        };
+        let pre = text[lo..a].trim();
+        let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
+        if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
+            continue;
+        }
+        let ing = word.ends_with("ing");
+        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
+        // reports as a participle after a comma or in a progressive ("is saying").
+        if ing {
+            let prev = text[words::back(text, a, 40).max(s.start)..a]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let progressive = matches!(prev, "is" | "was" | "are" | "were" | "been" | "be");
+            let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
+            let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
+            if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
+                continue;
+            }
+        }
+        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
+        // the bare form is too often an infinitive ("to seek", "won't tell").
+        if strength == crate::cues::Strength::Strong
+            && word != lemma
+            && !ing
+            && !crate::cues::noun_like(word, lemma)
+        {
+            bare_cue.get_or_insert((a, b));
+        }
+        let allow_it = matches!(
+            lemma,
+            "say"
+                | "add"
+                | "state"
+                | "note"
+                | "report"
+                | "tell"
+                | "announce"
+                | "warn"
+                | "stress"
+                | "claim"
+                | "emphasize"
+                | "confirm"
+                | "deny"
+                | "urge"
+                | "declare"
+                | "conclude"
+                | "explain"
+                | "recall"
+                | "point"
+                | "write"
+        );
+        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
+        let prefix = text[lo..a].trim();
+        let before = || subject::before(text, lo, a, ing, allow_it);
+        if !ing
+            && lemma != "tell"
+            && (prefix.is_empty()
+                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
+        {
+            if let Some(src) = subject::after(text, b, s.end) {
+                if lo > s.start || prefix.ends_with(',') {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "cue-source",
+                    });
+                    continue;
+                }
+            }
+        }
+        let progressive = matches!(
+            text[words::back(text, a, 12).max(s.start)..a]
+                .split_whitespace()
+                .next_back(),
+            Some("is" | "was" | "are" | "were" | "been" | "be")
+        );
+        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
+            if let Some(src) = clause_subjects(text, s.start, a) {
+                if matches!(
+                    lemma,
+                    "say"
+                        | "add"
+                        | "state"
+                        | "warn"
+                        | "claim"
+                        | "note"
+                        | "argue"
+                        | "insist"
+                        | "call"
+                        | "urge"
+                        | "announce"
+                        | "ask"
+                        | "declare"
+                        | "stress"
+                        | "emphasize"
+                ) {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "participle",
+                    });
+                }
+            }
+            continue;
+        }
+        let loose = strength == crate::cues::Strength::Strong
+            && matches!(
+                lemma,
+                "say"
+                    | "tell"
+                    | "add"
+                    | "state"
+                    | "write"
+                    | "argue"
+                    | "claim"
+                    | "warn"
+                    | "note"
+                    | "explain"
+                    | "insist"
+                    | "declare"
+            );
+        let coordinated = text[lo..a].trim_end().ends_with(" and");
+        let found = if coordinated {
+            // "X did Y and said …": the subject of the first verb.
+            clause_subjects(text, s.start, a)
+        } else {
+            subject::before_loose(text, lo, a, ing, allow_it, loose)
+        };
+        if let Some(src) = found {
+            let via = match relay_front {
+                Some((_, r)) if r.1 <= a => Some(r),
+                _ => None,
+            };
+            cands.push(Candidate {
+                cue: (a, b),
+                source: Some(src),
+                via,
+                rule: if via.is_some() {
+                    "according-to-relay"
+                } else {
+                    "source-cue"
+                },
+            });
+        }
+    }
+
+    // "X: “…”": a name, a colon, a quotation.
+    if let Some(k) = body.find(": ") {
+        let a = s.start + k;
+        let next = text[a + 2..s.end].trim_start();
+        if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                cands.push(Candidate {
+                    cue: (a, a + 1),
+                    source: Some(src),
+                    via: None,
+                    rule: "colon-quote",
+                });
+            }
+        }
+    }
+
+    if let Some(c) = speaker_label_re().captures(body) {
+        let name = c.get(1).expect("group");
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
+        let capitals = name
+            .as_str()
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if capitals
+            && name.as_str().len() >= 2
+            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
+        {
+            let (a, b) = (s.start + name.start(), s.start + name.end());
+            cands.push(Candidate {
+                cue: (b, b + 1),
+                source: Some((a, b)),
+                via: None,
+                rule: "speaker-label",
+            });
+        }
+    }
+
+    // A cue inside another candidate's source phrase ("Macron, asked whether he will …, was
+    // quoted as saying") belongs to that phrase.
+    let inside_source = |c: &Candidate| {
+        cands.iter().any(|o| {
+            o.source
+                .is_some_and(|(sa, sb)| sa < c.cue.0 && c.cue.0 < sb && o.cue != c.cue)
+        })
+    };
+    let mut best: Option<&Candidate> = None;
+    for c in cands.iter().filter(|c| !inside_source(c)) {
+        // The relay form outranks everything; otherwise the earliest cue wins.
+        let better = match best {
+            None => true,
+            Some(b) if b.rule == "according-to-relay" => false,
+            Some(_) if c.rule == "according-to-relay" => true,
+            Some(b) => c.cue.0 < b.cue.0,
+        };
+        if better {
+            best = Some(c);
+        }
+    }
+    // "A said B …, C told the paper.": a speaker tag closing the sentence is the outermost
+    // attribution; the earlier cue lies inside its content.
+    if let Some(b) = best {
+        let tag = cands.iter().find(|c| {
+            c.cue.0 > b.cue.0
+                && matches!(c.rule, "source-cue" | "cue-source")
+                && c.source.is_some_and(|src| {
+                    src.0 > b.cue.1
+                        && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
+                        && kind_of(&text[src.0..src.1]) != Kind::Media
+                        && text[c.cue.1..s.end].len() < 60
+                        && text[c.cue.0..c.cue.1]
+                            .split(' ')
+                            .next()
+                            .and_then(crate::cues::verb_lemma)
+                            .is_some_and(|l| {
+                                matches!(
+                                    l,
+                                    "say"
+                                        | "tell"
+                                        | "add"
+                                        | "note"
+                                        | "stress"
+                                        | "explain"
+                                        | "write"
+                                        | "argue"
+                                        | "insist"
+                                        | "warn"
+                                        | "claim"
+                                )
+                            })
+                })
+        });
+        if tag.is_some() && !matches!(b.rule, "according-to-relay" | "quoted-as-saying") {
+            best = tag;
+        }
+    }
+    let Some(best) = best else {
+        if let Some(cue) = vague_noun {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: Some(RawMention {
+                    start: cue.0,
+                    end: cue.1,
+                    kind: Kind::Vague,
+                    entity: None,
+                }),
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-noun",
+            });
+        }
+        if let Some(cue) = vague {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: None,
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-cue",
+            });
+        }
+        // A speech verb whose source the rules cannot name: the sentence still reports.
+        return bare_cue.map(|cue| Found {
+            form,
+            cue: Some(cue),
+            source: None,
+            via: Vec::new(),
+            continued: false,
+            quotes: quotes.to_vec(),
+            rule: "cue-only",
+        });
+    };
+    let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();
+    let mut rule = best.rule;
+    // "Wang warned …, Xinhua reported." / "…, according to Xinhua.": a later relay tag.
+    if via.is_empty() {
+        if let Some(tag) = cands.iter().find(|c| {
+            c.cue.0 > best.cue.0
+                && c.source.is_some_and(|src| {
+                    c.rule == "according-to"
+                        || (c.rule == "source-cue" && kind_of(&text[src.0..src.1]) == Kind::Media)
+                })
+        }) {
+            via.push(mention(text, tag.source.expect("checked")));
+            rule = "relay-tag";
+        }
+    }
+    Some(Found {
+        form,
+        cue: Some(best.cue),
+        source: best.source.map(|src| mention(text, src)),
+        via,
+        continued: false,
+        quotes: quotes.to_vec(),
+        rule,
+    })
+}
+
+/// The subject of the main clause before `hi`, trying the sentence start and then the start of
+/// each comma-separated part ("During the speech, Trump attacked …, saying …").
+fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if let Some(found) = subject::clause_subject(text, lo, hi) {
+        return Some(found);
+    }
+    let slice = text.get(lo..hi)?;
+    slice
+        .match_indices(", ")
+        .take(4)
+        .find_map(|(k, _)| subject::clause_subject(text, lo + k + 2, hi))
+}
+
+/// "analysis by X" / "comments from X" inside a relay phrase: the span of X.
+fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let phrase = &text[a..b];
+    for sep in [" by ", " from "] {
+        if let Some(k) = phrase.find(sep) {
+            let head = phrase[..k].to_lowercase();
+            let head = head.trim_start_matches("an ").trim_start_matches("the ");
+            if matches!(
+                head,
+                "analysis"
+                    | "comments"
+                    | "remarks"
+                    | "estimates"
+                    | "a statement"
+                    | "statements"
+                    | "data"
+                    | "figures"
+                    | "a report"
+                    | "reports"
+                    | "a study"
+                    | "research"
+                    | "calculations"
+                    | "a survey"
+                    | "a poll"
+            ) {
+                return Some((a + k + sep.len(), b));
+            }
+        }
+    }
+    None
+}
