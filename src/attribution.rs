@@ -2,10 +2,22 @@
 //! quoted.
 //!
 //! The engine makes one pass over the sentences, with a moving cursor over the quotations, then
-//! one pass over the quotations that span several sentences and one pass for carried-over
-//! quotations. Cues are found with two patterns compiled once (verbs; relay and vague phrases);
-//! cues inside quotation marks are the speaker's words, not the article's, and are skipped.
-//! Source phrases are checked by [`subject`] rules that prefer refusing to guessing.
+//! one pass over the quotations that span several sentences and a few passes for carried-over
+//! quotations and transcripts. Per sentence (module `sentence`), cue verbs and phrase cues
+//! (module `phrases`) are found by one scan over its words with table lookups; cues inside quotation
+//! marks are the speaker's words, not the article's, and are skipped. Every cue with an
+//! acceptable source phrase (module `subject`, which prefers refusing to guessing) becomes a
+//! candidate, and the best one wins:
+//! - "According to X, Y said" (the relay form) outranks everything;
+//! - otherwise the earliest cue wins, except that a cue inside another candidate's source phrase
+//!   is dropped ("Lee, asked whether he will run, was quoted as saying …") and a speaker tag
+//!   closing the sentence outranks a cue inside its content ("… shows that X wants …, Lee told
+//!   the paper");
+//! - a later outlet tag or "according to" becomes the relay (`via`).
+//!
+//! A quotation counts only when it has at least four words or ends with punctuation; shorter
+//! quoted labels are scare quotes, though a short double-quoted phrase inside reported content
+//! makes the form `mixed`.
 //!
 //! Rules, by the name they report in `rule`:
 //! - `source-cue`: "X said …", "X, a researcher at …, said …", "…, the minister said."
@@ -21,8 +33,8 @@
 //! - `vague-noun`: an unowned claim, "amid accusations that …": the noun is both cue and (vague)
 //!   source.
 //! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
-//! - `cue-only`: a strong speech verb outside quotations whose source no rule could name
-//!   safely; the sentence reports, the source is left empty rather than guessed.
+//! - `cue-only`: an inflected strong cue verb ("said", "warns") outside quotations whose source
+//!   no rule could name safely; the sentence reports, the source is left empty, not guessed.
 //! - `relay-tag`: added to any rule when a trailing "…, Xinhua reported." names the relay.
 //! - `quote-span`: a sentence inside a quotation whose speaker tag comes in a later sentence.
 //! - `quote-continued`: a sentence inside a quotation opened in an earlier attributed sentence.

@@ -60,7 +60,7 @@ const NOUN_LIKE: &[&str] = &[
 ];
 
 /// True when `word` (a form of `lemma`) is also a common noun: the bare or "-s" form of a
-/// lemma in [`NOUN_LIKE`].
+/// lemma in `NOUN_LIKE`.
 pub fn noun_like(word: &str, lemma: &str) -> bool {
     if !NOUN_LIKE.contains(&lemma) {
         return false;
@@ -112,6 +112,10 @@ fn forms() -> &'static HashMap<String, (&'static str, Strength)> {
         ] {
             for lemma in list {
                 for f in inflections(lemma) {
+                    // British spellings ("emphasised", "criticising") as well.
+                    if f.contains("iz") {
+                        map.insert(f.replace("iz", "is"), (*lemma, strength));
+                    }
                     map.insert(f, (*lemma, strength));
                 }
             }
