@@ -4,8 +4,8 @@
 //! The engine makes one pass over the sentences, with a moving cursor over the quotations, then
 //! one pass over the quotations that span several sentences and a few passes for carried-over
 //! quotations and transcripts. Per sentence (module `sentence`), cue verbs and phrase cues
-//! (module `phrases`) are found by one scan over its words with table lookups; cues inside quotation
-//! marks are the speaker's words, not the article's, and are skipped. Every cue with an
+//! (module `phrases`) are found by one scan over its words with table lookups; cues inside
+//! quotation marks are the speaker's words, not the article's, and are skipped. Every cue with an
 //! acceptable source phrase (module `subject`, which prefers refusing to guessing) becomes a
 //! candidate, and the best one wins:
 //! - "According to X, Y said" (the relay form) outranks everything;
