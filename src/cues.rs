@@ -280,7 +280,7 @@ pub const CAPITAL_NON_SOURCES: &[&str] = &[
     "Asked", "Last", "Next", "Earlier", "Later", "Meanwhile", "Moreover", "Therefore",
     "Furthermore", "No", "Not", "Few", "Why", "How", "Where", "Who", "In", "On", "At", "For",
     "With", "By", "From", "After", "Before", "During", "Since", "Under", "Some", "One", "Mr",
-    "Mrs", "Ms", "Dr", "Others",
+    "Mrs", "Ms", "Dr", "Others", "Another", "Having", "Being", "Every", "Neither", "Either",
 ];
 
 /// Title and rank words stripped from a person's name for the canonical form

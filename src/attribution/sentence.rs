@@ -427,7 +427,10 @@ pub(super) fn attribute_sentence(
                     | "insist"
                     | "declare"
             );
-        let coordinated = text[lo..a].trim_end().ends_with(" and");
+        let pre_trim = text[lo..a].trim_end();
+        let coordinated = [" and", " but", " or", " yet"]
+            .iter()
+            .any(|c| pre_trim.ends_with(c));
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
             clause_subjects(text, s.start, a)

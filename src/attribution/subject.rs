@@ -50,6 +50,16 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
         if cues::CAPITAL_NON_SOURCES.contains(&word) {
             return None;
         }
+        // "Having …" opens a participle clause; "CONGRESS HAS INVESTIGATED HIM" is a heading.
+        if np.len() == 1 && word.ends_with("ing") {
+            return None;
+        }
+        let shouting = np
+            .iter()
+            .all(|t| t.word().chars().all(|c| !c.is_lowercase()));
+        if np.len() >= 3 && shouting {
+            return None;
+        }
         // A capitalised cue verb ("Says") or a day is no name.
         if cues::verb(word).is_some() && head == 0 && np.len() == 1 {
             return None;
@@ -301,7 +311,10 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
     while i > 0 {
         let t = &toks[i - 1];
         let w = t.lower();
-        if t.ends_phrase() || introduces_clause(&w) || w == "and" || n - i > 10 {
+        // "Citizenship and Immigration Services": "and" inside a capitalised name continues it.
+        let and_in_name =
+            w == "and" && i >= 2 && toks[i - 2].capitalised() && toks[i].capitalised();
+        if t.ends_phrase() || introduces_clause(&w) || (w == "and" && !and_in_name) || n - i > 10 {
             break;
         }
         if t.starts_phrase() {
