@@ -32,7 +32,7 @@ pub const STRONG_VERBS: &[&str] = &[
     "remember", "know", "learn", "discover", "realize", "sense", "wish", "plead", "implore",
     "seek", "plan", "intend", "decline", "refuse", "expect", "fault", "scold", "echo", "lash",
     "applaud", "thank", "reassure", "concur", "object", "protest", "vouch", "hint", "imply",
-    "infer",
+    "infer", "introduce",
 ];
 
 /// Verbs that report only inside a reporting frame (see the module docs).
@@ -41,7 +41,7 @@ pub const WEAK_VERBS: &[&str] = &[
     "show", "find", "indicate", "signal", "continue", "feel", "consider", "point", "answer",
     "request", "inform", "brief", "notify", "clarify", "specify", "counter", "respond", "order",
     "judge", "project", "calculate", "shout", "cry", "whisper", "scream", "joke", "post", "see",
-    "understand", "decide", "introduce",
+    "understand", "decide",
 ];
 
 /// Lemmas whose bare and "-s" forms are also common nouns ("states", "reports", "worries").

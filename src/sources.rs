@@ -183,7 +183,7 @@ fn key_words(name: &str) -> Vec<String> {
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
     match s.to_lowercase().as_str() {
         "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
-        "it" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
+        "it" | "which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
         "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
         _ => None,
     }

@@ -71,7 +71,10 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
     );
     let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
-    (cues::is_source_noun(w) || loose && determined && head > 0 && nounish).then_some(head)
+    // With a speech verb, a bare plural is people too ("auditors said").
+    let bare_plural = np.len() <= 3 && w.ends_with('s') && !w.ends_with("ss");
+    (cues::is_source_noun(w) || loose && nounish && (determined && head > 0 || bare_plural))
+        .then_some(head)
 }
 
 /// The source noun phrase that ends right before the cue at `cue`, searching no further back
@@ -130,7 +133,10 @@ pub(crate) fn before_loose(
         }
         if k == n
             && n > first
-            && matches!(toks[n - 1].lower().as_str(), "he" | "she" | "they" | "who")
+            && matches!(
+                toks[n - 1].lower().as_str(),
+                "he" | "she" | "they" | "who" | "which"
+            )
         {
             k = n - 1;
         }

@@ -347,7 +347,7 @@ pub(super) fn is_preposition(w: &str) -> bool {
 /// Personal pronouns accepted as sources. "it" only with a strong speech verb (checked by the
 /// caller); "I" and "we" outside quotations are the author's own voice.
 pub(super) fn is_pronoun_source(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "who" | "it")
+    matches!(w, "he" | "she" | "they" | "who" | "which" | "it")
 }
 
 /// Bytes of opening punctuation at the start of a raw token.

@@ -88,7 +88,7 @@ pub fn kind_of(mention: &str) -> Kind {
     if words.len() == 1 && matches!(words[0], "he" | "she" | "him" | "her" | "who") {
         return Kind::Person;
     }
-    if words.len() == 1 && matches!(words[0], "it" | "they") {
+    if words.len() == 1 && matches!(words[0], "it" | "they" | "which") {
         return Kind::Unknown;
     }
     if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
