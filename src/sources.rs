@@ -263,7 +263,78 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
             }
         }
     }
-    groups
+    merge_anaphors(groups, found)
+}
+
+/// A source first met as a bare description ("the ministry said …") joins the named source
+/// that description belongs to when it appears later ("the Russian Foreign Ministry"). Group
+/// ids are renumbered and every mention's `entity` follows.
+fn merge_anaphors(groups: Vec<Group>, found: &mut [Option<Found>]) -> Vec<Group> {
+    let n = groups.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for (i, g) in groups.iter().enumerate() {
+        let bare = !g.name.contains(' ')
+            && g.name.chars().all(|c| c.is_lowercase())
+            && cues::is_source_noun(&g.name);
+        if !bare {
+            continue;
+        }
+        if let Some(j) = (0..n).find(|&j| {
+            j != i
+                && groups[j].kind == g.kind
+                && groups[j]
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && groups[j].words.contains(&g.name)
+        }) {
+            target[i] = j;
+        }
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return groups;
+    }
+    // New ids for the groups that remain, in their original order.
+    let mut new_id = vec![usize::MAX; n];
+    let mut next = 0;
+    for i in 0..n {
+        if target[i] == i {
+            new_id[i] = next;
+            next += 1;
+        }
+    }
+    let remap = |id: usize| new_id[target[id]];
+    let mut kept: Vec<Group> = Vec::with_capacity(next);
+    let mut absorbed: Vec<(usize, Group)> = Vec::new();
+    for (i, g) in groups.into_iter().enumerate() {
+        if target[i] == i {
+            kept.push(g);
+        } else {
+            absorbed.push((remap(i), g));
+        }
+    }
+    for (into, g) in absorbed {
+        let k = &mut kept[into];
+        k.mentions += g.mentions;
+        k.direct_quotes += g.direct_quotes;
+        k.sentences.extend(g.sentences);
+        k.sentences.sort_unstable();
+        k.sentences.dedup();
+        for d in g.descriptors {
+            if !k.descriptors.contains(&d) {
+                k.descriptors.push(d);
+            }
+        }
+    }
+    for f in found.iter_mut().flatten() {
+        for m in f.source.iter_mut().chain(f.via.iter_mut()) {
+            if let Some(e) = m.entity {
+                m.entity = Some(remap(e));
+            }
+        }
+    }
+    kept
 }
 
 /// Finds or creates the group a mention belongs to.

@@ -94,6 +94,14 @@ pub fn kind_of(mention: &str) -> Kind {
     if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
         return Kind::Organization;
     }
+    // An unnamed document ("a new report", "media reports") is a vague source.
+    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
+    if indefinite
+        && !capitalised_words_after_first(core)
+        && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
+    {
+        return Kind::Vague;
+    }
     if has(&[
         "xinhua",
         "reuters",
@@ -142,16 +150,10 @@ pub fn kind_of(mention: &str) -> Kind {
     ]) && !matches!(
         head,
         "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
-    ) {
-        return Kind::Media;
-    }
-    // An unnamed document ("a new report", "media reports") is a vague source.
-    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
-    if indefinite
-        && !capitalised_words_after_first(core)
-        && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
+    ) || lower.contains("news agency")
+        || lower.contains("associated press")
     {
-        return Kind::Vague;
+        return Kind::Media;
     }
     if matches!(
         head,
