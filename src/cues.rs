@@ -251,6 +251,9 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "mission", "campaign", "team", "board", "panel", "regulator", "regulators", "authority",
     "state", "states", "country", "countries", "coalition", "alliance", "network", "website",
     "newspaper", "paper", "papers", "daily", "media", "outlet", "outlets", "press",
+    // places and communities that speak through their officials
+    "city", "town", "county", "village", "province", "nation", "family", "club", "church",
+    "school", "hospital", "airline", "caucus", "chamber", "leadership", "clip", "spot",
     // documents
     "report", "reports", "statement", "statements", "study", "studies", "survey", "surveys",
     "poll", "polls", "analysis", "document", "documents", "letter", "memo", "article", "data",

@@ -287,7 +287,9 @@ pub(super) fn attribute_sentence(
                     | "for"
                     | "on"
             );
-            if !(function_word || next.starts_with([':', '"', '“', ','])) {
+            // At the end of a clause it is a tag: "…, the Journal reports."
+            let clause_end = next.is_empty() || next.starts_with(['.', ';', '!', '?']);
+            if !(function_word || clause_end || next.starts_with([':', '"', '“', ','])) {
                 continue;
             }
         }
@@ -316,7 +318,7 @@ pub(super) fn attribute_sentence(
                 .split_whitespace()
                 .next_back()
                 .unwrap_or("");
-            let progressive = matches!(prev, "is" | "was" | "are" | "were" | "been" | "be");
+            let progressive = is_progressive_aux(prev);
             let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
             let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
             if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
@@ -375,12 +377,10 @@ pub(super) fn attribute_sentence(
                 }
             }
         }
-        let progressive = matches!(
-            text[words::back(text, a, 12).max(s.start)..a]
-                .split_whitespace()
-                .next_back(),
-            Some("is" | "was" | "are" | "were" | "been" | "be")
-        );
+        let progressive = text[words::back(text, a, 12).max(s.start)..a]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_progressive_aux);
         if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
             if let Some(src) = clause_subjects(text, s.start, a) {
                 if matches!(
@@ -627,6 +627,12 @@ fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
         .match_indices(", ")
         .take(4)
         .find_map(|(k, _)| subject::clause_subject(text, lo + k + 2, hi))
+}
+
+/// "is", "was", "isn't", "weren’t" … before an "-ing" cue ("is saying").
+fn is_progressive_aux(w: &str) -> bool {
+    let w = w.trim_end_matches("n't").trim_end_matches("n’t");
+    matches!(w, "is" | "was" | "are" | "were" | "been" | "be")
 }
 
 /// "analysis by X" / "comments from X" inside a relay phrase: the span of X.

@@ -147,12 +147,17 @@ pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
 pub(super) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
+    // Negated auxiliaries ("didn't", "isn’t") stand where their positive forms do.
+    if w.ends_with("n't") || w.ends_with("n’t") {
+        return true;
+    }
     matches!(
         w,
         "has"
             | "have"
             | "had"
             | "also"
+            | "now"
             | "repeatedly"
             | "further"
             | "again"
