@@ -43,6 +43,8 @@
 //!   reports someone's words, but the source is left empty rather than guessed.
 //! - `quote-fragment`: a sentence without a cue that echoes a short phrase in double quotation
 //!   marks ("… called the plan “a gift”"); single-quoted labels stay scare quotes.
+//! - `signature`: a dash and a name before a quotation or a handle, "― Jane Roe “…”",
+//!   "— Jane Roe (@jroe)".
 //! - `speaker-label`: a transcript line, "ROE: …".
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
@@ -346,6 +348,46 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
                 continued: false,
                 quotes: q,
                 rule: "quote-fragment",
+            });
+        }
+    }
+
+    // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
+    for i in 1..sentences.len() {
+        let s = &sentences[i];
+        let body = &text[s.start..s.end];
+        if out[i].is_some() || !body.starts_with(['―', '—']) {
+            continue;
+        }
+        let Some(c) = sentence::signature_re().captures(body) else {
+            continue;
+        };
+        let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        if dash.start() != 0 || !dash.as_str().ends_with(')') {
+            continue;
+        }
+        let cue = (
+            s.start,
+            s.start + body.chars().next().map_or(1, char::len_utf8),
+        );
+        let source = RawMention {
+            start: s.start + name.start(),
+            end: s.start + name.end(),
+            kind: Kind::Person,
+            entity: None,
+        };
+        for k in (i.saturating_sub(3)..i).rev() {
+            if out[k].is_some() || sentences[k].paragraph != s.paragraph {
+                break;
+            }
+            out[k] = Some(Found {
+                form: Form::Direct,
+                cue: Some(cue),
+                source: Some(source.clone()),
+                via: Vec::new(),
+                continued: false,
+                quotes: Vec::new(),
+                rule: "signature",
             });
         }
     }

@@ -157,7 +157,16 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     if first > 0 && first < words.len() {
         descriptors.insert(0, words[..first].join(" "));
     }
-    (words[first.min(words.len())..].join(" "), descriptors)
+    let mut name = &words[first.min(words.len())..];
+    // "Lucy Powell MP": a title after the name is a descriptor too.
+    while name.len() > 1 && {
+        let last = name[name.len() - 1];
+        cues::is_title(&last.to_lowercase()) && last.chars().all(|c| c.is_uppercase())
+    } {
+        descriptors.push(name[name.len() - 1].to_string());
+        name = &name[..name.len() - 1];
+    }
+    (name.join(" "), descriptors)
 }
 
 fn key_words(name: &str) -> Vec<String> {

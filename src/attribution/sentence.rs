@@ -80,6 +80,16 @@ fn speaker_label_re() -> &'static Regex {
     })
 }
 
+/// "― Jane Roe “…”" (a reader's comment) or "— Jane Roe (@jroe) May 2" (an embedded post): a
+/// dash, a name, then a quotation or a handle.
+pub(super) fn signature_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"[―—]\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*(?:\(@\w+\)|[“"])"#)
+            .expect("signature pattern")
+    })
+}
+
 /// One candidate attribution inside a sentence.
 struct Candidate {
     cue: (usize, usize),
@@ -493,6 +503,31 @@ pub(super) fn attribute_sentence(
         }
     }
 
+    // Only sentences with a long dash pay for the signature pattern. A signature line of its
+    // own ("— Jane Roe (@jroe) May 2") is handled by the caller: its post came before it.
+    if body.contains(['―', '—']) {
+        if let Some(c) = signature_re().captures(body) {
+            let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+            let first = name.as_str().split_whitespace().next().unwrap_or("");
+            let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
+            if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+                let d = s.start + dash.start();
+                cands.push(Candidate {
+                    cue: (
+                        d,
+                        d + body[dash.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8),
+                    ),
+                    source: Some((s.start + name.start(), s.start + name.end())),
+                    via: None,
+                    rule: "signature",
+                });
+            }
+        }
+    }
+
     // A cue inside another candidate's source phrase ("Macron, asked whether he will …, was
     // quoted as saying") belongs to that phrase.
     let inside_source = |c: &Candidate| {
@@ -605,6 +640,12 @@ pub(super) fn attribute_sentence(
             rule = "relay-tag";
         }
     }
+    // An embedded post is quoted word for word even without quotation marks.
+    let form = if best.rule == "signature" {
+        Form::Direct
+    } else {
+        form
+    };
     Some(Found {
         form,
         cue: Some(best.cue),
