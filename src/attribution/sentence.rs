@@ -318,7 +318,14 @@ pub(super) fn attribute_sentence(
         let pre = text[lo..a].trim();
         let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
         if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
-            continue;
+            // "Polls show Lee ahead", "the study found no link": findings of a document report
+            // even without a frame.
+            let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
+                && subject::before(text, lo, a, false, false)
+                    .is_some_and(|src| kind_of(&text[src.0..src.1]) == Kind::Document);
+            if !finding {
+                continue;
+            }
         }
         let ing = word.ends_with("ing");
         // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
