@@ -444,10 +444,13 @@ pub(super) fn attribute_sentence(
                     | "insist"
                     | "declare"
             );
-        let pre_trim = text[lo..a].trim_end();
-        let coordinated = [" and", " but", " or", " yet"]
+        // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
+        let coordinated = words::tokens(text, lo.max(words::back(text, a, 60)), a)
             .iter()
-            .any(|c| pre_trim.ends_with(c));
+            .rev()
+            .map(|t| t.lower())
+            .find(|w| !words::is_aux_or_adverb(w, ing))
+            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"));
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
             clause_subjects(text, s.start, a)

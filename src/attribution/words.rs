@@ -19,7 +19,7 @@ impl<'t> Token<'t> {
         self.raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
     }
-    pub(super) fn lower(&self) -> String {
+    pub(crate) fn lower(&self) -> String {
         self.word().to_lowercase()
     }
     /// Ends with a punctuation mark that closes a phrase.
@@ -146,7 +146,7 @@ pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
-pub(super) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
+pub(crate) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
     // Negated auxiliaries ("didn't", "isn’t") stand where their positive forms do.
     if w.ends_with("n't") || w.ends_with("n’t") {
         return true;
