@@ -305,8 +305,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             continue;
         }
         // The most recent speaker, a few sentences back at most.
+        // The most recent speaker: the sentence just before, or one a little earlier in the
+        // same paragraph.
         let prev = (i.saturating_sub(3)..i)
             .rev()
+            .filter(|&k| k + 1 == i || sentences[k].paragraph == s.paragraph)
             .find_map(|k| out[k].as_ref())
             .filter(|p| {
                 p.source.is_some() && !p.is_vague() && (mostly_quoted || p.form != Form::Indirect)
