@@ -1,10 +1,6 @@
 //! One sentence at a time: every cue in the sentence becomes a candidate attribution with its
 //! source phrase, and the best candidate wins (see the rule list in the parent module).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::phrases::{self, Phrase};
 use super::{subject, words, Found, RawMention};
 use crate::schema::{Form, Kind};
@@ -18,76 +14,6 @@ fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
         kind: kind_of(&text[start..end]),
         entity: None,
     }
-}
-
-/// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
-/// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
-/// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
-/// alternation through its slowest engine.
-fn cue_verbs(
-    body: &str,
-) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
-            let c = body[i..].chars().next()?;
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-            let start = i;
-            let mut end = i;
-            for ch in body[i..].chars() {
-                if ch.is_alphanumeric() || ch == '_' {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            i = end;
-            let word = &body[start..end];
-            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
-            if let Some((lemma, strength)) = crate::cues::verb_form(word) {
-                let mut e = end;
-                for particle in [" for", " out", " on"] {
-                    if body[end..].starts_with(particle)
-                        && !body[end + particle.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                    {
-                        e = end + particle.len();
-                        break;
-                    }
-                }
-                return Some((start, e, lemma, strength));
-            }
-        }
-        None
-    })
-}
-
-/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
-fn speaker_label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
-            .expect("speaker label pattern")
-    })
-}
-
-/// "― Jane Roe “…”" (a reader's comment) or "— Jane Roe (@jroe) May 2" (an embedded post): a
-/// dash, a name, then a quotation or a handle.
-pub(super) fn signature_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"[―—]\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*(?:\(@\w+\)|[“"])"#)
-            .expect("signature pattern")
-    })
 }
 
 /// One candidate attribution inside a sentence.
@@ -154,7 +80,7 @@ pub(super) fn attribute_sentence(
             };
             let mut cue = (a, b);
             // "according to analysis by X": X is the source, the analysis part of the cue.
-            if let Some(by) = by_phrase(text, src) {
+            if let Some(by) = subject::by_phrase(text, src) {
                 cue = (a, by.0 - 1);
                 src = by;
             }
@@ -261,7 +187,7 @@ pub(super) fn attribute_sentence(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in cue_verbs(body) {
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body) {
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
@@ -335,7 +261,7 @@ pub(super) fn attribute_sentence(
                 .split_whitespace()
                 .next_back()
                 .unwrap_or("");
-            let progressive = is_progressive_aux(prev);
+            let progressive = subject::is_progressive_aux(prev);
             let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
             let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
             if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
@@ -397,9 +323,9 @@ pub(super) fn attribute_sentence(
         let progressive = text[words::back(text, a, 12).max(s.start)..a]
             .split_whitespace()
             .next_back()
-            .is_some_and(is_progressive_aux);
+            .is_some_and(subject::is_progressive_aux);
         if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
-            if let Some(src) = clause_subjects(text, s.start, a) {
+            if let Some(src) = subject::clause_subjects(text, s.start, a) {
                 if matches!(
                     lemma,
                     "say"
@@ -453,7 +379,7 @@ pub(super) fn attribute_sentence(
             .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"));
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
-            clause_subjects(text, s.start, a)
+            subject::clause_subjects(text, s.start, a)
         } else {
             subject::before_loose(text, lo, a, ing, allow_it, loose)
         };
@@ -491,7 +417,7 @@ pub(super) fn attribute_sentence(
         }
     }
 
-    if let Some(c) = speaker_label_re().captures(body) {
+    if let Some(c) = phrases::speaker_label_re().captures(body) {
         let name = c.get(1).expect("group");
         let first = name.as_str().split_whitespace().next().unwrap_or("");
         // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
@@ -516,7 +442,7 @@ pub(super) fn attribute_sentence(
     // Only sentences with a long dash pay for the signature pattern. A signature line of its
     // own ("— Jane Roe (@jroe) May 2") is handled by the caller: its post came before it.
     if body.contains(['―', '—']) {
-        if let Some(c) = signature_re().captures(body) {
+        if let Some(c) = phrases::signature_re().captures(body) {
             let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
             let first = name.as_str().split_whitespace().next().unwrap_or("");
             let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
@@ -665,55 +591,4 @@ pub(super) fn attribute_sentence(
         quotes: quotes.to_vec(),
         rule,
     })
-}
-
-/// The subject of the main clause before `hi`, trying the sentence start and then the start of
-/// each comma-separated part ("During the speech, Trump attacked …, saying …").
-fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
-    if let Some(found) = subject::clause_subject(text, lo, hi) {
-        return Some(found);
-    }
-    let slice = text.get(lo..hi)?;
-    slice
-        .match_indices(", ")
-        .take(4)
-        .find_map(|(k, _)| subject::clause_subject(text, lo + k + 2, hi))
-}
-
-/// "is", "was", "isn't", "weren’t" … before an "-ing" cue ("is saying").
-fn is_progressive_aux(w: &str) -> bool {
-    let w = w.trim_end_matches("n't").trim_end_matches("n’t");
-    matches!(w, "is" | "was" | "are" | "were" | "been" | "be")
-}
-
-/// "analysis by X" / "comments from X" inside a relay phrase: the span of X.
-fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-    let phrase = &text[a..b];
-    for sep in [" by ", " from "] {
-        if let Some(k) = phrase.find(sep) {
-            let head = phrase[..k].to_lowercase();
-            let head = head.trim_start_matches("an ").trim_start_matches("the ");
-            if matches!(
-                head,
-                "analysis"
-                    | "comments"
-                    | "remarks"
-                    | "estimates"
-                    | "a statement"
-                    | "statements"
-                    | "data"
-                    | "figures"
-                    | "a report"
-                    | "reports"
-                    | "a study"
-                    | "research"
-                    | "calculations"
-                    | "a survey"
-                    | "a poll"
-            ) {
-                return Some((a + k + sep.len(), b));
-            }
-        }
-    }
-    None
 }

@@ -532,6 +532,57 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     )
 }
 
+/// The subject of the main clause before `hi`, trying the sentence start and then the start of
+/// each comma-separated part ("During the speech, Trump attacked …, saying …").
+pub(super) fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if let Some(found) = clause_subject(text, lo, hi) {
+        return Some(found);
+    }
+    let slice = text.get(lo..hi)?;
+    slice
+        .match_indices(", ")
+        .take(4)
+        .find_map(|(k, _)| clause_subject(text, lo + k + 2, hi))
+}
+
+/// "is", "was", "isn't", "weren’t" … before an "-ing" cue ("is saying").
+pub(super) fn is_progressive_aux(w: &str) -> bool {
+    let w = w.trim_end_matches("n't").trim_end_matches("n’t");
+    matches!(w, "is" | "was" | "are" | "were" | "been" | "be")
+}
+
+/// "analysis by X" / "comments from X" inside a relay phrase: the span of X.
+pub(super) fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let phrase = &text[a..b];
+    for sep in [" by ", " from "] {
+        if let Some(k) = phrase.find(sep) {
+            let head = phrase[..k].to_lowercase();
+            let head = head.trim_start_matches("an ").trim_start_matches("the ");
+            if matches!(
+                head,
+                "analysis"
+                    | "comments"
+                    | "remarks"
+                    | "estimates"
+                    | "a statement"
+                    | "statements"
+                    | "data"
+                    | "figures"
+                    | "a report"
+                    | "reports"
+                    | "a study"
+                    | "research"
+                    | "calculations"
+                    | "a survey"
+                    | "a poll"
+            ) {
+                return Some((a + k + sep.len(), b));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
