@@ -2,10 +2,22 @@
 //! quoted.
 //!
 //! The engine makes one pass over the sentences, with a moving cursor over the quotations, then
-//! one pass over the quotations that span several sentences and one pass for carried-over
-//! quotations. Cues are found with two patterns compiled once (verbs; relay and vague phrases);
-//! cues inside quotation marks are the speaker's words, not the article's, and are skipped.
-//! Source phrases are checked by [`subject`] rules that prefer refusing to guessing.
+//! one pass over the quotations that span several sentences and a few passes for carried-over
+//! quotations and transcripts. Per sentence (module `sentence`), cue verbs and phrase cues
+//! (module `phrases`) are found by one scan over its words with table lookups; cues inside
+//! quotation marks are the speaker's words, not the article's, and are skipped. Every cue with an
+//! acceptable source phrase (module `subject`, which prefers refusing to guessing) becomes a
+//! candidate, and the best one wins:
+//! - "According to X, Y said" (the relay form) outranks everything;
+//! - otherwise the earliest cue wins, except that a cue inside another candidate's source phrase
+//!   is dropped ("Lee, asked whether he will run, was quoted as saying …") and a speaker tag
+//!   closing the sentence outranks a cue inside its content ("… shows that X wants …, Lee told
+//!   the paper");
+//! - a later outlet tag or "according to" becomes the relay (`via`).
+//!
+//! A quotation counts only when it has at least four words or ends with punctuation; shorter
+//! quoted labels are scare quotes, though a short double-quoted phrase inside reported content
+//! makes the form `mixed`.
 //!
 //! Rules, by the name they report in `rule`:
 //! - `source-cue`: "X said …", "X, a researcher at …, said …", "…, the minister said."
@@ -18,9 +30,11 @@
 //! - `as-put-it`: "as X put it".
 //! - `noun-cue`: "comments from X that …", "X's statement that …".
 //! - `colon-quote`: "X: “…”".
+//! - `vague-noun`: an unowned claim, "amid accusations that …": the noun is both cue and (vague)
+//!   source.
 //! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
-//! - `cue-only`: a strong speech verb outside quotations whose source no rule could name
-//!   safely; the sentence reports, the source is left empty rather than guessed.
+//! - `cue-only`: an inflected strong cue verb ("said", "warns") outside quotations whose source
+//!   no rule could name safely; the sentence reports, the source is left empty, not guessed.
 //! - `relay-tag`: added to any rule when a trailing "…, Xinhua reported." names the relay.
 //! - `quote-span`: a sentence inside a quotation whose speaker tag comes in a later sentence.
 //! - `quote-continued`: a sentence inside a quotation opened in an earlier attributed sentence.
@@ -29,20 +43,20 @@
 //!   reports someone's words, but the source is left empty rather than guessed.
 //! - `quote-fragment`: a sentence without a cue that echoes a short phrase in double quotation
 //!   marks ("… called the plan “a gift”"); single-quoted labels stay scare quotes.
+//! - `signature`: a dash and a name before a quotation or a handle, "― Jane Roe “…”",
+//!   "— Jane Roe (@jroe)".
 //! - `speaker-label`: a transcript line, "ROE: …".
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
+mod phrases;
+mod sentence;
 mod subject;
-
-use std::sync::OnceLock;
-
-use regex::Regex;
+mod words;
 
 use crate::offsets::Utf16Index;
 use crate::quotes::Quote;
 use crate::schema::{Attribution, Cue, Form, Kind, Mention, Span};
 use crate::segment::Sentence;
-use crate::sources::kind_of;
 
 /// A mention found in the text, in byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,42 +129,6 @@ impl Found {
             rule: self.rule.to_string(),
         }
     }
-}
-
-fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
-    RawMention {
-        start,
-        end,
-        kind: kind_of(&text[start..end]),
-        entity: None,
-    }
-}
-
-/// Cue verbs (lower case, every inflection), with an optional particle ("called for", "pointed
-/// out").
-fn verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let forms = crate::cues::all_verb_forms().join("|");
-        Regex::new(&format!(r"\b(?:{forms})\b(?: (?:for|out|on)\b)?")).expect("cue verb pattern")
-    })
-}
-
-/// Relay, vague and noun cues, one alternation with a named group per kind.
-fn phrase_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<acc>\b(?i:according to|in the words of|as (?:quoted|reported) by)\b)",
-            r"|(?P<passive>\b(?:was|were|is|has been|have been) (?:quoted|cited) as (?:saying|telling|stating|adding)\b)",
-            r"|(?P<quoted>\bquot(?:ed|es|ing)\b)",
-            r"|(?P<put>\b(?i:as)\b)",
-            r"|(?P<vague>\b(?i:reportedly|allegedly|it (?:is|was|has been) (?:reported|said|believed|understood|claimed|alleged|rumou?red|learned|learnt)|(?:is|are|was|were) (?:said|reported|believed|rumou?red|alleged|thought|understood) to|(?:is|are|was|were) (?:widely )?(?:expected|seen|suspected|considered) (?:to|as))\b)",
-            r"|(?P<noun>\b(?:comments?|remarks?|statements?|claims?|warnings?|accusations?|allegations?|assertions?|criticism|analysis|views?|belief|speculation) (?:from|by)\b)",
-            r"|(?P<poss>['’]s (?:comments?|remarks?|statement|claims?|warnings?|accusations?|allegations?|assertion|analysis|view|belief|argument|position) (?:that|,)|['’]s (?:comments?|remarks?))",
-        ))
-        .expect("phrase cue pattern")
-    })
 }
 
 /// A quotation clipped to one sentence, flagged when it is a real quotation (not a scare quote).
@@ -229,7 +207,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = attribute_sentence(text, s, &inside);
+        let mut found = sentence::attribute_sentence(text, s, &inside);
         // A short quoted phrase in reported content is a partial quotation: "hitting out at a
         // “deeply flawed” plan" makes the report mixed. (Without a cue it is a scare quote.)
         while p < phrases.len() && phrases[p].end <= s.start {
@@ -327,8 +305,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             continue;
         }
         // The most recent speaker, a few sentences back at most.
+        // The most recent speaker: the sentence just before, or one a little earlier in the
+        // same paragraph.
         let prev = (i.saturating_sub(3)..i)
             .rev()
+            .filter(|&k| k + 1 == i || sentences[k].paragraph == s.paragraph)
             .find_map(|k| out[k].as_ref())
             .filter(|p| {
                 p.source.is_some() && !p.is_vague() && (mostly_quoted || p.form != Form::Indirect)
@@ -374,6 +355,46 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         }
     }
 
+    // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
+    for i in 1..sentences.len() {
+        let s = &sentences[i];
+        let body = &text[s.start..s.end];
+        if out[i].is_some() || !body.starts_with(['―', '—']) {
+            continue;
+        }
+        let Some(c) = phrases::signature_re().captures(body) else {
+            continue;
+        };
+        let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        if dash.start() != 0 || !dash.as_str().ends_with(')') {
+            continue;
+        }
+        let cue = (
+            s.start,
+            s.start + body.chars().next().map_or(1, char::len_utf8),
+        );
+        let source = RawMention {
+            start: s.start + name.start(),
+            end: s.start + name.end(),
+            kind: Kind::Person,
+            entity: None,
+        };
+        for k in (i.saturating_sub(3)..i).rev() {
+            if out[k].is_some() || sentences[k].paragraph != s.paragraph {
+                break;
+            }
+            out[k] = Some(Found {
+                form: Form::Direct,
+                cue: Some(cue),
+                source: Some(source.clone()),
+                via: Vec::new(),
+                continued: false,
+                quotes: Vec::new(),
+                rule: "signature",
+            });
+        }
+    }
+
     // Transcripts: the sentences after "NAME: …" in the same paragraph are NAME's.
     for i in 1..sentences.len() {
         if out[i].is_some() || sentences[i].paragraph != sentences[i - 1].paragraph {
@@ -396,555 +417,6 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         }
     }
     out
-}
-
-/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
-fn speaker_label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
-            .expect("speaker label pattern")
-    })
-}
-
-/// One candidate attribution inside a sentence.
-struct Candidate {
-    cue: (usize, usize),
-    source: Option<(usize, usize)>,
-    via: Option<(usize, usize)>,
-    rule: &'static str,
-}
-
-fn attribute_sentence(text: &str, s: &Sentence, quotes: &[(usize, usize)]) -> Option<Found> {
-    if s.end <= s.start {
-        return None;
-    }
-    let body = &text[s.start..s.end];
-    let quoted: usize = quotes.iter().map(|(a, b)| b - a).sum();
-    let letters = body.len().max(1);
-    let form = if quotes.is_empty() {
-        Form::Indirect
-    } else if quoted * 2 >= letters {
-        Form::Direct
-    } else {
-        Form::Mixed
-    };
-    // The quotations are disjoint and sorted, so both lookups are binary searches.
-    let in_quote = |pos: usize| {
-        let k = quotes.partition_point(|&(a, _)| a < pos);
-        k > 0 && pos < quotes[k - 1].1
-    };
-    // The clause boundary before a position: the end of the last quotation before it.
-    let after_quote = |pos: usize| {
-        let k = quotes.partition_point(|&(_, b)| b <= pos);
-        if k > 0 {
-            quotes[k - 1].1
-        } else {
-            s.start
-        }
-    };
-
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut vague: Option<(usize, usize)> = None;
-    let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
-
-    for c in phrase_re().captures_iter(body) {
-        let m = c.get(0).expect("match");
-        let (a, b) = (s.start + m.start(), s.start + m.end());
-        if in_quote(a) {
-            continue;
-        }
-        if c.name("acc").is_some() {
-            // Mid-clause "according to" means "in accordance with"; a relay stands at the
-            // front of a clause or after a comma.
-            let before = text[after_quote(a).max(subject::back(text, a, 80))..a].trim_end();
-            if !(before.is_empty() || before.ends_with([',', '—', '–', ';'])) {
-                continue;
-            }
-            let Some(mut src) = subject::relay(text, b, s.end) else {
-                continue;
-            };
-            let mut cue = (a, b);
-            // "according to analysis by X": X is the source, the analysis part of the cue.
-            if let Some(by) = by_phrase(text, src) {
-                cue = (a, by.0 - 1);
-                src = by;
-            }
-            let at_front = text[after_quote(a)..a].trim().is_empty()
-                || text[s.start..a].trim_end().ends_with(',') && src.1 < s.end && {
-                    let rest = text[src.1..s.end].trim_start();
-                    rest.starts_with(',')
-                };
-            if at_front && !text[src.1..s.end].trim().is_empty() {
-                relay_front = Some((cue, src));
-            }
-            cands.push(Candidate {
-                cue,
-                source: Some(src),
-                via: None,
-                rule: "according-to",
-            });
-        } else if c.name("passive").is_some() {
-            // "Macron, asked about X, was quoted as saying in media reports that …"
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
-                let rest = text[b..s.end.min(subject::ahead(text, b, 200))].trim_start();
-                let via = ["in ", "by "].iter().find_map(|p| {
-                    rest.strip_prefix(p).and_then(|r| {
-                        let from = s.end.min(subject::ahead(text, b, 200)) - r.len();
-                        subject::relay(text, from, s.end)
-                    })
-                });
-                cands.push(Candidate {
-                    cue: (a, b),
-                    source: Some(src),
-                    via,
-                    rule: "quoted-as-saying",
-                });
-            }
-        } else if c.name("quoted").is_some() {
-            // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
-            let rest = &text[b..s.end.min(subject::ahead(text, b, 300))];
-            let Some(k) = rest.find(" as saying").or_else(|| rest.find(" as telling")) else {
-                continue;
-            };
-            if k > 200 {
-                continue;
-            }
-            let src_end = b + k;
-            let src_start = b + (rest.len() - rest.trim_start().len());
-            // The whole phrase up to "as saying", appositions included, when it opens well.
-            if src_start >= src_end {
-                continue;
-            }
-            let end = src_start + text[src_start..src_end].trim_end_matches([',', ' ']).len();
-            let src = subject::relay(text, src_start, src_end).map(|m| (m.0, end));
-            let relay = subject::before(text, after_quote(a), a, false, true);
-            if let (Some(src), Some(relay)) = (src, relay) {
-                cands.push(Candidate {
-                    cue: (a, src_end + " as saying".len()),
-                    source: Some(src),
-                    via: Some(relay),
-                    rule: "quoted-as-saying",
-                });
-            }
-        } else if c.name("put").is_some() {
-            // "as X put it"
-            let rest = &text[b..s.end.min(subject::ahead(text, b, 100))];
-            if let Some(k) = rest.find(" put it") {
-                if k < 80 {
-                    if let Some(src) = subject::relay(text, b, b + k) {
-                        cands.push(Candidate {
-                            cue: (a, b + k + " put it".len()),
-                            source: Some(src),
-                            via: None,
-                            rule: "as-put-it",
-                        });
-                    }
-                }
-            }
-        } else if c.name("vague").is_some() {
-            vague.get_or_insert((a, b));
-        } else if c.name("noun").is_some() {
-            if let Some(src) = subject::relay(text, b, s.end) {
-                cands.push(Candidate {
-                    cue: (a, a + m.as_str().split(' ').next().unwrap_or("").len()),
-                    source: Some(src),
-                    via: None,
-                    rule: "noun-cue",
-                });
-            }
-        } else if c.name("poss").is_some() {
-            let cue_start = a + m.as_str().find(' ').map(|i| i + 1).unwrap_or(0);
-            let cue_end = cue_start + text[cue_start..b].find([' ', ',']).unwrap_or(b - cue_start);
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
-                cands.push(Candidate {
-                    cue: (cue_start, cue_end),
-                    source: Some(src),
-                    via: None,
-                    rule: "noun-cue",
-                });
-            }
-        }
-    }
-
-    let has_quote = !quotes.is_empty();
-    let mut bare_cue: Option<(usize, usize)> = None;
-    for m in verb_re().find_iter(body) {
-        let (a, b) = (s.start + m.start(), s.start + m.end());
-        if in_quote(a) {
-            continue;
-        }
-        let word = m.as_str().split(' ').next().unwrap_or("");
-        let Some((lemma, strength)) = crate::cues::verb(word) else {
-            continue;
-        };
-        let next = text[b..s.end.min(subject::ahead(text, b, 40))].trim_start();
-        // "battleground states", "health worries": a verb form that is also a plural noun
-        // reports only before a clause or object.
-        if crate::cues::noun_like(word, lemma) {
-            let nw = next
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let function_word = matches!(
-                nw,
-                "that"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "to"
-                    | "for"
-                    | "on"
-            );
-            if !(function_word || next.starts_with([':', '"', '“', ','])) {
-                continue;
-            }
-        }
-        let framed = next.starts_with("that ")
-            || next.starts_with(':')
-            || next.starts_with(['"', '“', '‘'])
-            || next.starts_with(", “")
-            || next.starts_with(", \"");
-        let lo = match relay_front {
-            Some((_, src)) if src.1 <= a => {
-                let rest = &text[src.1..a];
-                src.1 + rest.find(',').map(|i| i + 1).unwrap_or(0)
-            }
-            _ => after_quote(a),
-        };
-        let pre = text[lo..a].trim();
-        let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
-        if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
-            continue;
-        }
-        let ing = word.ends_with("ing");
-        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
-        // reports as a participle after a comma or in a progressive ("is saying").
-        if ing {
-            let prev = text[subject::back(text, a, 40).max(s.start)..a]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("");
-            let progressive = matches!(prev, "is" | "was" | "are" | "were" | "been" | "be");
-            if !(prev.ends_with(',') || progressive || prev.is_empty()) {
-                continue;
-            }
-        }
-        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
-        // the bare form is too often an infinitive ("to seek", "won't tell").
-        if strength == crate::cues::Strength::Strong
-            && word != lemma
-            && !ing
-            && !crate::cues::noun_like(word, lemma)
-        {
-            bare_cue.get_or_insert((a, b));
-        }
-        let allow_it = matches!(
-            lemma,
-            "say"
-                | "add"
-                | "state"
-                | "note"
-                | "report"
-                | "tell"
-                | "announce"
-                | "warn"
-                | "stress"
-                | "claim"
-                | "emphasize"
-                | "confirm"
-                | "deny"
-                | "urge"
-                | "declare"
-                | "conclude"
-                | "explain"
-                | "recall"
-                | "point"
-                | "write"
-        );
-        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
-        let prefix = text[lo..a].trim();
-        let before = || subject::before(text, lo, a, ing, allow_it);
-        if !ing
-            && lemma != "tell"
-            && (prefix.is_empty()
-                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
-        {
-            if let Some(src) = subject::after(text, b, s.end) {
-                if lo > s.start || prefix.ends_with(',') {
-                    cands.push(Candidate {
-                        cue: (a, b),
-                        source: Some(src),
-                        via: None,
-                        rule: "cue-source",
-                    });
-                    continue;
-                }
-            }
-        }
-        if ing && text[s.start..a].trim_end().ends_with(',') {
-            if let Some(src) = clause_subjects(text, s.start, a) {
-                if matches!(
-                    lemma,
-                    "say"
-                        | "add"
-                        | "state"
-                        | "warn"
-                        | "claim"
-                        | "note"
-                        | "argue"
-                        | "insist"
-                        | "call"
-                        | "urge"
-                        | "announce"
-                        | "ask"
-                        | "declare"
-                        | "stress"
-                        | "emphasize"
-                ) {
-                    cands.push(Candidate {
-                        cue: (a, b),
-                        source: Some(src),
-                        via: None,
-                        rule: "participle",
-                    });
-                }
-            }
-            continue;
-        }
-        let loose = strength == crate::cues::Strength::Strong
-            && matches!(
-                lemma,
-                "say"
-                    | "tell"
-                    | "add"
-                    | "state"
-                    | "write"
-                    | "argue"
-                    | "claim"
-                    | "warn"
-                    | "note"
-                    | "explain"
-                    | "insist"
-                    | "declare"
-            );
-        let coordinated = text[lo..a].trim_end().ends_with(" and");
-        let found = if coordinated {
-            // "X did Y and said …": the subject of the first verb.
-            clause_subjects(text, s.start, a)
-        } else {
-            subject::before_loose(text, lo, a, ing, allow_it, loose)
-        };
-        if let Some(src) = found {
-            let via = match relay_front {
-                Some((_, r)) if r.1 <= a => Some(r),
-                _ => None,
-            };
-            cands.push(Candidate {
-                cue: (a, b),
-                source: Some(src),
-                via,
-                rule: if via.is_some() {
-                    "according-to-relay"
-                } else {
-                    "source-cue"
-                },
-            });
-        }
-    }
-
-    // "X: “…”": a name, a colon, a quotation.
-    if let Some(k) = body.find(": ") {
-        let a = s.start + k;
-        let next = text[a + 2..s.end].trim_start();
-        if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
-                cands.push(Candidate {
-                    cue: (a, a + 1),
-                    source: Some(src),
-                    via: None,
-                    rule: "colon-quote",
-                });
-            }
-        }
-    }
-
-    if let Some(c) = speaker_label_re().captures(body) {
-        let name = c.get(1).expect("group");
-        let first = name.as_str().split_whitespace().next().unwrap_or("");
-        // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
-        let capitals = name
-            .as_str()
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if capitals
-            && name.as_str().len() >= 2
-            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
-        {
-            let (a, b) = (s.start + name.start(), s.start + name.end());
-            cands.push(Candidate {
-                cue: (b, b + 1),
-                source: Some((a, b)),
-                via: None,
-                rule: "speaker-label",
-            });
-        }
-    }
-
-    let mut best: Option<&Candidate> = None;
-    for c in &cands {
-        // The relay form outranks everything; otherwise the earliest cue wins.
-        let better = match best {
-            None => true,
-            Some(b) if b.rule == "according-to-relay" => false,
-            Some(_) if c.rule == "according-to-relay" => true,
-            Some(b) => c.cue.0 < b.cue.0,
-        };
-        if better {
-            best = Some(c);
-        }
-    }
-    // "A said B …, C told the paper.": a speaker tag closing the sentence is the outermost
-    // attribution; the earlier cue lies inside its content.
-    if let Some(b) = best {
-        let tag = cands.iter().find(|c| {
-            c.cue.0 > b.cue.0
-                && matches!(c.rule, "source-cue" | "cue-source")
-                && c.source.is_some_and(|src| {
-                    src.0 > b.cue.1
-                        && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
-                        && kind_of(&text[src.0..src.1]) != Kind::Media
-                        && text[c.cue.1..s.end].len() < 60
-                        && text[c.cue.0..c.cue.1]
-                            .split(' ')
-                            .next()
-                            .and_then(crate::cues::verb_lemma)
-                            .is_some_and(|l| {
-                                matches!(
-                                    l,
-                                    "say"
-                                        | "tell"
-                                        | "add"
-                                        | "note"
-                                        | "stress"
-                                        | "explain"
-                                        | "write"
-                                        | "argue"
-                                        | "insist"
-                                        | "warn"
-                                        | "claim"
-                                )
-                            })
-                })
-        });
-        if tag.is_some() && !matches!(b.rule, "according-to-relay" | "quoted-as-saying") {
-            best = tag;
-        }
-    }
-    let Some(best) = best else {
-        if let Some(cue) = vague {
-            return Some(Found {
-                form,
-                cue: Some(cue),
-                source: None,
-                via: Vec::new(),
-                continued: false,
-                quotes: quotes.to_vec(),
-                rule: "vague-cue",
-            });
-        }
-        // A speech verb whose source the rules cannot name: the sentence still reports.
-        return bare_cue.map(|cue| Found {
-            form,
-            cue: Some(cue),
-            source: None,
-            via: Vec::new(),
-            continued: false,
-            quotes: quotes.to_vec(),
-            rule: "cue-only",
-        });
-    };
-    let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();
-    let mut rule = best.rule;
-    // "Wang warned …, Xinhua reported." / "…, according to Xinhua.": a later relay tag.
-    if via.is_empty() {
-        if let Some(tag) = cands.iter().find(|c| {
-            c.cue.0 > best.cue.0
-                && c.source.is_some_and(|src| {
-                    c.rule == "according-to"
-                        || (c.rule == "source-cue" && kind_of(&text[src.0..src.1]) == Kind::Media)
-                })
-        }) {
-            via.push(mention(text, tag.source.expect("checked")));
-            rule = "relay-tag";
-        }
-    }
-    Some(Found {
-        form,
-        cue: Some(best.cue),
-        source: best.source.map(|src| mention(text, src)),
-        via,
-        continued: false,
-        quotes: quotes.to_vec(),
-        rule,
-    })
-}
-
-/// The subject of the main clause before `hi`, trying the sentence start and then the start of
-/// each comma-separated part ("During the speech, Trump attacked …, saying …").
-fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
-    if let Some(found) = subject::clause_subject(text, lo, hi) {
-        return Some(found);
-    }
-    let slice = text.get(lo..hi)?;
-    slice
-        .match_indices(", ")
-        .take(4)
-        .find_map(|(k, _)| subject::clause_subject(text, lo + k + 2, hi))
-}
-
-/// "analysis by X" / "comments from X" inside a relay phrase: the span of X.
-fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-    let phrase = &text[a..b];
-    for sep in [" by ", " from "] {
-        if let Some(k) = phrase.find(sep) {
-            let head = phrase[..k].to_lowercase();
-            let head = head.trim_start_matches("an ").trim_start_matches("the ");
-            if matches!(
-                head,
-                "analysis"
-                    | "comments"
-                    | "remarks"
-                    | "estimates"
-                    | "a statement"
-                    | "statements"
-                    | "data"
-                    | "figures"
-                    | "a report"
-                    | "reports"
-                    | "a study"
-                    | "research"
-                    | "calculations"
-                    | "a survey"
-                    | "a poll"
-            ) {
-                return Some((a + k + sep.len(), b));
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

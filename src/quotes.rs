@@ -53,7 +53,7 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     let next = text[i + c.len_utf8()..].chars().next();
     let word = |ch: Option<char>| ch.map(|ch| ch.is_alphanumeric()).unwrap_or(false);
     // An attribute value in markup (<a href="…">) is no quotation.
-    if prev == Some('=') {
+    if prev == Some('=') || (c == '"' && matches!(next, Some('>' | '/'))) {
         return None;
     }
     match c {

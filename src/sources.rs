@@ -13,6 +13,11 @@
 //!   Defense", "the Information Bureau of the Ministry of National Defense" joins the ministry,
 //!   and "Group (TG)" gives "TG" as another name for the group.
 
+mod kind;
+
+pub use kind::kind_of;
+use kind::PLACES;
+
 use crate::attribution::{Found, RawMention};
 use crate::cues;
 use crate::schema::{Form, Kind, Source};
@@ -58,335 +63,6 @@ impl Group {
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "these", "those",
 ];
-
-/// Places and states that speak through their governments ("China said …").
-const PLACES: &[&str] = &[
-    "china",
-    "russia",
-    "france",
-    "germany",
-    "britain",
-    "japan",
-    "india",
-    "iran",
-    "israel",
-    "ukraine",
-    "belarus",
-    "us",
-    "u.s.",
-    "usa",
-    "america",
-    "united states",
-    "beijing",
-    "moscow",
-    "washington",
-    "tokyo",
-    "london",
-    "paris",
-    "berlin",
-    "kremlin",
-    "pentagon",
-    "white house",
-    "eu",
-    "nato",
-    "un",
-    "european union",
-    "united nations",
-    "kiev",
-    "kyiv",
-    "taiwan",
-    "korea",
-    "north korea",
-    "south korea",
-    "syria",
-    "turkey",
-    "canada",
-    "mexico",
-    "cuba",
-    "thailand",
-    "yemen",
-    "saudi arabia",
-    "uae",
-    "europe",
-    "brussels",
-    "tehran",
-    "pyongyang",
-    "seoul",
-];
-
-fn capitalised_words_after_first(s: &str) -> bool {
-    s.split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-}
-
-/// Types a mention from its words.
-pub fn kind_of(mention: &str) -> Kind {
-    let lower = mention.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    // The phrase before any apposition or prepositional phrase decides.
-    let core: &str = mention.split(',').next().unwrap_or(mention);
-    let core_lower = core.to_lowercase();
-    let core_words: Vec<&str> = core_lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let head_part: Vec<&str> = core_words
-        .iter()
-        .copied()
-        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
-        .collect();
-    let has = |list: &[&str]| head_part.iter().any(|w| list.contains(w));
-    let head = head_part.last().copied().unwrap_or("");
-    if words.len() == 1 && matches!(words[0], "he" | "she" | "him" | "her" | "who") {
-        return Kind::Person;
-    }
-    if words.len() == 1 && matches!(words[0], "it" | "they") {
-        return Kind::Unknown;
-    }
-    if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
-        return Kind::Organization;
-    }
-    if has(&[
-        "xinhua",
-        "reuters",
-        "tass",
-        "afp",
-        "ap",
-        "interfax",
-        "sputnik",
-        "rt",
-        "newspaper",
-        "times",
-        "post",
-        "journal",
-        "daily",
-        "tv",
-        "television",
-        "radio",
-        "cctv",
-        "bbc",
-        "cnn",
-        "media",
-        "website",
-        "outlet",
-        "broadcaster",
-        "tabloid",
-        "magazine",
-        "news",
-        "politico",
-        "breitbart",
-        "fox",
-        "msnbc",
-        "nbc",
-        "abc",
-        "cbs",
-        "npr",
-        "bloomberg",
-        "al-akhbar",
-        "al-masirah",
-    ]) && !has(&[
-        "ministry",
-        "bureau",
-        "department",
-        "spokesman",
-        "secretary",
-        "reporter",
-    ]) && !matches!(
-        head,
-        "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
-    ) {
-        return Kind::Media;
-    }
-    // An unnamed document ("a new report", "media reports") is a vague source.
-    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
-    if indefinite
-        && !capitalised_words_after_first(core)
-        && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
-    {
-        return Kind::Vague;
-    }
-    if matches!(
-        head,
-        "report"
-            | "reports"
-            | "statement"
-            | "statements"
-            | "study"
-            | "studies"
-            | "survey"
-            | "surveys"
-            | "analysis"
-            | "document"
-            | "documents"
-            | "paper"
-            | "article"
-            | "data"
-            | "poll"
-            | "polls"
-            | "research"
-            | "figures"
-            | "letter"
-            | "memo"
-            | "ad"
-            | "ads"
-            | "filing"
-            | "release"
-            | "ruling"
-            | "findings"
-            | "assessment"
-            | "estimates"
-            | "resolution"
-            | "review"
-            | "video"
-            | "book"
-            | "editorial"
-            | "column"
-    ) {
-        return Kind::Document;
-    }
-    let capitalised_after_first = core
-        .split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    let vague_head = matches!(
-        head,
-        "experts"
-            | "analysts"
-            | "sources"
-            | "officials"
-            | "observers"
-            | "critics"
-            | "some"
-            | "many"
-            | "people"
-            | "world"
-            | "others"
-            | "residents"
-            | "commentators"
-            | "insiders"
-            | "diplomats"
-            | "scholars"
-            | "accusations"
-            | "reports"
-            | "media"
-            | "authorities"
-            | "economists"
-            | "researchers"
-            | "scientists"
-            | "figures"
-            | "voices"
-            | "pundits"
-            | "rumors"
-            | "rumours"
-            | "claims"
-            | "most"
-            | "several"
-            | "few"
-            | "someone"
-            | "somebody"
-            | "everyone"
-    );
-    let determinate = matches!(
-        core_words.first().copied(),
-        Some("the" | "his" | "her" | "its" | "their")
-    ) && head != "world";
-    if vague_head && !determinate && !capitalised_after_first
-        || (vague_head && core_words.first() == Some(&"some"))
-        || lower
-            .trim_start_matches("the ")
-            .starts_with("outside world")
-    {
-        return Kind::Vague;
-    }
-    if has(&[
-        "ministry",
-        "bureau",
-        "agency",
-        "department",
-        "government",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "party",
-        "company",
-        "university",
-        "institute",
-        "administration",
-        "army",
-        "military",
-        "police",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "union",
-        "bank",
-        "association",
-        "organization",
-        "organisation",
-        "group",
-        "embassy",
-        "mission",
-        "campaign",
-        "team",
-        "board",
-        "authority",
-        "authorities",
-        "coalition",
-        "alliance",
-        "state",
-        "kremlin",
-        "pentagon",
-        "corporation",
-        "inc",
-        "corp",
-        "firm",
-        "foundation",
-        "center",
-        "centre",
-        "society",
-        "federation",
-        "side",
-        "diplomats",
-        "microsoft",
-    ]) && !has(&[
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "director",
-        "secretary",
-        "chairman",
-        "official",
-        "head",
-        "leader",
-        "member",
-        "professor",
-        "adviser",
-        "chief",
-        "expert",
-        "researcher",
-        "mp",
-        "senator",
-    ]) {
-        return Kind::Organization;
-    }
-    if core
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        || cues::is_source_noun(head)
-        || matches!(head, "he" | "she" | "who")
-    {
-        return Kind::Person;
-    }
-    Kind::Unknown
-}
 
 fn strip_det(words: &[&str]) -> usize {
     words
@@ -481,7 +157,16 @@ fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     if first > 0 && first < words.len() {
         descriptors.insert(0, words[..first].join(" "));
     }
-    (words[first.min(words.len())..].join(" "), descriptors)
+    let mut name = &words[first.min(words.len())..];
+    // "Lucy Powell MP": a title after the name is a descriptor too.
+    while name.len() > 1 && {
+        let last = name[name.len() - 1];
+        cues::is_title(&last.to_lowercase()) && last.chars().all(|c| c.is_uppercase())
+    } {
+        descriptors.push(name[name.len() - 1].to_string());
+        name = &name[..name.len() - 1];
+    }
+    (name.join(" "), descriptors)
 }
 
 fn key_words(name: &str) -> Vec<String> {
@@ -507,7 +192,7 @@ fn key_words(name: &str) -> Vec<String> {
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
     match s.to_lowercase().as_str() {
         "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
-        "it" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
+        "it" | "which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
         "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
         _ => None,
     }
@@ -587,7 +272,78 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
             }
         }
     }
-    groups
+    merge_anaphors(groups, found)
+}
+
+/// A source first met as a bare description ("the ministry said …") joins the named source
+/// that description belongs to when it appears later ("the Russian Foreign Ministry"). Group
+/// ids are renumbered and every mention's `entity` follows.
+fn merge_anaphors(groups: Vec<Group>, found: &mut [Option<Found>]) -> Vec<Group> {
+    let n = groups.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for (i, g) in groups.iter().enumerate() {
+        let bare = !g.name.contains(' ')
+            && g.name.chars().all(|c| c.is_lowercase())
+            && cues::is_source_noun(&g.name);
+        if !bare {
+            continue;
+        }
+        if let Some(j) = (0..n).find(|&j| {
+            j != i
+                && groups[j].kind == g.kind
+                && groups[j]
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && groups[j].words.contains(&g.name)
+        }) {
+            target[i] = j;
+        }
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return groups;
+    }
+    // New ids for the groups that remain, in their original order.
+    let mut new_id = vec![usize::MAX; n];
+    let mut next = 0;
+    for i in 0..n {
+        if target[i] == i {
+            new_id[i] = next;
+            next += 1;
+        }
+    }
+    let remap = |id: usize| new_id[target[id]];
+    let mut kept: Vec<Group> = Vec::with_capacity(next);
+    let mut absorbed: Vec<(usize, Group)> = Vec::new();
+    for (i, g) in groups.into_iter().enumerate() {
+        if target[i] == i {
+            kept.push(g);
+        } else {
+            absorbed.push((remap(i), g));
+        }
+    }
+    for (into, g) in absorbed {
+        let k = &mut kept[into];
+        k.mentions += g.mentions;
+        k.direct_quotes += g.direct_quotes;
+        k.sentences.extend(g.sentences);
+        k.sentences.sort_unstable();
+        k.sentences.dedup();
+        for d in g.descriptors {
+            if !k.descriptors.contains(&d) {
+                k.descriptors.push(d);
+            }
+        }
+    }
+    for f in found.iter_mut().flatten() {
+        for m in f.source.iter_mut().chain(f.via.iter_mut()) {
+            if let Some(e) = m.entity {
+                m.entity = Some(remap(e));
+            }
+        }
+    }
+    kept
 }
 
 /// Finds or creates the group a mention belongs to.

@@ -7,345 +7,8 @@
 //! no word in it looks like a verb. Anything else is refused, because a wrong source shown to a
 //! reader costs more than a missing one.
 
+use super::words::*;
 use crate::cues;
-
-/// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Token<'t> {
-    /// Byte offset of the first character of the raw token.
-    pub start: usize,
-    /// The raw token.
-    pub raw: &'t str,
-}
-
-impl<'t> Token<'t> {
-    /// The token without leading or trailing punctuation (apostrophes inside are kept).
-    pub fn word(&self) -> &'t str {
-        self.raw
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
-    }
-    fn lower(&self) -> String {
-        self.word().to_lowercase()
-    }
-    /// Ends with a punctuation mark that closes a phrase.
-    /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
-    fn ends_phrase(&self) -> bool {
-        if let Some(w) = self.raw.strip_suffix('.') {
-            let abbreviation = w.contains('.')
-                || matches!(
-                    w,
-                    "Mr" | "Mrs"
-                        | "Ms"
-                        | "Dr"
-                        | "Gen"
-                        | "Sen"
-                        | "Rep"
-                        | "Gov"
-                        | "Prof"
-                        | "St"
-                        | "Jr"
-                        | "Sr"
-                        | "Lt"
-                        | "Col"
-                        | "Capt"
-                        | "Rev"
-                        | "Asst"
-                )
-                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));
-            return !abbreviation;
-        }
-        self.raw
-            .ends_with([',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '!', '?'])
-    }
-    /// Starts with a mark that opens a phrase.
-    fn starts_phrase(&self) -> bool {
-        self.raw
-            .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
-    }
-    fn capitalised(&self) -> bool {
-        self.word()
-            .chars()
-            .next()
-            .map(|c| c.is_uppercase())
-            .unwrap_or(false)
-    }
-}
-
-/// A span only when it is non-empty and on character boundaries.
-fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-    (a < b && text.get(a..b).is_some()).then_some((a, b))
-}
-
-const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
-
-/// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
-/// short enough that a pathological sentence with many cues stays linear.
-const REACH: usize = 600;
-
-/// `i - n`, moved back to a character boundary (never below 0).
-pub(crate) fn back(text: &str, i: usize, n: usize) -> usize {
-    let mut j = i.saturating_sub(n).min(text.len());
-    while !text.is_char_boundary(j) {
-        j -= 1;
-    }
-    j
-}
-
-/// `i + n`, moved forward to a character boundary (never past the end).
-pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
-    let mut j = i.saturating_add(n).min(text.len());
-    while !text.is_char_boundary(j) {
-        j += 1;
-    }
-    j
-}
-
-/// Tokens of `text[lo..hi]`.
-pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let Some(slice) = text.get(lo..hi) else {
-        return out;
-    };
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push(Token {
-                    start: lo + s,
-                    raw: &slice[s..i],
-                });
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        out.push(Token {
-            start: lo + s,
-            raw: &slice[s..],
-        });
-    }
-    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
-    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
-    for t in out {
-        let tag = t.raw.starts_with('(')
-            && t.raw.trim_end_matches([',', '.']).ends_with(')')
-            && t.raw.len() <= 16;
-        match merged.last_mut() {
-            Some(prev) if tag && !prev.ends_phrase() => {
-                let end = t.start + t.raw.len();
-                prev.raw = &text[prev.start..end];
-            }
-            _ => merged.push(t),
-        }
-    }
-    merged
-}
-
-/// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
-fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "repeatedly"
-            | "further"
-            | "again"
-            | "previously"
-            | "recently"
-            | "once"
-            | "then"
-            | "later"
-            | "earlier"
-            | "already"
-            | "never"
-            | "often"
-            | "still"
-            | "did"
-            | "does"
-            | "do"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "may"
-            | "should"
-            | "must"
-            | "can"
-            | "not"
-            | "always"
-            | "even"
-            | "just"
-            | "reportedly"
-            | "allegedly"
-            | "openly"
-            | "firmly"
-            | "strongly"
-            | "last"
-            | "week"
-            | "year"
-            | "month"
-            | "night"
-            | "today"
-            | "yesterday"
-            | "on"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "clearly"
-            | "flatly"
-    ) || (ing && matches!(w, "is" | "was" | "are" | "were" | "been" | "be"))
-        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "daily" | "ally"))
-}
-
-/// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
-fn blocks_phrase(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "it"
-            | "there"
-            | "i"
-            | "we"
-            | "you"
-            | "me"
-            | "us"
-            | "him"
-            | "them"
-            | "if"
-            | "when"
-            | "because"
-            | "than"
-            | "what"
-            | "how"
-            | "why"
-            | "whether"
-    ) || cues::verb(w).is_some_and(|(l, _)| {
-        // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
-        // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
-        w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
-    }) && !cues::is_source_noun(w)
-}
-
-/// Words that introduce a clause: the subject starts after the last of them.
-fn introduces_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "because"
-            | "while"
-            | "when"
-            | "as"
-            | "if"
-            | "but"
-            | "since"
-            | "although"
-            | "though"
-            | "where"
-            | "whereas"
-            | "until"
-            | "whether"
-            | "so"
-            | "once"
-            | "after"
-            | "before"
-            | "or"
-            | "nor"
-            | "yet"
-            | "unless"
-            | "why"
-            | "how"
-            | "what"
-            | "which"
-    )
-}
-
-/// Connectives that may open a clause before its subject ("But the minister said").
-fn is_connective(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "so"
-            | "then"
-            | "also"
-            | "yet"
-            | "thus"
-            | "still"
-            | "now"
-            | "however"
-            | "therefore"
-            | "meanwhile"
-            | "moreover"
-            | "instead"
-            | "indeed"
-            | "furthermore"
-            | "besides"
-            | "later"
-            | "earlier"
-            | "separately"
-            | "finally"
-    )
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "at"
-            | "for"
-            | "from"
-            | "in"
-            | "on"
-            | "with"
-            | "to"
-            | "under"
-            | "within"
-            | "near"
-            | "between"
-            | "among"
-            | "behind"
-            | "by"
-            | "about"
-            | "during"
-            | "after"
-            | "before"
-            | "against"
-            | "into"
-            | "across"
-    )
-}
-
-/// Personal pronouns accepted as sources. "it" only with a strong speech verb (checked by the
-/// caller); "I" and "we" outside quotations are the author's own voice.
-fn is_pronoun_source(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "who" | "it")
-}
 
 /// Checks a candidate noun phrase and returns the index of its head token.
 fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
@@ -387,6 +50,16 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
         if cues::CAPITAL_NON_SOURCES.contains(&word) {
             return None;
         }
+        // "Having …" opens a participle clause; "CONGRESS HAS INVESTIGATED HIM" is a heading.
+        if np.len() == 1 && word.ends_with("ing") {
+            return None;
+        }
+        let shouting = np
+            .iter()
+            .all(|t| t.word().chars().all(|c| !c.is_lowercase()));
+        if np.len() >= 3 && shouting {
+            return None;
+        }
         // A capitalised cue verb ("Says") or a day is no name.
         if cues::verb(word).is_some() && head == 0 && np.len() == 1 {
             return None;
@@ -398,7 +71,10 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
     );
     let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
-    (cues::is_source_noun(w) || loose && determined && head > 0 && nounish).then_some(head)
+    // With a speech verb, a bare plural is people too ("auditors said").
+    let bare_plural = np.len() <= 3 && w.ends_with('s') && !w.ends_with("ss");
+    (cues::is_source_noun(w) || loose && nounish && (determined && head > 0 || bare_plural))
+        .then_some(head)
 }
 
 /// The source noun phrase that ends right before the cue at `cue`, searching no further back
@@ -457,7 +133,10 @@ pub(crate) fn before_loose(
         }
         if k == n
             && n > first
-            && matches!(toks[n - 1].lower().as_str(), "he" | "she" | "they" | "who")
+            && matches!(
+                toks[n - 1].lower().as_str(),
+                "he" | "she" | "they" | "who" | "which"
+            )
         {
             k = n - 1;
         }
@@ -483,22 +162,6 @@ pub(crate) fn before_loose(
             np[np.len() - 1].start + trail_len(np[np.len() - 1].raw),
         ),
     )
-}
-
-/// Bytes of opening punctuation at the start of a raw token.
-fn lead_trim(raw: &str) -> usize {
-    raw.len()
-        - raw
-            .trim_start_matches(['(', '"', '“', '‘', '«', '\'', '['])
-            .len()
-}
-
-/// Length of a raw token without closing punctuation.
-fn trail_len(raw: &str) -> usize {
-    raw.trim_end_matches([
-        ',', ';', ':', ')', '"', '”', '’', '»', '.', '!', '?', '\'', ']',
-    ])
-    .len()
 }
 
 /// Where the noun phrase ending at the last token starts: after the last phrase boundary or
@@ -654,7 +317,10 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
     while i > 0 {
         let t = &toks[i - 1];
         let w = t.lower();
-        if t.ends_phrase() || introduces_clause(&w) || w == "and" || n - i > 10 {
+        // "Citizenship and Immigration Services": "and" inside a capitalised name continues it.
+        let and_in_name =
+            w == "and" && i >= 2 && toks[i - 2].capitalised() && toks[i].capitalised();
+        if t.ends_phrase() || introduces_clause(&w) || (w == "and" && !and_in_name) || n - i > 10 {
             break;
         }
         if t.starts_phrase() {
@@ -829,10 +495,16 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     while n < toks.len() && n < 10 {
         let t = &toks[n];
         let w = t.lower();
+        // A lower-case modifier counts when a source noun follows it ("the city council").
+        let modifier = toks
+            .get(n + 1)
+            .is_some_and(|next| cues::is_source_noun(&next.lower()))
+            && w.chars().all(|c| c.is_alphabetic() || c == '-');
         let np_word = t.capitalised()
             || matches!(w.as_str(), "the" | "a" | "an" | "of" | "in" | "for")
             || cues::is_source_noun(&w)
-            || cues::is_title(&w);
+            || cues::is_title(&w)
+            || modifier;
         if !np_word || t.ends_phrase() {
             break;
         }
@@ -858,6 +530,57 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
             np[n - 1].start + trail_len(np[n - 1].raw),
         ),
     )
+}
+
+/// The subject of the main clause before `hi`, trying the sentence start and then the start of
+/// each comma-separated part ("During the speech, Trump attacked …, saying …").
+pub(super) fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if let Some(found) = clause_subject(text, lo, hi) {
+        return Some(found);
+    }
+    let slice = text.get(lo..hi)?;
+    slice
+        .match_indices(", ")
+        .take(4)
+        .find_map(|(k, _)| clause_subject(text, lo + k + 2, hi))
+}
+
+/// "is", "was", "isn't", "weren’t" … before an "-ing" cue ("is saying").
+pub(super) fn is_progressive_aux(w: &str) -> bool {
+    let w = w.trim_end_matches("n't").trim_end_matches("n’t");
+    matches!(w, "is" | "was" | "are" | "were" | "been" | "be")
+}
+
+/// "analysis by X" / "comments from X" inside a relay phrase: the span of X.
+pub(super) fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let phrase = &text[a..b];
+    for sep in [" by ", " from "] {
+        if let Some(k) = phrase.find(sep) {
+            let head = phrase[..k].to_lowercase();
+            let head = head.trim_start_matches("an ").trim_start_matches("the ");
+            if matches!(
+                head,
+                "analysis"
+                    | "comments"
+                    | "remarks"
+                    | "estimates"
+                    | "a statement"
+                    | "statements"
+                    | "data"
+                    | "figures"
+                    | "a report"
+                    | "reports"
+                    | "a study"
+                    | "research"
+                    | "calculations"
+                    | "a survey"
+                    | "a poll"
+            ) {
+                return Some((a + k + sep.len(), b));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -1,0 +1,424 @@
+//! Multi-word cues found by one scan over the words of a sentence: relay words ("according
+//! to"), "quoted … as saying", "as X put it", vague and passive cues ("reportedly", "is said
+//! to"), and noun cues ("comments from", "accusations that", "X's statement that").
+//!
+//! The cue verbs themselves are found by the same kind of scan ([`cue_verbs`]), and two small
+//! anchored or pre-filtered patterns recognise speaker labels and signatures.
+//!
+//! A word scan with table lookups instead of one regular expression: the `regex` crate without
+//! its `perf` features runs a large alternation with captures through its slowest engine, which
+//! made this the slowest stage of the pipeline by far.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
+/// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
+/// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
+/// alternation through its slowest engine.
+pub(super) fn cue_verbs(
+    body: &str,
+) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
+            let c = body[i..].chars().next()?;
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            for ch in body[i..].chars() {
+                if ch.is_alphanumeric() || ch == '_' {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            let word = &body[start..end];
+            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if let Some((lemma, strength)) = crate::cues::verb_form(word) {
+                let mut e = end;
+                for particle in [" for", " out", " on"] {
+                    if body[end..].starts_with(particle)
+                        && !body[end + particle.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    {
+                        e = end + particle.len();
+                        break;
+                    }
+                }
+                return Some((start, e, lemma, strength));
+            }
+        }
+        None
+    })
+}
+
+/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
+pub(super) fn speaker_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
+            .expect("speaker label pattern")
+    })
+}
+
+/// "― Jane Roe “…”" (a reader's comment) or "— Jane Roe (@jroe) May 2" (an embedded post): a
+/// dash, a name, then a quotation or a handle.
+pub(super) fn signature_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"[―—]\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*(?:\(@\w+\)|[“"])"#)
+            .expect("signature pattern")
+    })
+}
+
+/// The kind of a phrase cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// "according to", "in the words of", "as quoted by", "as reported by".
+    According,
+    /// "was quoted as saying".
+    Passive,
+    /// "quoted" / "quotes" / "quoting" (an outlet quoting a speaker).
+    Quoted,
+    /// "as" (possibly "as X put it").
+    As,
+    /// "reportedly", "it is reported", "is said to", "is expected to".
+    Vague,
+    /// "accusations that", "fears of": an unowned claim.
+    VagueNoun,
+    /// "comments from", "statement by".
+    Noun,
+    /// "'s statement that", "'s comments": the apostrophe starts the match.
+    Possessive,
+}
+
+/// One phrase cue: its kind and byte span relative to the scanned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub kind: Phrase,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Word spans of `body`: runs of alphanumeric characters (and `_`).
+fn words(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in body.char_indices() {
+        let w = c.is_alphanumeric() || c == '_';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, body.len()));
+    }
+    out
+}
+
+const VAGUE_IT: &[&str] = &[
+    "reported",
+    "said",
+    "believed",
+    "understood",
+    "claimed",
+    "alleged",
+    "rumored",
+    "rumoured",
+    "learned",
+    "learnt",
+];
+const VAGUE_TO: &[&str] = &[
+    "said",
+    "reported",
+    "believed",
+    "rumored",
+    "rumoured",
+    "alleged",
+    "thought",
+    "understood",
+];
+const VAGUE_AS: &[&str] = &["expected", "seen", "suspected", "considered"];
+const VAGUE_NOUNS: &[&str] = &[
+    "accusations",
+    "allegations",
+    "claims",
+    "rumors",
+    "rumours",
+    "charges",
+    "speculation",
+    "fears",
+    "concerns",
+    "suggestions",
+];
+const NOUNS: &[&str] = &[
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "statement",
+    "statements",
+    "claim",
+    "claims",
+    "warning",
+    "warnings",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+    "assertions",
+    "criticism",
+    "analysis",
+    "view",
+    "views",
+    "belief",
+    "speculation",
+];
+const POSSESSED: &[&str] = &[
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "statement",
+    "claim",
+    "claims",
+    "warning",
+    "warnings",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+    "analysis",
+    "view",
+    "belief",
+    "argument",
+    "position",
+];
+
+/// Finds the phrase cues of `body`, left to right, without overlaps.
+pub(crate) fn find(body: &str) -> Vec<Match> {
+    let ws = words(body);
+    let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
+    // Words k and k+1 are separated by spaces only.
+    let joined = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|&(a, _)| body[ws[k].1..a].chars().all(|c| c == ' '))
+    };
+    let ci = |k: usize, w: &str| word(k).eq_ignore_ascii_case(w);
+    let mut out = Vec::new();
+    let mut k = 0usize;
+    while k < ws.len() {
+        let w = word(k);
+        let lw = w.to_ascii_lowercase();
+        let start = ws[k].0;
+        // (kind, index of the last word of the match)
+        let hit: Option<(Phrase, usize)> = if lw == "according" && joined(k) && ci(k + 1, "to") {
+            Some((Phrase::According, k + 1))
+        } else if lw == "in"
+            && joined(k)
+            && ci(k + 1, "the")
+            && joined(k + 1)
+            && ci(k + 2, "words")
+            && joined(k + 2)
+            && ci(k + 3, "of")
+        {
+            Some((Phrase::According, k + 3))
+        } else if lw == "as"
+            && joined(k)
+            && (ci(k + 1, "quoted") || ci(k + 1, "reported"))
+            && joined(k + 1)
+            && ci(k + 2, "by")
+        {
+            Some((Phrase::According, k + 2))
+        } else if let Some(end) = passive(&word, &joined, k) {
+            Some((Phrase::Passive, end))
+        } else if matches!(w, "quoted" | "quotes" | "quoting") {
+            Some((Phrase::Quoted, k))
+        } else if lw == "as" {
+            Some((Phrase::As, k))
+        } else if let Some(end) = vague(&word, &joined, k) {
+            Some((Phrase::Vague, end))
+        } else if VAGUE_NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "that" | "of") {
+            Some((Phrase::VagueNoun, k + 1))
+        } else if NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "from" | "by") {
+            Some((Phrase::Noun, k + 1))
+        } else {
+            None
+        };
+        if let Some((kind, last)) = hit {
+            out.push(Match {
+                kind,
+                start,
+                end: ws[last].1,
+            });
+            k = last + 1;
+            continue;
+        }
+        // "X's statement that" / "X’s comments": the match starts at the apostrophe.
+        if w == "s" && k > 0 {
+            let apostrophe = body[..start].chars().next_back();
+            let glued = ws[k - 1].1 + apostrophe.map(char::len_utf8).unwrap_or(0) == start;
+            if matches!(apostrophe, Some('\'' | '’')) && glued && joined(k) {
+                let noun = word(k + 1);
+                if POSSESSED.contains(&noun) {
+                    let after = &body[ws[k + 1].1..];
+                    let a = start - apostrophe.map(char::len_utf8).unwrap_or(1);
+                    if after.starts_with(" that") && joined(k + 1) && word(k + 2) == "that" {
+                        out.push(Match {
+                            kind: Phrase::Possessive,
+                            start: a,
+                            end: ws[k + 2].1,
+                        });
+                        k += 3;
+                        continue;
+                    }
+                    if after.starts_with(',') {
+                        out.push(Match {
+                            kind: Phrase::Possessive,
+                            start: a,
+                            end: ws[k + 1].1 + 1,
+                        });
+                        k += 2;
+                        continue;
+                    }
+                    if matches!(noun, "comment" | "comments" | "remark" | "remarks") {
+                        out.push(Match {
+                            kind: Phrase::Possessive,
+                            start: a,
+                            end: ws[k + 1].1,
+                        });
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// "was quoted as saying": returns the index of the last word.
+fn passive<'a>(
+    word: &impl Fn(usize) -> &'a str,
+    joined: &impl Fn(usize) -> bool,
+    k: usize,
+) -> Option<usize> {
+    let mut j = match word(k) {
+        "was" | "were" | "is" => k,
+        "has" | "have" if joined(k) && word(k + 1) == "been" => k + 1,
+        _ => return None,
+    };
+    if !(joined(j) && matches!(word(j + 1), "quoted" | "cited")) {
+        return None;
+    }
+    j += 1;
+    if !(joined(j) && word(j + 1) == "as") {
+        return None;
+    }
+    j += 1;
+    (joined(j) && matches!(word(j + 1), "saying" | "telling" | "stating" | "adding"))
+        .then_some(j + 1)
+}
+
+/// Vague and passive cues, case-insensitive: returns the index of the last word.
+fn vague<'a>(
+    word: &impl Fn(usize) -> &'a str,
+    joined: &impl Fn(usize) -> bool,
+    k: usize,
+) -> Option<usize> {
+    let lw = |j: usize| word(j).to_ascii_lowercase();
+    let first = lw(k);
+    if matches!(first.as_str(), "reportedly" | "allegedly") {
+        return Some(k);
+    }
+    if first == "it" && joined(k) {
+        let (aux_end, ok) = match lw(k + 1).as_str() {
+            "is" | "was" => (k + 1, true),
+            "has" if joined(k + 1) && lw(k + 2) == "been" => (k + 2, true),
+            _ => (k, false),
+        };
+        if ok && joined(aux_end) && VAGUE_IT.contains(&lw(aux_end + 1).as_str()) {
+            return Some(aux_end + 1);
+        }
+        return None;
+    }
+    if matches!(first.as_str(), "is" | "are" | "was" | "were") && joined(k) {
+        let second = lw(k + 1);
+        if VAGUE_TO.contains(&second.as_str()) && joined(k + 1) && lw(k + 2) == "to" {
+            return Some(k + 2);
+        }
+        let (p, participle) = if second == "widely" && joined(k + 1) {
+            (k + 2, lw(k + 2))
+        } else {
+            (k + 1, second)
+        };
+        if VAGUE_AS.contains(&participle.as_str())
+            && joined(p)
+            && matches!(lw(p + 1).as_str(), "to" | "as")
+        {
+            return Some(p + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(body: &str) -> Vec<(Phrase, &str)> {
+        find(body)
+            .into_iter()
+            .map(|m| (m.kind, &body[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn phrases() {
+        assert_eq!(
+            kinds("According to the paper, it is reported that talks failed."),
+            [
+                (Phrase::According, "According to"),
+                (Phrase::Vague, "it is reported")
+            ]
+        );
+        assert_eq!(
+            kinds("Lee was quoted as saying so, amid fears that it fails."),
+            [
+                (Phrase::Passive, "was quoted as saying"),
+                (Phrase::VagueNoun, "fears that")
+            ]
+        );
+        assert_eq!(
+            kinds("The ministry's statement that prices rise"),
+            [(Phrase::Possessive, "'s statement that")]
+        );
+        assert_eq!(
+            kinds("comments from the world; he is said to agree"),
+            [
+                (Phrase::Noun, "comments from"),
+                (Phrase::Vague, "is said to")
+            ]
+        );
+    }
+}

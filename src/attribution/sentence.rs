@@ -1,0 +1,594 @@
+//! One sentence at a time: every cue in the sentence becomes a candidate attribution with its
+//! source phrase, and the best candidate wins (see the rule list in the parent module).
+
+use super::phrases::{self, Phrase};
+use super::{subject, words, Found, RawMention};
+use crate::schema::{Form, Kind};
+use crate::segment::Sentence;
+use crate::sources::kind_of;
+
+fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
+    RawMention {
+        start,
+        end,
+        kind: kind_of(&text[start..end]),
+        entity: None,
+    }
+}
+
+/// One candidate attribution inside a sentence.
+struct Candidate {
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    via: Option<(usize, usize)>,
+    rule: &'static str,
+}
+
+pub(super) fn attribute_sentence(
+    text: &str,
+    s: &Sentence,
+    quotes: &[(usize, usize)],
+) -> Option<Found> {
+    if s.end <= s.start {
+        return None;
+    }
+    let body = &text[s.start..s.end];
+    let quoted: usize = quotes.iter().map(|(a, b)| b - a).sum();
+    let letters = body.len().max(1);
+    let form = if quotes.is_empty() {
+        Form::Indirect
+    } else if quoted * 2 >= letters {
+        Form::Direct
+    } else {
+        Form::Mixed
+    };
+    // The quotations are disjoint and sorted, so both lookups are binary searches.
+    let in_quote = |pos: usize| {
+        let k = quotes.partition_point(|&(a, _)| a < pos);
+        k > 0 && pos < quotes[k - 1].1
+    };
+    // The clause boundary before a position: the end of the last quotation before it.
+    let after_quote = |pos: usize| {
+        let k = quotes.partition_point(|&(_, b)| b <= pos);
+        if k > 0 {
+            quotes[k - 1].1
+        } else {
+            s.start
+        }
+    };
+
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut vague: Option<(usize, usize)> = None;
+    let mut vague_noun: Option<(usize, usize)> = None;
+    let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
+
+    for m in phrases::find(body) {
+        let (a, b) = (s.start + m.start, s.start + m.end);
+        let matched = &body[m.start..m.end];
+        if in_quote(a) {
+            continue;
+        }
+        if m.kind == Phrase::According {
+            // Mid-clause "according to" means "in accordance with"; a relay stands at the
+            // front of a clause or after a comma.
+            let before = text[after_quote(a).max(words::back(text, a, 80))..a].trim_end();
+            if !(before.is_empty() || before.ends_with([',', '—', '–', ';'])) {
+                continue;
+            }
+            let Some(mut src) = subject::relay(text, b, s.end) else {
+                continue;
+            };
+            let mut cue = (a, b);
+            // "according to analysis by X": X is the source, the analysis part of the cue.
+            if let Some(by) = subject::by_phrase(text, src) {
+                cue = (a, by.0 - 1);
+                src = by;
+            }
+            let at_front = text[after_quote(a)..a].trim().is_empty()
+                || text[s.start..a].trim_end().ends_with(',') && src.1 < s.end && {
+                    let rest = text[src.1..s.end].trim_start();
+                    rest.starts_with(',')
+                };
+            if at_front && !text[src.1..s.end].trim().is_empty() {
+                relay_front = Some((cue, src));
+            }
+            cands.push(Candidate {
+                cue,
+                source: Some(src),
+                via: None,
+                rule: "according-to",
+            });
+        } else if m.kind == Phrase::Passive {
+            // "Macron, asked about X, was quoted as saying in media reports that …"
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                let rest = text[b..s.end.min(words::ahead(text, b, 200))].trim_start();
+                let via = ["in ", "by "].iter().find_map(|p| {
+                    rest.strip_prefix(p).and_then(|r| {
+                        let from = s.end.min(words::ahead(text, b, 200)) - r.len();
+                        subject::relay(text, from, s.end)
+                    })
+                });
+                cands.push(Candidate {
+                    cue: (a, b),
+                    source: Some(src),
+                    via,
+                    rule: "quoted-as-saying",
+                });
+            }
+        } else if m.kind == Phrase::Quoted {
+            // "Xinhua quoted Zhao Zhanling, a legal adviser, as saying"
+            let rest = &text[b..s.end.min(words::ahead(text, b, 300))];
+            let Some(k) = rest.find(" as saying").or_else(|| rest.find(" as telling")) else {
+                continue;
+            };
+            if k > 200 {
+                continue;
+            }
+            let src_end = b + k;
+            let src_start = b + (rest.len() - rest.trim_start().len());
+            // The whole phrase up to "as saying", appositions included, when it opens well.
+            if src_start >= src_end {
+                continue;
+            }
+            let end = src_start + text[src_start..src_end].trim_end_matches([',', ' ']).len();
+            let src = subject::relay(text, src_start, src_end).map(|m| (m.0, end));
+            let relay = subject::before(text, after_quote(a), a, false, true);
+            if let (Some(src), Some(relay)) = (src, relay) {
+                cands.push(Candidate {
+                    cue: (a, src_end + " as saying".len()),
+                    source: Some(src),
+                    via: Some(relay),
+                    rule: "quoted-as-saying",
+                });
+            }
+        } else if m.kind == Phrase::As {
+            // "as X put it"
+            let rest = &text[b..s.end.min(words::ahead(text, b, 100))];
+            if let Some(k) = rest.find(" put it") {
+                if k < 80 {
+                    if let Some(src) = subject::relay(text, b, b + k) {
+                        cands.push(Candidate {
+                            cue: (a, b + k + " put it".len()),
+                            source: Some(src),
+                            via: None,
+                            rule: "as-put-it",
+                        });
+                    }
+                }
+            }
+        } else if m.kind == Phrase::Vague {
+            vague.get_or_insert((a, b));
+        } else if m.kind == Phrase::VagueNoun {
+            // "amid accusations that …": an unowned claim, a vague source.
+            let word = matched.split(' ').next().unwrap_or("");
+            vague_noun.get_or_insert((a, a + word.len()));
+        } else if m.kind == Phrase::Noun {
+            if let Some(src) = subject::relay(text, b, s.end) {
+                cands.push(Candidate {
+                    cue: (a, a + matched.split(' ').next().unwrap_or("").len()),
+                    source: Some(src),
+                    via: None,
+                    rule: "noun-cue",
+                });
+            }
+        } else if m.kind == Phrase::Possessive {
+            let cue_start = a + matched.find(' ').map(|i| i + 1).unwrap_or(0);
+            let cue_end = cue_start + text[cue_start..b].find([' ', ',']).unwrap_or(b - cue_start);
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                cands.push(Candidate {
+                    cue: (cue_start, cue_end),
+                    source: Some(src),
+                    via: None,
+                    rule: "noun-cue",
+                });
+            }
+        }
+    }
+
+    let has_quote = !quotes.is_empty();
+    let mut bare_cue: Option<(usize, usize)> = None;
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body) {
+        let (a, b) = (s.start + ms, s.start + me);
+        if in_quote(a) {
+            continue;
+        }
+        let word = body[ms..me].split(' ').next().unwrap_or("");
+        let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
+        // "battleground states", "health worries": a verb form that is also a plural noun
+        // reports only before a clause or object.
+        if crate::cues::noun_like(word, lemma) {
+            let nw = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let function_word = matches!(
+                nw,
+                "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "to"
+                    | "for"
+                    | "on"
+            );
+            // At the end of a clause it is a tag: "…, the Journal reports."
+            let clause_end = next.is_empty() || next.starts_with(['.', ';', '!', '?']);
+            if !(function_word || clause_end || next.starts_with([':', '"', '“', ','])) {
+                continue;
+            }
+        }
+        let framed = next.starts_with("that ")
+            || next.starts_with(':')
+            || next.starts_with(['"', '“', '‘'])
+            || next.starts_with(", “")
+            || next.starts_with(", \"");
+        let lo = match relay_front {
+            Some((_, src)) if src.1 <= a => {
+                let rest = &text[src.1..a];
+                src.1 + rest.find(',').map(|i| i + 1).unwrap_or(0)
+            }
+            _ => after_quote(a),
+        };
+        let pre = text[lo..a].trim();
+        let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
+        if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
+            // "Polls show Lee ahead", "the study found no link": findings of a document report
+            // even without a frame.
+            let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
+                && subject::before(text, lo, a, false, false)
+                    .is_some_and(|src| kind_of(&text[src.0..src.1]) == Kind::Document);
+            if !finding {
+                continue;
+            }
+        }
+        let ing = word.ends_with("ing");
+        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
+        // reports as a participle after a comma or in a progressive ("is saying").
+        if ing {
+            let prev = text[words::back(text, a, 40).max(s.start)..a]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let progressive = subject::is_progressive_aux(prev);
+            let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
+            let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
+            if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
+                continue;
+            }
+        }
+        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
+        // the bare form is too often an infinitive ("to seek", "won't tell").
+        if strength == crate::cues::Strength::Strong
+            && word != lemma
+            && !ing
+            && !crate::cues::noun_like(word, lemma)
+        {
+            bare_cue.get_or_insert((a, b));
+        }
+        let allow_it = matches!(
+            lemma,
+            "say"
+                | "add"
+                | "state"
+                | "note"
+                | "report"
+                | "tell"
+                | "announce"
+                | "warn"
+                | "stress"
+                | "claim"
+                | "emphasize"
+                | "confirm"
+                | "deny"
+                | "urge"
+                | "declare"
+                | "conclude"
+                | "explain"
+                | "recall"
+                | "point"
+                | "write"
+        );
+        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
+        let prefix = text[lo..a].trim();
+        let before = || subject::before(text, lo, a, ing, allow_it);
+        if !ing
+            && lemma != "tell"
+            && (prefix.is_empty()
+                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
+        {
+            if let Some(src) = subject::after(text, b, s.end) {
+                if lo > s.start || prefix.ends_with(',') {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "cue-source",
+                    });
+                    continue;
+                }
+            }
+        }
+        let progressive = text[words::back(text, a, 12).max(s.start)..a]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(subject::is_progressive_aux);
+        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
+            if let Some(src) = subject::clause_subjects(text, s.start, a) {
+                if matches!(
+                    lemma,
+                    "say"
+                        | "add"
+                        | "state"
+                        | "warn"
+                        | "claim"
+                        | "note"
+                        | "argue"
+                        | "insist"
+                        | "call"
+                        | "urge"
+                        | "announce"
+                        | "ask"
+                        | "declare"
+                        | "stress"
+                        | "emphasize"
+                ) {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "participle",
+                    });
+                }
+            }
+            continue;
+        }
+        let loose = strength == crate::cues::Strength::Strong
+            && matches!(
+                lemma,
+                "say"
+                    | "tell"
+                    | "add"
+                    | "state"
+                    | "write"
+                    | "argue"
+                    | "claim"
+                    | "warn"
+                    | "note"
+                    | "explain"
+                    | "insist"
+                    | "declare"
+            );
+        // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
+        let coordinated = words::tokens(text, lo.max(words::back(text, a, 60)), a)
+            .iter()
+            .rev()
+            .map(|t| t.lower())
+            .find(|w| !words::is_aux_or_adverb(w, ing))
+            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"));
+        let found = if coordinated {
+            // "X did Y and said …": the subject of the first verb.
+            subject::clause_subjects(text, s.start, a)
+        } else {
+            subject::before_loose(text, lo, a, ing, allow_it, loose)
+        };
+        if let Some(src) = found {
+            let via = match relay_front {
+                Some((_, r)) if r.1 <= a => Some(r),
+                _ => None,
+            };
+            cands.push(Candidate {
+                cue: (a, b),
+                source: Some(src),
+                via,
+                rule: if via.is_some() {
+                    "according-to-relay"
+                } else {
+                    "source-cue"
+                },
+            });
+        }
+    }
+
+    // "X: “…”": a name, a colon, a quotation.
+    if let Some(k) = body.find(": ") {
+        let a = s.start + k;
+        let next = text[a + 2..s.end].trim_start();
+        if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
+            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+                cands.push(Candidate {
+                    cue: (a, a + 1),
+                    source: Some(src),
+                    via: None,
+                    rule: "colon-quote",
+                });
+            }
+        }
+    }
+
+    if let Some(c) = phrases::speaker_label_re().captures(body) {
+        let name = c.get(1).expect("group");
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
+        let capitals = name
+            .as_str()
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if capitals
+            && name.as_str().len() >= 2
+            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
+        {
+            let (a, b) = (s.start + name.start(), s.start + name.end());
+            cands.push(Candidate {
+                cue: (b, b + 1),
+                source: Some((a, b)),
+                via: None,
+                rule: "speaker-label",
+            });
+        }
+    }
+
+    // Only sentences with a long dash pay for the signature pattern. A signature line of its
+    // own ("— Jane Roe (@jroe) May 2") is handled by the caller: its post came before it.
+    if body.contains(['―', '—']) {
+        if let Some(c) = phrases::signature_re().captures(body) {
+            let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+            let first = name.as_str().split_whitespace().next().unwrap_or("");
+            let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
+            if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+                let d = s.start + dash.start();
+                cands.push(Candidate {
+                    cue: (
+                        d,
+                        d + body[dash.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8),
+                    ),
+                    source: Some((s.start + name.start(), s.start + name.end())),
+                    via: None,
+                    rule: "signature",
+                });
+            }
+        }
+    }
+
+    // A cue inside another candidate's source phrase ("Macron, asked whether he will …, was
+    // quoted as saying") belongs to that phrase.
+    let inside_source = |c: &Candidate| {
+        cands.iter().any(|o| {
+            o.source
+                .is_some_and(|(sa, sb)| sa < c.cue.0 && c.cue.0 < sb && o.cue != c.cue)
+        })
+    };
+    let mut best: Option<&Candidate> = None;
+    for c in cands.iter().filter(|c| !inside_source(c)) {
+        // The relay form outranks everything; otherwise the earliest cue wins.
+        let better = match best {
+            None => true,
+            Some(b) if b.rule == "according-to-relay" => false,
+            Some(_) if c.rule == "according-to-relay" => true,
+            Some(b) => c.cue.0 < b.cue.0,
+        };
+        if better {
+            best = Some(c);
+        }
+    }
+    // "A said B …, C told the paper.": a speaker tag closing the sentence is the outermost
+    // attribution; the earlier cue lies inside its content.
+    if let Some(b) = best {
+        let tag = cands.iter().find(|c| {
+            c.cue.0 > b.cue.0
+                && matches!(c.rule, "source-cue" | "cue-source")
+                && c.source.is_some_and(|src| {
+                    src.0 > b.cue.1
+                        && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
+                        && kind_of(&text[src.0..src.1]) != Kind::Media
+                        && text[c.cue.1..s.end].len() < 60
+                        && text[c.cue.0..c.cue.1]
+                            .split(' ')
+                            .next()
+                            .and_then(crate::cues::verb_lemma)
+                            .is_some_and(|l| {
+                                matches!(
+                                    l,
+                                    "say"
+                                        | "tell"
+                                        | "add"
+                                        | "note"
+                                        | "stress"
+                                        | "explain"
+                                        | "write"
+                                        | "argue"
+                                        | "insist"
+                                        | "warn"
+                                        | "claim"
+                                )
+                            })
+                })
+        });
+        if tag.is_some() && !matches!(b.rule, "according-to-relay" | "quoted-as-saying") {
+            best = tag;
+        }
+    }
+    let Some(best) = best else {
+        if let Some(cue) = vague_noun {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: Some(RawMention {
+                    start: cue.0,
+                    end: cue.1,
+                    kind: Kind::Vague,
+                    entity: None,
+                }),
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-noun",
+            });
+        }
+        if let Some(cue) = vague {
+            return Some(Found {
+                form,
+                cue: Some(cue),
+                source: None,
+                via: Vec::new(),
+                continued: false,
+                quotes: quotes.to_vec(),
+                rule: "vague-cue",
+            });
+        }
+        // A speech verb whose source the rules cannot name: the sentence still reports.
+        return bare_cue.map(|cue| Found {
+            form,
+            cue: Some(cue),
+            source: None,
+            via: Vec::new(),
+            continued: false,
+            quotes: quotes.to_vec(),
+            rule: "cue-only",
+        });
+    };
+    let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();
+    let mut rule = best.rule;
+    // "Wang warned …, Xinhua reported." / "…, according to Xinhua.": a later relay tag.
+    if via.is_empty() {
+        if let Some(tag) = cands.iter().find(|c| {
+            c.cue.0 > best.cue.0
+                && c.source.is_some_and(|src| {
+                    c.rule == "according-to"
+                        || (c.rule == "source-cue" && kind_of(&text[src.0..src.1]) == Kind::Media)
+                })
+        }) {
+            via.push(mention(text, tag.source.expect("checked")));
+            rule = "relay-tag";
+        }
+    }
+    // An embedded post is quoted word for word even without quotation marks.
+    let form = if best.rule == "signature" {
+        Form::Direct
+    } else {
+        form
+    };
+    Some(Found {
+        form,
+        cue: Some(best.cue),
+        source: best.source.map(|src| mention(text, src)),
+        via,
+        continued: false,
+        quotes: quotes.to_vec(),
+        rule,
+    })
+}

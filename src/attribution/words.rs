@@ -1,0 +1,372 @@
+//! Words and tokens for the source-phrase rules: whitespace tokens with their byte offsets, and
+//! the small closed word classes (auxiliaries, prepositions, clause openers) that decide where a
+//! noun phrase starts and ends.
+
+use crate::cues;
+
+/// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'t> {
+    /// Byte offset of the first character of the raw token.
+    pub start: usize,
+    /// The raw token.
+    pub raw: &'t str,
+}
+
+impl<'t> Token<'t> {
+    /// The token without leading or trailing punctuation (apostrophes inside are kept).
+    pub fn word(&self) -> &'t str {
+        self.raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
+    }
+    pub(crate) fn lower(&self) -> String {
+        self.word().to_lowercase()
+    }
+    /// Ends with a punctuation mark that closes a phrase.
+    /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
+    pub(super) fn ends_phrase(&self) -> bool {
+        if let Some(w) = self.raw.strip_suffix('.') {
+            let abbreviation = w.contains('.')
+                || matches!(
+                    w,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Gen"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Prof"
+                        | "St"
+                        | "Jr"
+                        | "Sr"
+                        | "Lt"
+                        | "Col"
+                        | "Capt"
+                        | "Del"
+                        | "Adm"
+                        | "Sgt"
+                        | "Cmdr"
+                        | "Supt"
+                        | "Insp"
+                        | "Amb"
+                        | "Hon"
+                        | "Rev"
+                        | "Asst"
+                )
+                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+            return !abbreviation;
+        }
+        self.raw
+            .ends_with([',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '!', '?'])
+    }
+    /// Starts with a mark that opens a phrase.
+    pub(super) fn starts_phrase(&self) -> bool {
+        self.raw
+            .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
+    }
+    pub(super) fn capitalised(&self) -> bool {
+        self.word()
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase())
+            .unwrap_or(false)
+    }
+}
+
+/// A span only when it is non-empty and on character boundaries.
+pub(super) fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    (a < b && text.get(a..b).is_some()).then_some((a, b))
+}
+
+pub(super) const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
+/// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
+/// short enough that a pathological sentence with many cues stays linear.
+pub(super) const REACH: usize = 600;
+
+/// `i - n`, moved back to a character boundary (never below 0).
+pub(crate) fn back(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_sub(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j -= 1;
+    }
+    j
+}
+
+/// `i + n`, moved forward to a character boundary (never past the end).
+pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
+    let mut j = i.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Tokens of `text[lo..hi]`.
+pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(lo..hi) else {
+        return out;
+    };
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Token {
+                    start: lo + s,
+                    raw: &slice[s..i],
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: lo + s,
+            raw: &slice[s..],
+        });
+    }
+    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
+    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
+    for t in out {
+        let tag = t.raw.starts_with('(')
+            && t.raw.trim_end_matches([',', '.']).ends_with(')')
+            && t.raw.len() <= 16;
+        match merged.last_mut() {
+            Some(prev) if tag && !prev.ends_phrase() => {
+                let end = t.start + t.raw.len();
+                prev.raw = &text[prev.start..end];
+            }
+            _ => merged.push(t),
+        }
+    }
+    merged
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
+pub(crate) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
+    // Negated auxiliaries ("didn't", "isn’t") stand where their positive forms do.
+    if w.ends_with("n't") || w.ends_with("n’t") {
+        return true;
+    }
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "now"
+            | "repeatedly"
+            | "further"
+            | "again"
+            | "previously"
+            | "recently"
+            | "once"
+            | "then"
+            | "later"
+            | "earlier"
+            | "already"
+            | "never"
+            | "often"
+            | "still"
+            | "did"
+            | "does"
+            | "do"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "must"
+            | "can"
+            | "not"
+            | "always"
+            | "even"
+            | "just"
+            | "reportedly"
+            | "allegedly"
+            | "openly"
+            | "firmly"
+            | "strongly"
+            | "last"
+            | "week"
+            | "year"
+            | "month"
+            | "night"
+            | "today"
+            | "yesterday"
+            | "on"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "clearly"
+            | "flatly"
+    ) || (ing && matches!(w, "is" | "was" | "are" | "were" | "been" | "be"))
+        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "daily" | "ally"))
+}
+
+/// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
+pub(super) fn blocks_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "it"
+            | "there"
+            | "i"
+            | "we"
+            | "you"
+            | "me"
+            | "us"
+            | "him"
+            | "them"
+            | "if"
+            | "when"
+            | "because"
+            | "than"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+    ) || cues::verb(w).is_some_and(|(l, _)| {
+        // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
+        // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
+        w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
+    }) && !cues::is_source_noun(w)
+}
+
+/// Words that introduce a clause: the subject starts after the last of them.
+pub(super) fn introduces_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "while"
+            | "when"
+            | "as"
+            | "if"
+            | "but"
+            | "since"
+            | "although"
+            | "though"
+            | "where"
+            | "whereas"
+            | "until"
+            | "whether"
+            | "so"
+            | "once"
+            | "after"
+            | "before"
+            | "or"
+            | "nor"
+            | "yet"
+            | "unless"
+            | "why"
+            | "how"
+            | "what"
+            | "which"
+    )
+}
+
+/// Connectives that may open a clause before its subject ("But the minister said").
+pub(super) fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "then"
+            | "also"
+            | "yet"
+            | "thus"
+            | "still"
+            | "now"
+            | "however"
+            | "therefore"
+            | "meanwhile"
+            | "moreover"
+            | "instead"
+            | "indeed"
+            | "furthermore"
+            | "besides"
+            | "later"
+            | "earlier"
+            | "separately"
+            | "finally"
+    )
+}
+
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "at"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "with"
+            | "to"
+            | "under"
+            | "within"
+            | "near"
+            | "between"
+            | "among"
+            | "behind"
+            | "by"
+            | "about"
+            | "during"
+            | "after"
+            | "before"
+            | "against"
+            | "into"
+            | "across"
+    )
+}
+
+/// Personal pronouns accepted as sources. "it" only with a strong speech verb (checked by the
+/// caller); "I" and "we" outside quotations are the author's own voice.
+pub(super) fn is_pronoun_source(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "who" | "which" | "it")
+}
+
+/// Bytes of opening punctuation at the start of a raw token.
+pub(super) fn lead_trim(raw: &str) -> usize {
+    raw.len()
+        - raw
+            .trim_start_matches(['(', '"', '“', '‘', '«', '\'', '['])
+            .len()
+}
+
+/// Length of a raw token without closing punctuation.
+pub(super) fn trail_len(raw: &str) -> usize {
+    raw.trim_end_matches([
+        ',', ';', ':', ')', '"', '”', '’', '»', '.', '!', '?', '\'', ']',
+    ])
+    .len()
+}
