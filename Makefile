@@ -50,7 +50,7 @@ dist: wasm
 
 # Browser tests (headless Chromium via playwright-core); screenshots go to target/screenshots/.
 test-e2e: dist setup-node
-	node --test e2e/
+	node --test --test-concurrency=1 e2e/
 
 # Scores on the open dev sets in ../shared (skipped with a message when it is absent).
 eval:

@@ -99,7 +99,7 @@ async function assertInert(page) {
     for (const el of document.querySelectorAll('#text *')) {
       if (!(el.tagName === 'SPAN' || (el.tagName === 'P' && el.classList.contains('para')))) bad.push(el.tagName);
     }
-    for (const el of document.querySelectorAll('img, iframe, object, embed, video, audio, form, base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), link:not([rel="stylesheet"]):not([rel="icon"]), style, template, noscript, marquee, details, math, input:not(#file), select:not(#kwic-sort), x, a[href]')) {
+    for (const el of document.querySelectorAll('img, iframe, object, embed, video, audio, form, base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), link:not([rel="stylesheet"]):not([rel="icon"]), style, template, noscript, marquee, details:not(#more), math, input:not(#file):not(#share-url), select:not(#kwic-sort), x, a[href]')) {
       if (!el.closest('.skip')) bad.push(`stray ${el.tagName}`);
     }
     for (const el of document.querySelectorAll('script')) if (el.getAttribute('src') !== 'main.js') bad.push('SCRIPT');

@@ -47,10 +47,11 @@ let cancelTimer = null;
 let ticker = null;
 const analyser = new Analyser({
   onReady() {
-    if (statusEl.dataset.state === 'loading' || statusEl.dataset.state === 'error') {
-      if (statusEl.dataset.state === 'loading') setStatus('ready', 'Ready. Paste a text or open the demo article.');
+    if (statusEl.dataset.state === 'loading') {
+      setStatus('ready', 'Ready. Paste a text or open the demo article.');
+      // Text restored by the browser (back/forward) is analysed once the analyser is up.
+      if (input.value && !state.analysis) scheduled();
     }
-    if (input.value && !state.analysis) run();
   },
   onBusy(request) {
     clearTimeout(cancelTimer);
@@ -73,7 +74,7 @@ const analyser = new Analyser({
   onResult(analysis, ms, request) {
     $('cancel').hidden = true;
     show(request.text, analysis);
-    const n = arr(analysis.sentences).length;
+    const n = num(analysis.view && analysis.view.sentences) ?? arr(analysis.sentences).length;
     statusEl.dataset.run = String(request.id);
     setStatus('done', `Analysed ${n.toLocaleString('en')} ${n === 1 ? 'sentence' : 'sentences'} in ${Math.max(1, Math.round(ms))} ms.`);
   },
@@ -373,12 +374,22 @@ function baseName() {
   const slug = String(title || 'text').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
   return `whosaid-${slug || 'text'}`;
 }
-$('export-json').addEventListener('click', () => {
-  if (state.analysis) download(`${baseName()}.json`, JSON.stringify(state.analysis, null, 2), 'application/json');
+/** The full result: the page holds only a view of big ones, the worker has the rest. */
+async function fullAnalysis() {
+  if (!state.analysis || !state.analysis.view) return state.analysis;
+  setStatus('busy', 'Preparing the export…');
+  const full = await analyser.full();
+  setStatus('done', 'Export ready.');
+  return full || state.analysis;
+}
+$('export-json').addEventListener('click', async () => {
+  const analysis = await fullAnalysis();
+  if (analysis) download(`${baseName()}.json`, JSON.stringify(analysis, null, 2), 'application/json');
 });
 for (const table of ['sentences', 'sources', 'keywords']) {
-  $(`export-csv-${table}`).addEventListener('click', () => {
-    if (state.analysis) download(`${baseName()}-${table}.csv`, csvTables(state.text, state.analysis)[table], 'text/csv');
+  $(`export-csv-${table}`).addEventListener('click', async () => {
+    const analysis = await fullAnalysis();
+    if (analysis) download(`${baseName()}-${table}.csv`, csvTables(state.text, analysis)[table], 'text/csv');
   });
 }
 

@@ -147,14 +147,15 @@ export function renderText(root, text, analysis) {
     els.push(el);
     prevEnd = end;
   }
-  if (sentences.length > shown) {
+  const total = num(analysis.view && analysis.view.sentences) ?? sentences.length;
+  if (total > shown) {
     frag.appendChild(
-      h('p', { class: 'cap-note' }, `${(sentences.length - shown).toLocaleString('en')} more sentences are not drawn here to keep the page fast; the tables and exports cover the whole text.`),
+      h('p', { class: 'cap-note' }, `${(total - shown).toLocaleString('en')} more sentences are not drawn here to keep the page fast; the tables and exports cover the whole text.`),
     );
   }
   root.replaceChildren(frag);
   root.setAttribute('role', 'listbox');
-  root.setAttribute('aria-label', `Analysed text, ${sentences.length} sentences`);
+  root.setAttribute('aria-label', `Analysed text, ${total} sentences`);
   return els;
 }
 
@@ -164,9 +165,19 @@ export function renderLegend(root, analysis, onSource) {
   const sources = arr(analysis.sources);
   const classes = sourceClasses(sources);
   const counts = new Map();
-  for (const s of sentences) {
-    const cls = sentenceClass(s.attribution ?? null, classes);
-    counts.set(cls, (counts.get(cls) ?? 0) + 1);
+  const view = analysis.view;
+  if (view) {
+    // A big result arrives as a view: the counts of the sentences not sent come with it.
+    counts.set('c-none', num(view.none) ?? 0);
+    counts.set('c-vague', num(view.vague) ?? 0);
+    let coloured = 0;
+    for (const s of sources) if (/^c\d$/.test(classes.get(s.id) ?? '')) coloured += arr(s.sentences).length;
+    counts.set('c-other', Math.max(0, (num(view.sentences) ?? 0) - coloured - counts.get('c-none') - counts.get('c-vague')));
+  } else {
+    for (const s of sentences) {
+      const cls = sentenceClass(s.attribution ?? null, classes);
+      counts.set(cls, (counts.get(cls) ?? 0) + 1);
+    }
   }
   const items = [];
   const coloured = sources
