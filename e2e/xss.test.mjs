@@ -198,3 +198,29 @@ test('payloads in opened .txt and .html files never run', async () => {
   assert.deepEqual(foreign, []);
   await s.context.close();
 });
+
+test('payloads sent through a share link never run', async () => {
+  const s = await openPage(browser, server.url);
+  const { page } = s;
+  // The link is made by the page's own encoder, as the Copy link button would.
+  const fragment = await page.evaluate(async (text) => {
+    const { encodeShare } = await import('./share.js');
+    return encodeShare({ text, stopwords: ['<img src=x onerror=top.__xss=99>', 'javascript:top.__xss=98'] });
+  }, hostileArticle());
+  await page.goto(`${server.url}${fragment}`);
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  assert.equal(await page.inputValue('#input'), hostileArticle());
+  assert.match(await page.inputValue('#stopwords'), /onerror=top\.__xss=99/);
+  const n = await page.$$eval('#text .sent', (e) => e.length);
+  for (let i = 0; i < n; i += 7) await page.click(`#text .sent[data-i="${i}"]`);
+  await assertInert(page);
+  // A hostile fragment that is not a valid link only gives a notice.
+  await page.goto(`${server.url}#v1=<img src=x onerror=top.__xss=97>`);
+  await page.waitForFunction(() => !document.getElementById('notice').hidden);
+  await assertInert(page);
+  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(csp, []);
+  assert.deepEqual(foreign, []);
+  await s.context.close();
+});
