@@ -165,6 +165,8 @@ test('interaction: a source highlights exactly its sentences; details show cue a
   assert.deepEqual(lines.map((l) => l[1]), ['Library', 'library', 'library']);
   assert.ok(lines[1][0].endsWith('Lena Park said the new '));
   assert.ok(lines[2][2].startsWith(' roof would use'));
+  // The keyword's occurrences are marked in the text view.
+  assert.deepEqual(await texts(page, '#text .m-kw'), ['Library', 'library', 'library']);
   // A KWIC line selects its sentence.
   await page.click('#kwic .kwic-line >> nth=2');
   assert.equal(await page.$eval('#text .sent[aria-selected="true"]', (e) => e.dataset.i), '4');

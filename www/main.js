@@ -158,6 +158,20 @@ function clearViews() {
   for (const id of ['export-json', 'export-csv-sentences', 'export-csv-sources', 'export-csv-keywords']) $(id).disabled = true;
 }
 
+/** Draws the text view again (with the selected keyword marked), keeping the selections. */
+function redrawText() {
+  if (!state.analysis) return;
+  const row = state.keyword === null ? null : keywordsState.rows.find((r) => r.rank === state.keyword);
+  const hadFocus = textView.contains(document.activeElement);
+  state.sentEls = renderText(textView, state.text, state.analysis, row ? row.spans : []);
+  const sentence = state.sentence;
+  state.sentence = -1;
+  selectSentence(sentence, hadFocus);
+  const source = state.source;
+  state.source = null;
+  if (source !== null) selectSource(source, false);
+}
+
 /** Selects sentence `i`: marks it, makes it the tab stop, shows its details. */
 function selectSentence(i, focus = true) {
   const prev = state.sentEls[state.sentence];
@@ -178,7 +192,7 @@ function selectSentence(i, focus = true) {
 }
 
 /** Highlights every sentence of source `id` (again to clear). */
-function selectSource(id) {
+function selectSource(id, scroll = true) {
   state.source = state.source === id ? null : id;
   const src = state.source === null ? null : arr(state.analysis && state.analysis.sources).find((s) => s.id === state.source);
   const set = new Set(src ? arr(src.sentences) : []);
@@ -187,7 +201,7 @@ function selectSource(id) {
   for (const b of document.querySelectorAll('#legend button[data-source]')) b.setAttribute('aria-pressed', String(Number(b.dataset.source) === state.source));
   refreshSources();
   renderSourceKeywords();
-  if (src && set.size) {
+  if (scroll && src && set.size) {
     const first = state.sentEls[Math.min(...set)];
     if (first) first.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
@@ -287,6 +301,7 @@ $('keywords').addEventListener('click', (ev) => {
   state.keyword = state.keyword === rank ? null : rank;
   refreshKeywords();
   renderKwicView();
+  redrawText();
   $('keywords').querySelector(`button.kw-name[data-rank="${rank}"]`)?.focus();
 });
 

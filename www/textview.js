@@ -111,7 +111,13 @@ function headlineClass(analysis, text, s, i) {
  * Renders the text view into `root` and returns the sentence elements (index = sentence index;
  * missing when beyond the rendering cap).
  */
-export function renderText(root, text, analysis) {
+export function renderText(root, text, analysis, highlights = []) {
+  // Extra marks (a selected keyword's occurrences), sorted, consumed sentence by sentence.
+  const extra = highlights
+    .filter((m) => num(m.start) !== null && num(m.end) !== null)
+    .slice()
+    .sort((a, b) => a.start - b.start);
+  let next = 0;
   const sentences = arr(analysis.sentences);
   const sources = arr(analysis.sources);
   const classes = sourceClasses(sources);
@@ -142,7 +148,10 @@ export function renderText(root, text, analysis) {
       'data-i': i,
       title: describe(a, sources),
     });
-    append(el, markedPieces(text, start, end, marksOf(a)));
+    const marks = marksOf(a);
+    while (next < extra.length && extra[next].end <= start) next += 1;
+    for (let k = next; k < extra.length && extra[k].start < end; k += 1) marks.push({ start: extra[k].start, end: extra[k].end, cls: 'm-kw' });
+    append(el, markedPieces(text, start, end, marks));
     para.appendChild(el);
     els.push(el);
     prevEnd = end;
