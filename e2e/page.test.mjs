@@ -425,3 +425,13 @@ test('big input: Cancel stops a long analysis and the page can analyse again', a
   assert.equal(await page.$$eval('#text .sent', (e) => e.length), 6);
   await s.finish();
 });
+
+test('loading state, then a readable error when the analyser cannot load', async () => {
+  const context = await browser.newContext();
+  await context.route('**/whosaid_bg.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'error', null, { timeout: 15000 });
+  assert.match(await page.textContent('#status'), /The analyser could not start/);
+  await context.close();
+});
