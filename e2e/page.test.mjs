@@ -165,6 +165,10 @@ test('interaction: a source highlights exactly its sentences; details show cue a
   assert.deepEqual(lines.map((l) => l[1]), ['Library', 'library', 'library']);
   assert.ok(lines[1][0].endsWith('Lena Park said the new '));
   assert.ok(lines[2][2].startsWith(' roof would use'));
+  // Sorted by the word after: "roof" < "would".
+  await page.selectOption('#kwic-sort', 'right');
+  assert.deepEqual(await page.$$eval('#kwic .kr', (e) => e.map((r) => r.textContent.trim().split(' ')[0])), ['plans', 'roof', 'would']);
+  await page.selectOption('#kwic-sort', 'position');
   // The keyword's occurrences are marked in the text view.
   assert.deepEqual(await texts(page, '#text .m-kw'), ['Library', 'library', 'library']);
   // A KWIC line selects its sentence.
