@@ -37,9 +37,12 @@ wasm: setup-wasm
 	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
 	  --out-dir $(PKG) $(WASM)
 
+# The boundary tests run in Node. They use the dev profile: with `--profile wasm` (panic = abort)
+# cargo builds the lib twice, unwinding for the test harness and aborting for the CLI binary,
+# and on wasm32 both copies get the same unhashed file name (libwhosaid.rlib), so the build races.
 test-wasm: setup-wasm
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --locked --profile wasm --target $(WASM_TARGET) --test web
+	  cargo test --locked --target $(WASM_TARGET) --test web
 
 setup-node:
 	@[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
@@ -50,7 +53,7 @@ dist: wasm
 
 # Browser tests (headless Chromium via playwright-core); screenshots go to target/screenshots/.
 test-e2e: dist setup-node
-	node --test e2e/
+	node --test --test-concurrency=1 e2e/
 
 # Scores on the open dev sets in ../shared (skipped with a message when it is absent).
 eval:

@@ -128,6 +128,8 @@ export async function waitForRun(page, before, timeout = 30000) {
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
+  // From the top, so the sticky side column sits where a reader first sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }

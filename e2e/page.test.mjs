@@ -165,6 +165,12 @@ test('interaction: a source highlights exactly its sentences; details show cue a
   assert.deepEqual(lines.map((l) => l[1]), ['Library', 'library', 'library']);
   assert.ok(lines[1][0].endsWith('Lena Park said the new '));
   assert.ok(lines[2][2].startsWith(' roof would use'));
+  // Sorted by the word after: "roof" < "would".
+  await page.selectOption('#kwic-sort', 'right');
+  assert.deepEqual(await page.$$eval('#kwic .kr', (e) => e.map((r) => r.textContent.trim().split(' ')[0])), ['plans', 'roof', 'would']);
+  await page.selectOption('#kwic-sort', 'position');
+  // The keyword's occurrences are marked in the text view.
+  assert.deepEqual(await texts(page, '#text .m-kw'), ['Library', 'library', 'library']);
   // A KWIC line selects its sentence.
   await page.click('#kwic .kwic-line >> nth=2');
   assert.equal(await page.$eval('#text .sent[aria-selected="true"]', (e) => e.dataset.i), '4');
@@ -366,16 +372,26 @@ test('big input: 10 MB completes with visible progress while the page stays resp
     }
     const input = document.getElementById('input');
     input.value = parts.join('');
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
   });
   const started = Date.now();
   await page.click('#analyze');
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'busy');
-  // While the worker runs, the page answers: timers fire on time and the theme toggle works.
-  const lag = await page.evaluate(() => new Promise((resolve) => {
-    const t0 = performance.now();
-    setTimeout(() => resolve(performance.now() - t0 - 50), 50);
-  }));
-  assert.ok(lag < 250, `main thread lagged ${lag} ms during the analysis`);
+  // While the worker runs, the page answers: timers fire on time (median of several samples, so
+  // a busy test machine does not decide) and the theme toggle works.
+  const lags = await page.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 9; i += 1) {
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 50));
+      out.push(performance.now() - t0 - 50);
+    }
+    return out.sort((a, b) => a - b);
+  });
+  assert.ok(lags[4] < 100, `main thread lagged ${lags.map(Math.round).join(', ')} ms during the analysis`);
   await page.click('#theme');
   assert.equal(await page.$eval('html', (e) => e.dataset.theme), 'light');
   await page.waitForFunction(() => !document.getElementById('cancel').hidden);
@@ -385,9 +401,15 @@ test('big input: 10 MB completes with visible progress while the page stays resp
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done', null, { timeout: 120000 });
   const sentences = await page.$eval('#status', (e) => Number(e.textContent.match(/Analysed ([\d,]+)/)[1].replace(/,/g, '')));
   assert.ok(sentences > 200000, `${sentences} sentences`);
+  // No long freeze at any point: the worker keeps the full result and sends the page a view.
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  assert.ok(Math.max(0, ...longTasks) < 1500, `long tasks: ${longTasks.join(', ')} ms`);
+  // The legend still counts every sentence, though only a view of them was sent.
+  const counts = await page.$$eval('#legend .legend-item .count', (e) => e.map((c) => Number(c.textContent)));
+  assert.equal(counts.reduce((a, b) => a + b, 0), sentences);
   // The text view draws a capped number of sentences and says so.
   assert.match(await page.textContent('#text .cap-note'), /more sentences are not drawn/);
-  console.log(`# 10 MB analysed and shown in ${Date.now() - started} ms`);
+  console.log(`# 10 MB analysed and shown in ${Date.now() - started} ms; ${await page.textContent("#status")}`);
   await s.finish();
 });
 
@@ -401,7 +423,19 @@ test('big input: Cancel stops a long analysis and the page can analyse again', a
   await page.waitForFunction(() => !document.getElementById('cancel').hidden);
   await page.click('#cancel');
   assert.match(await page.textContent('#status'), /cancelled/);
+  const t0 = Date.now();
   await analyze(page, LIBRARY);
+  console.log(`# after Cancel, the next analysis took ${Date.now() - t0} ms`);
   assert.equal(await page.$$eval('#text .sent', (e) => e.length), 6);
   await s.finish();
+});
+
+test('loading state, then a readable error when the analyser cannot load', async () => {
+  const context = await browser.newContext();
+  await context.route('**/whosaid_bg.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'error', null, { timeout: 15000 });
+  assert.match(await page.textContent('#status'), /The analyser could not start/);
+  await context.close();
 });

@@ -99,7 +99,7 @@ async function assertInert(page) {
     for (const el of document.querySelectorAll('#text *')) {
       if (!(el.tagName === 'SPAN' || (el.tagName === 'P' && el.classList.contains('para')))) bad.push(el.tagName);
     }
-    for (const el of document.querySelectorAll('img, iframe, object, embed, video, audio, form, base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), link:not([rel="stylesheet"]):not([rel="icon"]), style, template, noscript, marquee, details, math, input:not(#file), select:not(#kwic-sort), x, a[href]')) {
+    for (const el of document.querySelectorAll('img, iframe, object, embed, video, audio, form, base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), link:not([rel="stylesheet"]):not([rel="icon"]), style, template, noscript, marquee, details:not(#more), math, input:not(#file):not(#share-url), select:not(#kwic-sort), x, a[href]')) {
       if (!el.closest('.skip')) bad.push(`stray ${el.tagName}`);
     }
     for (const el of document.querySelectorAll('script')) if (el.getAttribute('src') !== 'main.js') bad.push('SCRIPT');
@@ -191,6 +191,32 @@ test('payloads in opened .txt and .html files never run', async () => {
   }, PAYLOADS.join('\n<br>\n'));
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
   await waitForRun(page, run);
+  await assertInert(page);
+  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(csp, []);
+  assert.deepEqual(foreign, []);
+  await s.context.close();
+});
+
+test('payloads sent through a share link never run', async () => {
+  const s = await openPage(browser, server.url);
+  const { page } = s;
+  // The link is made by the page's own encoder, as the Copy link button would.
+  const fragment = await page.evaluate(async (text) => {
+    const { encodeShare } = await import('./share.js');
+    return encodeShare({ text, stopwords: ['<img src=x onerror=top.__xss=99>', 'javascript:top.__xss=98'] });
+  }, hostileArticle());
+  await page.goto(`${server.url}${fragment}`);
+  await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
+  assert.equal(await page.inputValue('#input'), hostileArticle());
+  assert.match(await page.inputValue('#stopwords'), /onerror=top\.__xss=99/);
+  const n = await page.$$eval('#text .sent', (e) => e.length);
+  for (let i = 0; i < n; i += 7) await page.click(`#text .sent[data-i="${i}"]`);
+  await assertInert(page);
+  // A hostile fragment that is not a valid link only gives a notice.
+  await page.goto(`${server.url}#v1=<img src=x onerror=top.__xss=97>`);
+  await page.waitForFunction(() => !document.getElementById('notice').hidden);
   await assertInert(page);
   const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
   assert.deepEqual(problems, []);

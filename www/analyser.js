@@ -18,7 +18,17 @@ export class Analyser {
     this.inFlight = null; // {id, text, options, sent}
     this.pending = null; // the latest request not yet sent
     this.ready = false;
+    this.fullWaiters = new Map();
     this.spawn();
+  }
+
+  /** The full last result (the page only holds a view of big ones). */
+  full() {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.fullWaiters.set(id, resolve);
+      this.worker.postMessage({ type: 'full', id });
+    });
   }
 
   spawn() {
@@ -66,6 +76,12 @@ export class Analyser {
       // A worker that cannot make itself a fresh instance asks to be replaced.
       this.worker.terminate();
       this.spawn();
+      return;
+    }
+    if (msg.type === 'full') {
+      const resolve = this.fullWaiters.get(msg.id);
+      this.fullWaiters.delete(msg.id);
+      if (resolve) resolve(msg.analysis);
       return;
     }
     if (msg.type === 'ready') {

@@ -47,10 +47,11 @@ let cancelTimer = null;
 let ticker = null;
 const analyser = new Analyser({
   onReady() {
-    if (statusEl.dataset.state === 'loading' || statusEl.dataset.state === 'error') {
-      if (statusEl.dataset.state === 'loading') setStatus('ready', 'Ready. Paste a text or open the demo article.');
+    if (statusEl.dataset.state === 'loading') {
+      setStatus('ready', 'Ready. Paste a text or open the demo article.');
+      // Text restored by the browser (back/forward) is analysed once the analyser is up.
+      if (input.value && !state.analysis) scheduled();
     }
-    if (input.value && !state.analysis) run();
   },
   onBusy(request) {
     clearTimeout(cancelTimer);
@@ -73,7 +74,7 @@ const analyser = new Analyser({
   onResult(analysis, ms, request) {
     $('cancel').hidden = true;
     show(request.text, analysis);
-    const n = arr(analysis.sentences).length;
+    const n = num(analysis.view && analysis.view.sentences) ?? arr(analysis.sentences).length;
     statusEl.dataset.run = String(request.id);
     setStatus('done', `Analysed ${n.toLocaleString('en')} ${n === 1 ? 'sentence' : 'sentences'} in ${Math.max(1, Math.round(ms))} ms.`);
   },
@@ -157,6 +158,20 @@ function clearViews() {
   for (const id of ['export-json', 'export-csv-sentences', 'export-csv-sources', 'export-csv-keywords']) $(id).disabled = true;
 }
 
+/** Draws the text view again (with the selected keyword marked), keeping the selections. */
+function redrawText() {
+  if (!state.analysis) return;
+  const row = state.keyword === null ? null : keywordsState.rows.find((r) => r.rank === state.keyword);
+  const hadFocus = textView.contains(document.activeElement);
+  state.sentEls = renderText(textView, state.text, state.analysis, row ? row.spans : []);
+  const sentence = state.sentence;
+  state.sentence = -1;
+  selectSentence(sentence, hadFocus);
+  const source = state.source;
+  state.source = null;
+  if (source !== null) selectSource(source, false);
+}
+
 /** Selects sentence `i`: marks it, makes it the tab stop, shows its details. */
 function selectSentence(i, focus = true) {
   const prev = state.sentEls[state.sentence];
@@ -177,7 +192,7 @@ function selectSentence(i, focus = true) {
 }
 
 /** Highlights every sentence of source `id` (again to clear). */
-function selectSource(id) {
+function selectSource(id, scroll = true) {
   state.source = state.source === id ? null : id;
   const src = state.source === null ? null : arr(state.analysis && state.analysis.sources).find((s) => s.id === state.source);
   const set = new Set(src ? arr(src.sentences) : []);
@@ -186,7 +201,7 @@ function selectSource(id) {
   for (const b of document.querySelectorAll('#legend button[data-source]')) b.setAttribute('aria-pressed', String(Number(b.dataset.source) === state.source));
   refreshSources();
   renderSourceKeywords();
-  if (src && set.size) {
+  if (scroll && src && set.size) {
     const first = state.sentEls[Math.min(...set)];
     if (first) first.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
@@ -286,6 +301,7 @@ $('keywords').addEventListener('click', (ev) => {
   state.keyword = state.keyword === rank ? null : rank;
   refreshKeywords();
   renderKwicView();
+  redrawText();
   $('keywords').querySelector(`button.kw-name[data-rank="${rank}"]`)?.focus();
 });
 
@@ -373,12 +389,22 @@ function baseName() {
   const slug = String(title || 'text').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
   return `whosaid-${slug || 'text'}`;
 }
-$('export-json').addEventListener('click', () => {
-  if (state.analysis) download(`${baseName()}.json`, JSON.stringify(state.analysis, null, 2), 'application/json');
+/** The full result: the page holds only a view of big ones, the worker has the rest. */
+async function fullAnalysis() {
+  if (!state.analysis || !state.analysis.view) return state.analysis;
+  setStatus('busy', 'Preparing the export…');
+  const full = await analyser.full();
+  setStatus('done', 'Export ready.');
+  return full || state.analysis;
+}
+$('export-json').addEventListener('click', async () => {
+  const analysis = await fullAnalysis();
+  if (analysis) download(`${baseName()}.json`, JSON.stringify(analysis, null, 2), 'application/json');
 });
 for (const table of ['sentences', 'sources', 'keywords']) {
-  $(`export-csv-${table}`).addEventListener('click', () => {
-    if (state.analysis) download(`${baseName()}-${table}.csv`, csvTables(state.text, state.analysis)[table], 'text/csv');
+  $(`export-csv-${table}`).addEventListener('click', async () => {
+    const analysis = await fullAnalysis();
+    if (analysis) download(`${baseName()}-${table}.csv`, csvTables(state.text, analysis)[table], 'text/csv');
   });
 }
 

@@ -111,7 +111,13 @@ function headlineClass(analysis, text, s, i) {
  * Renders the text view into `root` and returns the sentence elements (index = sentence index;
  * missing when beyond the rendering cap).
  */
-export function renderText(root, text, analysis) {
+export function renderText(root, text, analysis, highlights = []) {
+  // Extra marks (a selected keyword's occurrences), sorted, consumed sentence by sentence.
+  const extra = highlights
+    .filter((m) => num(m.start) !== null && num(m.end) !== null)
+    .slice()
+    .sort((a, b) => a.start - b.start);
+  let next = 0;
   const sentences = arr(analysis.sentences);
   const sources = arr(analysis.sources);
   const classes = sourceClasses(sources);
@@ -142,19 +148,23 @@ export function renderText(root, text, analysis) {
       'data-i': i,
       title: describe(a, sources),
     });
-    append(el, markedPieces(text, start, end, marksOf(a)));
+    const marks = marksOf(a);
+    while (next < extra.length && extra[next].end <= start) next += 1;
+    for (let k = next; k < extra.length && extra[k].start < end; k += 1) marks.push({ start: extra[k].start, end: extra[k].end, cls: 'm-kw' });
+    append(el, markedPieces(text, start, end, marks));
     para.appendChild(el);
     els.push(el);
     prevEnd = end;
   }
-  if (sentences.length > shown) {
+  const total = num(analysis.view && analysis.view.sentences) ?? sentences.length;
+  if (total > shown) {
     frag.appendChild(
-      h('p', { class: 'cap-note' }, `${(sentences.length - shown).toLocaleString('en')} more sentences are not drawn here to keep the page fast; the tables and exports cover the whole text.`),
+      h('p', { class: 'cap-note' }, `${(total - shown).toLocaleString('en')} more sentences are not drawn here to keep the page fast; the tables and exports cover the whole text.`),
     );
   }
   root.replaceChildren(frag);
   root.setAttribute('role', 'listbox');
-  root.setAttribute('aria-label', `Analysed text, ${sentences.length} sentences`);
+  root.setAttribute('aria-label', `Analysed text, ${total} sentences`);
   return els;
 }
 
@@ -164,9 +174,19 @@ export function renderLegend(root, analysis, onSource) {
   const sources = arr(analysis.sources);
   const classes = sourceClasses(sources);
   const counts = new Map();
-  for (const s of sentences) {
-    const cls = sentenceClass(s.attribution ?? null, classes);
-    counts.set(cls, (counts.get(cls) ?? 0) + 1);
+  const view = analysis.view;
+  if (view) {
+    // A big result arrives as a view: the counts of the sentences not sent come with it.
+    counts.set('c-none', num(view.none) ?? 0);
+    counts.set('c-vague', num(view.vague) ?? 0);
+    let coloured = 0;
+    for (const s of sources) if (/^c\d$/.test(classes.get(s.id) ?? '')) coloured += arr(s.sentences).length;
+    counts.set('c-other', Math.max(0, (num(view.sentences) ?? 0) - coloured - counts.get('c-none') - counts.get('c-vague')));
+  } else {
+    for (const s of sentences) {
+      const cls = sentenceClass(s.attribution ?? null, classes);
+      counts.set(cls, (counts.get(cls) ?? 0) + 1);
+    }
   }
   const items = [];
   const coloured = sources

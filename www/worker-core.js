@@ -8,6 +8,11 @@
 //                  {type: 'result', id, analysis, ms}
 //                  {type: 'error', id, message, panic}   (id is null for start-up failures)
 //                  {type: 'restart'}                     (the page must replace this worker)
+//   page → worker  {type: 'full', id}  → worker → page {type: 'full', id, analysis}
+//
+// Big results are not sent whole: copying hundreds of thousands of sentence objects into the
+// page would freeze it for seconds. The page gets a view (the first VIEW_SENTENCES sentences,
+// keyword spans sampled evenly, counts for the rest under `view`); exports ask for the full result.
 //
 // A panic in the Rust core traps the instance (the wasm profile aborts on panic). The instance is
 // then unusable, so the worker reports the panic message (lastPanic) and gets a fresh instance
@@ -18,6 +23,41 @@
  * (analyze, lastPanic, schemaVersion, debugPanic) of a fresh instance; `init` is the page's init
  * message.
  */
+/** Sentences sent to the page; the page draws at most this many anyway. */
+export const VIEW_SENTENCES = 4000;
+/** Keyword spans sent to the page per keyword (for KWIC lines and dispersion strips). */
+export const VIEW_SPANS = 2000;
+
+/** Every `step`-th element so that at most `max` remain, spread over the whole array. */
+function sample(list, max) {
+  if (!Array.isArray(list) || list.length <= max) return list;
+  const step = list.length / max;
+  const out = [];
+  for (let i = 0; i < max; i += 1) out.push(list[Math.floor(i * step)]);
+  return out;
+}
+
+/** The part of a big result the page needs to draw its views. */
+export function viewOf(analysis) {
+  const sentences = Array.isArray(analysis && analysis.sentences) ? analysis.sentences : [];
+  if (sentences.length <= VIEW_SENTENCES) return analysis;
+  let none = 0;
+  let vague = 0;
+  for (const s of sentences) {
+    const a = s.attribution;
+    if (!a) none += 1;
+    else if (a.source && a.source.kind === 'vague') vague += 1;
+  }
+  const kw = analysis.keywords || {};
+  const trim = (list) => (Array.isArray(list) ? list.map((k) => ({ ...k, spans: sample(k.spans, VIEW_SPANS) })) : list);
+  return {
+    ...analysis,
+    sentences: sentences.slice(0, VIEW_SENTENCES),
+    keywords: { ...kw, terms: trim(kw.terms), phrases: trim(kw.phrases) },
+    view: { sentences: sentences.length, none, vague },
+  };
+}
+
 export function serve(instantiate) {
   /** The current instance's exports, or null while (re)loading. */
   let api = null;
@@ -27,6 +67,8 @@ export function serve(instantiate) {
   let generation = 0;
   /** The page's init message, kept for re-instantiation. */
   let init = {};
+  /** The last full result, for exports. */
+  let last = null;
 
   function load() {
     generation += 1;
@@ -47,7 +89,8 @@ export function serve(instantiate) {
     const started = performance.now();
     try {
       const analysis = call();
-      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started });
+      last = analysis;
+      self.postMessage({ type: 'result', id: msg.id, analysis: viewOf(analysis), ms: performance.now() - started });
     } catch (err) {
       if (!isTrap(err)) {
         self.postMessage({ type: 'error', id: msg.id, message: messageOf(err), panic: false });
@@ -76,6 +119,10 @@ export function serve(instantiate) {
     if (msg.type === 'init') {
       init = msg;
       if (!loading) load();
+      return;
+    }
+    if (msg.type === 'full') {
+      self.postMessage({ type: 'full', id: msg.id, analysis: last });
       return;
     }
     if (msg.type === 'analyze' || msg.type === 'debug-panic') {
