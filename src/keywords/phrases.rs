@@ -19,6 +19,41 @@ const CONNECTOR: u32 = 1 << 31;
 /// Lower-case words that may stand inside a name when capitalised words follow.
 const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
 
+/// Months and weekdays: a number after them is a date, not part of a name.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Titles that precede a person's name (lower case).
 const TITLES: &[&str] = &[
     "ambassador",
@@ -133,22 +168,32 @@ fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, kind: Option<PhraseK
     }
 }
 
-/// Credits each name with the later mentions of its last word on its own, capitalised and not
-/// next to other capitalised words ("Pompeo" after "Mike Pompeo"). When several names end in
-/// the same word, the most frequent (then the earliest) gets them.
+/// Credits each name with the later mentions of its last word (or the first word of a two-word
+/// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
+/// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
+/// gets them.
 fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     let toks = &c.tokens.tokens;
     let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
     for (k, t) in names.iter() {
         let key = trimmed(k);
-        let Some(&last) = key.last() else { continue };
         if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
             continue;
         }
         let rank = (t.full(), u32::MAX - t.first, *k);
-        let e = owner.entry(last).or_insert(rank);
-        if (rank.0, rank.1) > (e.0, e.1) {
-            *e = rank;
+        // The last word is the usual short form ("Orrell"); the first word of a two-word name
+        // is also one when the family name comes first ("Li" for "Li Wen").
+        let last = key[key.len() - 1];
+        let ends = if key.len() == 2 && key[0] != last {
+            [Some(last), Some(key[0])]
+        } else {
+            [Some(last), None]
+        };
+        for g in ends.into_iter().flatten() {
+            let e = owner.entry(g).or_insert(rank);
+            if (rank.0, rank.1) > (e.0, e.1) {
+                *e = rank;
+            }
         }
     }
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
@@ -225,8 +270,16 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
 
         let info = c.info[t.ty as usize];
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-        let name_word = capital && (g != NONE || (info.numeric && name.is_some()));
-        if new_run {
+        // A number continues a name ("Windows 10") but not a date ("March 15").
+        let prev_is_date = i > 0 && DATE_WORDS.contains(&c.tokens.form(toks[i - 1].ty));
+        let name_word = (capital && g != NONE)
+            || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
+        // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
+        let after_dateline = i > 0
+            && toks[i - 1].flags & ALL_CAPS != 0
+            && t.flags & ALL_CAPS == 0
+            && c.text[toks[i - 1].start..toks[i - 1].end].len() > 4;
+        if new_run || after_dateline {
             close(&mut name, pending, &mut names);
             pending = 0;
         }
