@@ -40,7 +40,7 @@ pub const PHRASE_BAR: usize = 10;
 /// In the mixed list a phrase's score is weighted by this. Readers' keyword choices on news
 /// (crowd judgements) favour single words over phrases about two to one, and a phrase already
 /// ranks above the words it contains in [`Keywords::phrases`].
-pub const TOP_PHRASE_WEIGHT: f64 = 0.5;
+pub const TOP_PHRASE_WEIGHT: f64 = 0.3;
 /// Terms listed per source in [`Keywords::by_source`].
 pub const SOURCE_TERMS: usize = 8;
 
@@ -460,22 +460,31 @@ fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -
         Term(u32, &'a Term),
         Phrase(&'a phrases::Found),
     }
-    let mut items: Vec<(f64, Item)> = ranked
-        .iter()
-        .zip(terms)
-        .map(|(&g, t)| (c.score[g as usize], Item::Term(g, t)))
-        .chain(
-            phrases
-                .iter()
-                .map(|p| (p.raw_score * TOP_PHRASE_WEIGHT, Item::Phrase(p))),
-        )
-        .collect();
-    items.sort_by(|a, b| b.0.total_cmp(&a.0));
-
     // A word "belongs" to a phrase when most of its occurrences are inside it.
     let belongs = |g: u32, p: &phrases::Found| {
         p.groups.contains(&g) && c.groups[g as usize].occ.len() as f64 <= 1.5 * p.count() as f64
     };
+    // A phrase ranks at least as high as the words that belong to it, and takes their place.
+    let phrase_score = |p: &phrases::Found| {
+        p.groups
+            .iter()
+            .filter(|&&g| belongs(g, p))
+            .map(|&g| c.score[g as usize])
+            .fold(p.raw_score * TOP_PHRASE_WEIGHT, f64::max)
+    };
+    let mut items: Vec<(f64, Item)> = phrases
+        .iter()
+        .map(|p| (phrase_score(p), Item::Phrase(p)))
+        .chain(
+            ranked
+                .iter()
+                .zip(terms)
+                .map(|(&g, t)| (c.score[g as usize], Item::Term(g, t))),
+        )
+        .collect();
+    // Stable: on a tie the phrase, listed first, stays ahead of its words.
+    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+
     let mut chosen: Vec<(f64, &Item)> = Vec::new();
     for (score, item) in &items {
         if chosen.len() == TOP_LEN {

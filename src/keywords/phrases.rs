@@ -57,6 +57,7 @@ const DATE_WORDS: &[&str] = &[
 /// Titles that precede a person's name (lower case).
 const TITLES: &[&str] = &[
     "ambassador",
+    "attorney",
     "chairman",
     "chairwoman",
     "chancellor",
@@ -66,6 +67,7 @@ const TITLES: &[&str] = &[
     "envoy",
     "general",
     "governor",
+    "judge",
     "king",
     "leader",
     "mayor",
@@ -289,6 +291,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 None => name = Some((i, 1)),
             }
             pending = 0;
+            // A possessive ends the name: "Harbourton's Mayor" is two things.
+            if c.tokens.form(t.ty).ends_with("'s") {
+                close(&mut name, pending, &mut names);
+            }
         } else if name.is_some() && !capital && connector[t.ty as usize] && pending < 2 {
             if let Some((_, len)) = &mut name {
                 *len += 1;
