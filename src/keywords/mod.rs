@@ -5,18 +5,32 @@
 //!
 //! [`tokens`] cuts the sentences into words in one pass and interns their lower-cased forms.
 //! Each distinct form is classified once (stopword, number, stem group via [`stem`]); one more
-//! pass over the tokens then tallies the stem groups, the runs of two and three adjacent content
-//! words, and the runs of capitalised words that form names. Everything after that works on the
-//! tallies, never on the text.
+//! pass over the tokens then tallies the stem groups (the parts of a hyphenated word count as
+//! words too), and the phrase pass tallies runs of two and three adjacent content words and runs
+//! of capitalised words that form names. Everything after that works on the tallies, never on
+//! the text.
 //!
 //! # Scores
 //!
-//! The term score follows the observations behind YAKE (Campos et al., 2020) with the frequency
-//! kept as the main signal: a word matters more when it is frequent, occurs in many sentences,
-//! is written as a name, and appears early (in the headline or lead). Stopwords are excluded
-//! outright rather than discounted. A phrase scores by how often it occurs, how important its
-//! words are, and how much its words keep each other's company (the share of their occurrences
-//! inside the phrase); names get a bonus because a reader looks for them first.
+//! The term score keeps the observations behind YAKE (Campos et al., 2020): a word matters more
+//! when it is frequent, occurs across many sentences, appears early, and is a content word
+//! rather than filler. Stopwords are excluded outright rather than discounted; the other signals
+//! are combined log-linearly (see `term_score`), with weights fitted to crowd keyword judgements
+//! on news. A phrase scores by how often it occurs, how important its words are, and how much its
+//! words keep each other's company (the share of their occurrences inside the phrase); names get
+//! a bonus because a reader looks for them first, and a name also counts later mentions by one of
+//! its words ("Orrell" after "Tamsin Orrell").
+//!
+//! # Evaluation
+//!
+//! `scripts/eval-keywords.sh` scores the lists with `score_keywords.py` on 500N-KPCrowd (450
+//! full-text news stories, Porter-stemmed exact match, F1@10): `terms` 0.223, `top` 0.204,
+//! against 0.181 for YAKE at its best setting. Weights fitted on one half of the documents
+//! score within 0.002 of the shipped ones on the other half. What limits the figure: the crowd
+//! keys are many (49 per story) and noisy, mostly single words, and written without hyphens or
+//! with possessives, so even a perfect top ten scores about 0.40; names are kept whole here
+//! while the crowd mostly picked their parts, which costs `top` about 0.02.
+//! `scripts/bench-keywords.sh` times extraction next to YAKE on the same documents.
 
 mod phrases;
 pub mod stem;

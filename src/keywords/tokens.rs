@@ -28,7 +28,7 @@ pub struct Token {
     pub end: usize,
     /// Index of its sentence.
     pub sentence: usize,
-    /// Id of its lower-cased form in [`Tokens::types`].
+    /// Id of its lower-cased form (see [`Tokens::form`]).
     pub ty: u32,
     /// [`CAPITALIZED`], [`ALL_CAPS`], [`SENTENCE_START`], [`BREAK_BEFORE`].
     pub flags: u8,
