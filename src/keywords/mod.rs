@@ -216,7 +216,8 @@ pub fn extract(
     let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
     // Classify each distinct form once.
-    let mut stems: FastMap<String, u32> = FastMap::default();
+    let mut stems: FastMap<String, u32> =
+        FastMap::with_capacity_and_hasher(tokens.type_count(), Default::default());
     let mut groups: Vec<Group> = Vec::new();
     let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
@@ -224,8 +225,8 @@ pub fn extract(
         let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let stop = is_stopword(word)
-            || is_stopword(word.strip_suffix("'s").unwrap_or(word))
-            || extra.contains(word)
+            || word.strip_suffix("'s").is_some_and(is_stopword)
+            || (!extra.is_empty() && extra.contains(word))
             || (single_letter && !word.chars().any(tokens::is_ideograph))
             || !word.chars().any(char::is_alphanumeric);
         if stop || numeric {
@@ -233,7 +234,7 @@ pub fn extract(
         }
         key.clear();
         stem::stem_into(word, key);
-        if extra_stems.contains(key.as_str()) {
+        if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
             return NONE;
         }
         if let Some(&g) = stems.get(key.as_str()) {

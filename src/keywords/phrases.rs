@@ -229,7 +229,8 @@ fn key_of(parts: &[u32]) -> Key {
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
     let group = |i: usize| c.info[toks[i].ty as usize].group;
-    let mut grams: FastMap<Key, Tally> = FastMap::default();
+    let mut grams: FastMap<Key, Tally> =
+        FastMap::with_capacity_and_hasher(toks.len() * 2, Default::default());
     let mut names: FastMap<Key, Tally> = FastMap::default();
     let connector: Vec<bool> = (0..c.tokens.type_count() as u32)
         .map(|t| CONNECTORS.contains(&c.tokens.form(t)))
