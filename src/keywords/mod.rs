@@ -568,21 +568,24 @@ fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
     }
     let total = c.tokens.tokens.len() as f64;
     let mut lists: Vec<Vec<(f64, u32, usize, usize)>> = vec![Vec::new(); sources.len()];
-    let mut per_source: Vec<(u32, usize)> = Vec::new();
+    // Counts per source for the current group, and which sources were touched, so that each
+    // occurrence costs O(1) however many sources there are.
+    let mut in_source = vec![0usize; sources.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for (g, group) in c.groups.iter().enumerate() {
-        per_source.clear();
         for &i in &group.occ {
             let o = owner[c.token(i).sentence];
             if o == NONE {
                 continue;
             }
-            match per_source.iter_mut().find(|p| p.0 == o) {
-                Some(p) => p.1 += 1,
-                None => per_source.push((o, 1)),
+            if in_source[o as usize] == 0 {
+                touched.push(o);
             }
+            in_source[o as usize] += 1;
         }
         let f = group.occ.len();
-        for &(o, a) in &per_source {
+        for o in touched.drain(..) {
+            let a = std::mem::take(&mut in_source[o as usize]);
             let n1 = source_words[o as usize] as f64;
             let n2 = total - n1;
             let b = f - a;

@@ -275,7 +275,9 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         // A number continues a name ("Windows 10") but not a date ("March 15").
         let prev_is_date = i > 0 && DATE_WORDS.contains(&c.tokens.form(toks[i - 1].ty));
-        let name_word = (capital && g != NONE)
+        // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
+        let is_date = DATE_WORDS.contains(&c.tokens.form(t.ty));
+        let name_word = (capital && g != NONE && !is_date)
             || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
         // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
         let after_dateline = i > 0
@@ -338,13 +340,20 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
             break;
         }
         let key = keys[i];
+        // A name is only ever part of a longer name.
         let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
             j != i
+                && (t.kind.is_none() || u.kind.is_some())
                 && keys[j].len() > key.len()
                 && 4 * u.count() >= 3 * t.count()
                 && contains(keys[j], key)
         });
-        if part {
+        // A plain phrase around a name is the name with a neighbour ("Ann Roe Friday").
+        let wraps_name = t.kind.is_none()
+            && candidates.iter().enumerate().any(|(j, (_, _, u))| {
+                u.kind.is_some() && keys[j].len() < key.len() && contains(key, keys[j])
+            });
+        if part || wraps_name {
             continue;
         }
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
@@ -493,7 +502,7 @@ fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let g = c.info[a.ty as usize].group;
     let lower = kind == PhraseKind::Phrase && a.flags & SENTENCE_START != 0 && g != NONE && {
         let group = &c.groups[g as usize];
-        group.inner_caps * 2 < group.inner || group.inner == 0
+        group.inner_caps * 2 < group.inner
     };
     if lower {
         let first_word = &c.text[a.start..a.end];
