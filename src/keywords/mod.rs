@@ -32,18 +32,22 @@
 //! while the crowd mostly picked their parts, which costs `top` about 0.02.
 //! `scripts/bench-keywords.sh` times extraction next to YAKE on the same documents.
 
+mod by_source;
+mod hash;
 mod phrases;
 pub mod stem;
 pub mod stopwords;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::offsets::Utf16Index;
-use crate::schema::{Keywords, SourceKeywords, SourceTerm, Span, Term, TopKeyword};
+use crate::schema::{Keywords, Span, Term, TopKeyword};
 use crate::segment::Sentence;
 use crate::Options;
 
+pub(crate) use hash::FastHasher;
+use hash::FastMap;
 pub use stopwords::{is_stopword, STOPWORDS};
 use tokens::{Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
 
@@ -360,7 +364,7 @@ pub fn extract(
         .map_or(0.0, |&g| counts.score[g as usize]);
     let found = phrases::find(&counts, options.max_keywords, bar, index);
     let top = top(&counts, &ranked, &terms, &found.phrases);
-    let by_source = by_source(&counts, sources);
+    let by_source = by_source::by_source(&counts, sources);
 
     Extracted {
         keywords: Keywords {
@@ -552,111 +556,3 @@ fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -
         })
         .collect()
 }
-
-/// The terms each source uses more than the rest of the text, by log-likelihood (G²).
-fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
-    let n_sent = c.tokens.sentence_words.len();
-    let mut owner: Vec<u32> = vec![NONE; n_sent];
-    let mut source_words = vec![0u64; sources.len()];
-    for (si, sentences) in sources.iter().enumerate() {
-        for &s in sentences.iter() {
-            if s < n_sent && owner[s] == NONE {
-                owner[s] = si as u32;
-                source_words[si] += c.tokens.sentence_words[s] as u64;
-            }
-        }
-    }
-    let total = c.tokens.tokens.len() as f64;
-    let mut lists: Vec<Vec<(f64, u32, usize, usize)>> = vec![Vec::new(); sources.len()];
-    // Counts per source for the current group, and which sources were touched, so that each
-    // occurrence costs O(1) however many sources there are.
-    let mut in_source = vec![0usize; sources.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    for (g, group) in c.groups.iter().enumerate() {
-        for &i in &group.occ {
-            let o = owner[c.token(i).sentence];
-            if o == NONE {
-                continue;
-            }
-            if in_source[o as usize] == 0 {
-                touched.push(o);
-            }
-            in_source[o as usize] += 1;
-        }
-        let f = group.occ.len();
-        for o in touched.drain(..) {
-            let a = std::mem::take(&mut in_source[o as usize]);
-            let n1 = source_words[o as usize] as f64;
-            let n2 = total - n1;
-            let b = f - a;
-            if n2 <= 0.0 || (a as f64) / n1 <= b as f64 / n2 {
-                continue;
-            }
-            let e1 = n1 * f as f64 / total;
-            let e2 = n2 * f as f64 / total;
-            let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
-            let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
-            lists[o as usize].push((g2, g as u32, a, b));
-        }
-    }
-    lists
-        .into_iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty())
-        .map(|(source, mut l)| {
-            l.sort_by(|x, y| {
-                y.0.total_cmp(&x.0)
-                    .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
-                    .then(x.1.cmp(&y.1))
-            });
-            l.truncate(SOURCE_TERMS);
-            SourceKeywords {
-                source,
-                terms: l
-                    .into_iter()
-                    .map(|(g2, g, a, b)| SourceTerm {
-                        text: c.surface(g),
-                        count: a,
-                        rest: b,
-                        score: round(g2),
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// A fast hasher for the small integer and short string keys of the tallies (the FxHash
-/// multiply-rotate scheme); the keys come from one text, so flooding resistance is not needed.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        for &b in chunks.remainder() {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
