@@ -346,7 +346,7 @@ pub fn extract(
             Term {
                 text: counts.surface(g),
                 count: group.occ.len(),
-                per_thousand: group.occ.len() as f64 * 1000.0 / n_words,
+                per_thousand: round(group.occ.len() as f64 * 1000.0 / n_words),
                 sentences: in_sentences.len(),
                 dispersion: dispersion(&counts, &group.occ),
                 score: round(counts.score[g as usize]),
