@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
-[ -d "$SHARED/corpora/keyphrases/500N-KPCrowd" ] || SHARED=/work/shared
+# ../shared beside the checkout; a worktree one level deeper finds it at ../../shared.
+[ -d "$SHARED/corpora/keyphrases/500N-KPCrowd" ] || SHARED=../../shared
 if [ ! -d "$SHARED/corpora/keyphrases/500N-KPCrowd" ]; then
   echo "eval-keywords: no ../shared; skipped"; exit 0
 fi
@@ -33,5 +34,5 @@ for line in open(path, encoding="utf-8"):
     print(json.dumps({"id": o["id"], "keyphrases": [x["text"] for x in items]}))
 PYEOF
   echo "keywords.$field:"
-  "$PY" "$SCORER" "$SHARED" "$TMP/$field.jsonl" --split split_fulltext_450.txt | tail -2
+  "$PY" "$SCORER" "$SHARED" "$TMP/$field.jsonl" --split split_fulltext_450.txt
 done

@@ -227,3 +227,54 @@ fn no_panic_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn random_text_keeps_the_invariants() {
+    // Deterministic pseudo-random texts from the characters the tokenizer treats specially.
+    let pieces = [
+        "a", "B", "z", "Ü", "İ", "é", "7", "0", "'", "’", "-", "‐", ".", ",", " ", " ", " ", "\n",
+        "\n\n", "\"", "“", "”", "港", "口", "배", "😀", "e\u{301}", "s", "'s", "U.S.", "Mc", "of",
+        "the", "Bank", "ly", "ed", "ing", "tion", "\t", "!", "?", ";", ":", "(", ")",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for round in 0..400 {
+        let mut text = String::new();
+        let len = 1 + round % 120;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        // Keywords alone: the other stages have their own tests.
+        let seg = segment::segment(&text);
+        let index = Utf16Index::new(&text);
+        let all: Vec<usize> = (0..seg.sentences.len()).collect();
+        let got = keywords::extract(&text, &seg.sentences, &index, &Options::default(), &[&all]);
+        let units = text.encode_utf16().count();
+        let kw = &got.keywords;
+        let n_sentences = seg.sentences.len();
+        for t in &kw.terms {
+            assert_eq!(t.spans.len(), t.count, "{text:?}");
+            assert_eq!(t.span_sentences.len(), t.count, "{text:?}");
+            assert!(
+                t.spans.iter().all(|s| s.start < s.end && s.end <= units),
+                "{text:?}"
+            );
+            assert!(
+                t.span_sentences.iter().all(|&s| s < n_sentences),
+                "{text:?}"
+            );
+            assert!((0.0..=1.0).contains(&t.dispersion), "{text:?}");
+            assert!(t.score.is_finite() && t.score > 0.0, "{text:?}");
+        }
+        for p in &kw.phrases {
+            assert_eq!(p.spans.len(), p.count, "{text:?}");
+            assert!(
+                p.spans.iter().all(|s| s.start < s.end && s.end <= units),
+                "{text:?}"
+            );
+        }
+        assert!(kw.top.len() <= keywords::TOP_LEN);
+    }
+}

@@ -19,9 +19,45 @@ const CONNECTOR: u32 = 1 << 31;
 /// Lower-case words that may stand inside a name when capitalised words follow.
 const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
 
+/// Months and weekdays: a number after them is a date, not part of a name.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Titles that precede a person's name (lower case).
 const TITLES: &[&str] = &[
     "ambassador",
+    "attorney",
     "chairman",
     "chairwoman",
     "chancellor",
@@ -31,6 +67,7 @@ const TITLES: &[&str] = &[
     "envoy",
     "general",
     "governor",
+    "judge",
     "king",
     "leader",
     "mayor",
@@ -133,22 +170,32 @@ fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, kind: Option<PhraseK
     }
 }
 
-/// Credits each name with the later mentions of its last word on its own, capitalised and not
-/// next to other capitalised words ("Pompeo" after "Mike Pompeo"). When several names end in
-/// the same word, the most frequent (then the earliest) gets them.
+/// Credits each name with the later mentions of its last word (or the first word of a two-word
+/// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
+/// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
+/// gets them.
 fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     let toks = &c.tokens.tokens;
     let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
     for (k, t) in names.iter() {
         let key = trimmed(k);
-        let Some(&last) = key.last() else { continue };
         if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
             continue;
         }
         let rank = (t.full(), u32::MAX - t.first, *k);
-        let e = owner.entry(last).or_insert(rank);
-        if (rank.0, rank.1) > (e.0, e.1) {
-            *e = rank;
+        // The last word is the usual short form ("Orrell"); the first word of a two-word name
+        // is also one when the family name comes first ("Li" for "Li Wen").
+        let last = key[key.len() - 1];
+        let ends = if key.len() == 2 && key[0] != last {
+            [Some(last), Some(key[0])]
+        } else {
+            [Some(last), None]
+        };
+        for g in ends.into_iter().flatten() {
+            let e = owner.entry(g).or_insert(rank);
+            if (rank.0, rank.1) > (e.0, e.1) {
+                *e = rank;
+            }
         }
     }
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
@@ -182,7 +229,8 @@ fn key_of(parts: &[u32]) -> Key {
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
     let group = |i: usize| c.info[toks[i].ty as usize].group;
-    let mut grams: FastMap<Key, Tally> = FastMap::default();
+    let mut grams: FastMap<Key, Tally> =
+        FastMap::with_capacity_and_hasher(toks.len() * 2, Default::default());
     let mut names: FastMap<Key, Tally> = FastMap::default();
     let connector: Vec<bool> = (0..c.tokens.type_count() as u32)
         .map(|t| CONNECTORS.contains(&c.tokens.form(t)))
@@ -225,8 +273,18 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
 
         let info = c.info[t.ty as usize];
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-        let name_word = capital && (g != NONE || (info.numeric && name.is_some()));
-        if new_run {
+        // A number continues a name ("Windows 10") but not a date ("March 15").
+        let prev_is_date = i > 0 && DATE_WORDS.contains(&c.tokens.form(toks[i - 1].ty));
+        // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
+        let is_date = DATE_WORDS.contains(&c.tokens.form(t.ty));
+        let name_word = (capital && g != NONE && !is_date)
+            || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
+        // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
+        let after_dateline = i > 0
+            && toks[i - 1].flags & ALL_CAPS != 0
+            && t.flags & ALL_CAPS == 0
+            && c.text[toks[i - 1].start..toks[i - 1].end].len() > 4;
+        if new_run || after_dateline {
             close(&mut name, pending, &mut names);
             pending = 0;
         }
@@ -236,6 +294,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 None => name = Some((i, 1)),
             }
             pending = 0;
+            // A possessive ends the name: "Harbourton's Mayor" is two things.
+            if c.tokens.form(t.ty).ends_with("'s") {
+                close(&mut name, pending, &mut names);
+            }
         } else if name.is_some() && !capital && connector[t.ty as usize] && pending < 2 {
             if let Some((_, len)) = &mut name {
                 *len += 1;
@@ -278,13 +340,20 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
             break;
         }
         let key = keys[i];
+        // A name is only ever part of a longer name.
         let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
             j != i
+                && (t.kind.is_none() || u.kind.is_some())
                 && keys[j].len() > key.len()
                 && 4 * u.count() >= 3 * t.count()
                 && contains(keys[j], key)
         });
-        if part {
+        // A plain phrase around a name is the name with a neighbour ("Ann Roe Friday").
+        let wraps_name = t.kind.is_none()
+            && candidates.iter().enumerate().any(|(j, (_, _, u))| {
+                u.kind.is_some() && keys[j].len() < key.len() && contains(key, keys[j])
+            });
+        if part || wraps_name {
             continue;
         }
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
@@ -433,7 +502,7 @@ fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let g = c.info[a.ty as usize].group;
     let lower = kind == PhraseKind::Phrase && a.flags & SENTENCE_START != 0 && g != NONE && {
         let group = &c.groups[g as usize];
-        group.inner_caps * 2 < group.inner || group.inner == 0
+        group.inner_caps * 2 < group.inner
     };
     if lower {
         let first_word = &c.text[a.start..a.end];

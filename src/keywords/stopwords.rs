@@ -77,11 +77,15 @@ pub const STOPWORDS: &[&str] = &[
     "can",
     "can't",
     "cannot",
+    "certainly",
+    "clearly",
     "come",
     "comes",
     "coming",
+    "commented",
     "could",
     "couldn't",
+    "currently",
     "did",
     "didn't",
     "do",
@@ -96,6 +100,8 @@ pub const STOPWORDS: &[&str] = &[
     "early",
     "either",
     "else",
+    "emphasised",
+    "emphasized",
     "end",
     "enough",
     "especially",
@@ -105,6 +111,7 @@ pub const STOPWORDS: &[&str] = &[
     "every",
     "everyone",
     "everything",
+    "explained",
     "far",
     "few",
     "first",
@@ -159,6 +166,7 @@ pub const STOPWORDS: &[&str] = &[
     "including",
     "indeed",
     "inside",
+    "insisted",
     "instead",
     "into",
     "is",
@@ -215,6 +223,7 @@ pub const STOPWORDS: &[&str] = &[
     "no",
     "nor",
     "not",
+    "noted",
     "nothing",
     "now",
     "of",
@@ -241,12 +250,15 @@ pub const STOPWORDS: &[&str] = &[
     "part",
     "per",
     "perhaps",
+    "pointed",
     "put",
     "quite",
     "rather",
     "really",
     "recent",
     "recently",
+    "remarked",
+    "repeatedly",
     "reported",
     "right",
     "said",
@@ -276,7 +288,9 @@ pub const STOPWORDS: &[&str] = &[
     "something",
     "sometimes",
     "soon",
+    "stated",
     "still",
+    "stressed",
     "such",
     "take",
     "taken",
@@ -378,7 +392,7 @@ pub const STOPWORDS: &[&str] = &[
 /// Whether `lower` (a lower-cased word) is on the built-in list.
 pub fn is_stopword(lower: &str) -> bool {
     // Words longer than the longest stopword are the common case and need no lookup.
-    if lower.len() > 10 {
+    if lower.len() > LONGEST {
         return false;
     }
     static SET: OnceLock<FastSet> = OnceLock::new();
@@ -386,11 +400,20 @@ pub fn is_stopword(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// Bytes in the longest stopword (checked by a test).
+const LONGEST: usize = 10;
+
 type FastSet = std::collections::HashSet<&'static str, BuildHasherDefault<super::FastHasher>>;
 
 #[cfg(test)]
 mod tests {
     use super::STOPWORDS;
+
+    #[test]
+    fn none_longer_than_the_fast_path_allows() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= super::LONGEST));
+        assert!(super::is_stopword("throughout") && !super::is_stopword("harbour"));
+    }
 
     #[test]
     fn sorted_and_unique() {

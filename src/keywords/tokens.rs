@@ -28,7 +28,7 @@ pub struct Token {
     pub end: usize,
     /// Index of its sentence.
     pub sentence: usize,
-    /// Id of its lower-cased form in [`Tokens::types`].
+    /// Id of its lower-cased form (see [`Tokens::form`]).
     pub ty: u32,
     /// [`CAPITALIZED`], [`ALL_CAPS`], [`SENTENCE_START`], [`BREAK_BEFORE`].
     pub flags: u8,
@@ -120,7 +120,7 @@ impl Tokens {
             let mut broken = false;
             let mut chars = body.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
-                if is_ideograph(c) {
+                if !c.is_ascii() && is_ideograph(c) {
                     if let Some(st) = start.take() {
                         t.push(
                             text,
@@ -144,7 +144,7 @@ impl Tokens {
                     prev = c;
                     continue;
                 }
-                if c.is_alphanumeric() {
+                if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
                     if start.is_none() {
                         start = Some(i);
                         segment_len = 0;
