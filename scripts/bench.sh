@@ -70,6 +70,20 @@ PY
 BIGMB=$(python3 -c "import os,sys;print(f'{os.path.getsize(sys.argv[1])/1e6:.1f}')" "$TMP/big.txt")
 PEAK_KB=$( { /usr/bin/time -f %M $BIN analyze "$TMP/big.txt" > /dev/null; } 2>&1 | tail -1)
 
+# A JSONL stream of STREAM_GB gigabytes (default 1) generated on the fly and piped through the CLI:
+# memory must stay bounded whatever the stream's length.
+STREAM_GB=${STREAM_GB:-1}
+STREAM=$( { /usr/bin/time -f "%M %e" bash -c "python3 - '$INPUT' '$STREAM_GB' <<'PY' | $BIN analyze --jsonl > /dev/null
+import json, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+docs = [d for d in text.split('\n\n\n') if d.strip()]
+limit, n, i = float(sys.argv[2]) * 1e9, 0, 0
+out = sys.stdout
+while n < limit:
+    line = json.dumps({'id': i, 'text': docs[i % len(docs)]}) + '\n'
+    out.write(line); n += len(line); i += 1
+PY"; } 2>&1 | tail -1)
+
 echo "== wasm under Node"
 WASM_LINE=""
 if make -s wasm >/dev/null 2>&1; then
@@ -98,8 +112,10 @@ echo "== bundle size"
 SIZES=$(for f in www/pkg/whosaid_bg.wasm www/pkg/whosaid.js www/*.js www/*.css www/*.html; do
   [ -f "$f" ] && printf '%s %s %s\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"; done)
 
+STREAM_KB=${STREAM%% *} STREAM_S=${STREAM##* } STREAM_GB=$STREAM_GB \
 python3 - "$FULL" "$SEG" "$KW" "$WC" "$T1" "$T2" "$PEAK_KB" "$BIGMB" "${WASM:-}" "$(peer pysbd)" "$(peer yake)" "$(peer textacy-spacy)" <<PY >> "$TMP/report"
-import sys
+import os, sys
+stream_kb, stream_s, stream_gb = os.environ.get("STREAM_KB"), os.environ.get("STREAM_S"), os.environ.get("STREAM_GB")
 full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy = (sys.argv[1:] + [""] * 12)[:12]
 f = lambda x: float(x) if x else None
 full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy = map(f, (full, seg, kw, wc, t1, t2, peak, bigmb, wasm, pysbd, yake, textacy))
@@ -122,6 +138,7 @@ print()
 print("## CLI")
 print()
 if t1 and t2: print(f"- PolNeAR train batch (JSONL): {t1:.2f} s on 1 thread, {t2:.2f} s on 2 threads: {t1 / t2:.2f}x.")
+if stream_kb: print(f"- A {stream_gb} GB JSONL stream piped through `analyze --jsonl`: peak memory {float(stream_kb) / 1024:.0f} MB, {stream_s} s.")
 if peak: print(f"- Peak memory analysing {bigmb:.0f} MB: {peak / 1024:.0f} MB ({peak * 1024 / (bigmb * 1e6):.1f}x the input).")
 PY
 {
@@ -141,6 +158,20 @@ PY
   echo "| file | raw | gzip |"
   echo "|---|---:|---:|"
   echo "$SIZES" | awk 'NF==3{print "| "$1" | "$2" | "$3" |"; r+=$2; g+=$3} END{print "| **total** | "r" | "g" |"}'
+} >> "$TMP/report"
+{
+  echo
+  echo "## Segmentation next to pySBD (scripts/bench-segment.sh)"
+  echo
+  echo '```'
+  bash scripts/bench-segment.sh 2>&1 | tail -6
+  echo '```'
+  echo
+  echo "## Keywords next to YAKE on the 500N-KPCrowd documents (scripts/bench-keywords.sh)"
+  echo
+  echo '```'
+  bash scripts/bench-keywords.sh 2>&1 | tail -6
+  echo '```'
 } >> "$TMP/report"
 cp "$TMP/report" "$OUT"
 echo
