@@ -129,7 +129,11 @@ export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
   // From the top, so the sticky side column sits where a reader first sees it.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    // The side column scrolls on its own in a window; a full-page picture shows all of it.
+    for (const side of document.querySelectorAll('.side')) side.style.maxHeight = 'none';
+  });
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -254,6 +254,8 @@ test('demo article: analysed as you type, legend counts add up, light/dark/360px
   const relays = core.sentences.flatMap((x, i) => (x.attribution && x.attribution.via.length ? [i] : []));
   assert.deepEqual(await page.$$eval('#text .sent:has(.m-via)', (e) => e.map((x) => Number(x.dataset.i))), relays);
   if (!relays.length) console.log('# note: the core finds no relay in the demo article (the Alder Gazette sentence has one)');
+  // The picture (also the README's) shows the details of the mayor's quote.
+  await page.click(`#text .sent[data-i="${find('"We cannot keep asking')}"]`);
   await screenshot(page, 'demo-light');
 
   // Typing re-analyses after a pause, without pressing Analyze.
@@ -277,6 +279,16 @@ test('demo article: analysed as you type, legend counts add up, light/dark/360px
   const d = await open({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
   assert.equal(await d.page.$eval('body', (e) => getComputedStyle(e).backgroundColor), 'rgb(21, 22, 26)');
   await d.finish();
+
+  // From 1100 px (two columns) up, the tables fit their panels without a sideways scroll.
+  for (const width of [1100, 1280, 1920]) {
+    const w = await open({ viewport: { width, height: 900 } });
+    await w.page.click('#demo');
+    await waitForRun(w.page, '');
+    const wraps = await w.page.$$eval('.table-wrap', (es) => es.map((e) => e.scrollWidth - e.clientWidth));
+    assert.deepEqual(wraps, [0, 0], `tables overflow at ${width}px`);
+    await w.finish();
+  }
 
   // 360 px wide: nothing overflows sideways.
   const m = await open({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
