@@ -256,6 +256,8 @@ test('demo article: analysed as you type, legend counts add up, light/dark/360px
   if (!relays.length) console.log('# note: the core finds no relay in the demo article (the Alder Gazette sentence has one)');
   // The picture (also the README's) shows the details of the mayor's quote.
   await page.click(`#text .sent[data-i="${find('"We cannot keep asking')}"]`);
+  // The README's picture: the page as a reader sees it first, side column in its own scroll.
+  await screenshot(page, 'demo-readme', { expandSide: false });
   await screenshot(page, 'demo-light');
 
   // Typing re-analyses after a pause, without pressing Analyze.
