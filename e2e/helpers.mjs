@@ -124,12 +124,18 @@ export async function waitForRun(page, before, timeout = 30000) {
   );
 }
 
-/** Saves a full-page screenshot under target/screenshots/. */
-export async function screenshot(page, name) {
+/**
+ * Saves a full-page screenshot under target/screenshots/. With `expandSide` (the default) the side
+ * column, which scrolls on its own in a window, is shown whole.
+ */
+export async function screenshot(page, name, { expandSide = true } = {}) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
   // From the top, so the sticky side column sits where a reader first sees it.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate((expand) => {
+    window.scrollTo(0, 0);
+    for (const side of document.querySelectorAll('.side')) side.style.maxHeight = expand ? 'none' : '';
+  }, expandSide);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

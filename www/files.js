@@ -124,6 +124,6 @@ export function csvTables(text, analysis) {
   const kw = [['keyword', 'kind', 'count', 'per_thousand', 'sentences', 'dispersion', 'score']];
   const k = analysis.keywords || {};
   for (const t of arr(k.terms)) kw.push([t.text, 'term', t.count, t.perThousand, t.sentences, t.dispersion, t.score]);
-  for (const p of arr(k.phrases)) kw.push([p.text, 'phrase', p.count, p.perThousand, p.sentences, p.dispersion, p.score]);
+  for (const p of arr(k.phrases)) kw.push([p.text, str(p.kind) || 'phrase', p.count, p.perThousand, p.sentences, p.dispersion, p.score]);
   return { sentences: toCsv(sentences), sources: toCsv(src), keywords: toCsv(kw) };
 }

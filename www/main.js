@@ -1,7 +1,7 @@
 // The page: input, the worker round trip, and the views. No framework; every view is redrawn
 // from (text, analysis) and the current selection.
 
-import { h, replaceChildren, arr, num, debounce, pct, fmt } from './dom.js';
+import { h, replaceChildren, arr, num, str, debounce, pct, fmt } from './dom.js';
 import { DEMO_TEXT } from './demo.js';
 import { Analyser } from './analyser.js';
 import { renderText, renderLegend, renderDetail } from './textview.js';
@@ -123,7 +123,7 @@ const refreshKeywords = sortableTable($('keywords'), keywordsState, (r) => {
   const selected = state.keyword === r.rank;
   return h('tr', { 'data-rank': r.rank, class: selected ? 'selected' : null },
     h('th', { scope: 'row' }, h('button', { type: 'button', class: 'linkish kw-name', 'data-rank': r.rank, 'aria-pressed': String(selected) }, r.text),
-      r.kind === 'phrase' ? h('span', { class: 'tag' }, 'phrase') : null),
+      r.kind === 'phrase' || r.kind === 'name' ? h('span', { class: 'tag' }, r.kind) : null),
     h('td', { class: 'num' }, fmt(r.count)),
     h('td', { class: 'num' }, fmt(r.perThousand, 1)),
     h('td', { class: 'num' }, fmt(r.sentences)),
@@ -219,6 +219,15 @@ function renderSourceKeywords() {
     replaceChildren(box, state.analysis && arr(state.analysis.sources).length ? 'Select a source to highlight its sentences and see its keywords.' : '');
     return;
   }
+  // The core's own list: the terms most characteristic of this source against the rest.
+  const own = arr(state.analysis.keywords && state.analysis.keywords.bySource).find((k) => k && k.source === src.id);
+  if (own) {
+    const terms = arr(own.terms).filter((t) => t && str(t.text));
+    replaceChildren(box, h('strong', null, `${src.name}: `),
+      terms.length ? terms.map((t, n) => [n ? ', ' : '', `${t.text} (${fmt(t.count)})`]) : 'no keywords in its sentences.');
+    return;
+  }
+  // Older results without `bySource`: the listed keywords that occur in its sentences.
   const sents = arr(state.analysis.sentences);
   const mine = new Set(arr(src.sentences));
   const counted = keywordsState.rows

@@ -6,7 +6,7 @@ const RULES = {
   'according-to-relay':
     'The sentence has the shape “According to X, Y said …”: Y is the source, and X is the relay the report came through.',
   'source-cue': 'A source is named before a reporting word, as in “X said …” or “X, a spokesperson, told …”.',
-  'cue-source': 'A reporting word comes after the content and is followed by the source, as in ““…,” said X.”',
+  'cue-source': 'A reporting word comes after the content and is followed by the source, as in: “…,” said X.',
   'quote-continued':
     'This sentence sits inside a quotation that was opened in an earlier attributed sentence, so it keeps that source.',
 };

@@ -127,9 +127,10 @@ export function keywordRows(analysis) {
   const phrases = arr(kw.phrases);
   const byKey = new Map();
   for (const t of terms) byKey.set(`term\u0000${t.text}`, t);
-  for (const p of phrases) byKey.set(`phrase\u0000${p.text}`, p);
+  // Phrases carry their own kind (`phrase` or `name`), the same word `top` uses for them.
+  for (const p of phrases) byKey.set(`${str(p.kind) || 'phrase'}\u0000${p.text}`, p);
   let list = arr(kw.top);
-  if (!list.length) list = [...terms.map((t) => ({ ...t, kind: 'term' })), ...phrases.map((p) => ({ ...p, kind: 'phrase' }))];
+  if (!list.length) list = [...terms.map((t) => ({ ...t, kind: 'term' })), ...phrases.map((p) => ({ ...p, kind: str(p.kind) || 'phrase' }))];
   return list.map((k, rank) => {
     const kind = str(k.kind) || 'term';
     const full = { ...(byKey.get(`${kind}\u0000${k.text}`) || {}), ...k };

@@ -32,7 +32,9 @@ export function sourceClasses(sources) {
 export function sentenceClass(attribution, classes) {
   if (!attribution) return 'c-none';
   const src = attribution.source;
-  if (src && src.kind === 'vague') return 'c-vague';
+  // A reporting phrase without a named source ("it is reported that") counts as vague, as in
+  // the core's shares.
+  if (!src || src.kind === 'vague') return 'c-vague';
   if (src && num(src.entity) !== null && classes.has(src.entity)) return classes.get(src.entity);
   return 'c-other';
 }

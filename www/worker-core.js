@@ -46,7 +46,7 @@ export function viewOf(analysis) {
   for (const s of sentences) {
     const a = s.attribution;
     if (!a) none += 1;
-    else if (a.source && a.source.kind === 'vague') vague += 1;
+    else if (!a.source || a.source.kind === 'vague') vague += 1;
   }
   const kw = analysis.keywords || {};
   const trim = (list) => (Array.isArray(list) ? list.map((k) => ({ ...k, spans: sample(k.spans, VIEW_SPANS) })) : list);
