@@ -181,6 +181,16 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
     (pick(true), pick(false))
 }
 
+/// True when the sentence is a line of its own without closing punctuation: a headline.
+fn is_title_line(text: &str, s: &Sentence) -> bool {
+    let body = text[s.start..s.end].trim_end();
+    let own_line = text[s.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n' || c == '\r' || c == '<');
+    own_line && !body.ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
+}
+
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
@@ -208,6 +218,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             j += 1;
         }
         let mut found = sentence::attribute_sentence(text, s, &inside);
+        // A headline ("Frost threatens apple harvest") narrates; it reports only with a
+        // quotation.
+        if si == 0 && inside.is_empty() && is_title_line(text, s) {
+            found = None;
+        }
         // A short quoted phrase in reported content is a partial quotation: "hitting out at a
         // “deeply flawed” plan" makes the report mixed. (Without a cue it is a scare quote.)
         while p < phrases.len() && phrases[p].end <= s.start {

@@ -304,7 +304,10 @@ pub const TITLES: &[&str] = &[
     "israeli", "ukrainian", "turkish", "thai", "us", "u.s.", "uk", "eu", "un", "nato", "mp", "mep",
     "ceo", "cfo", "ex", "first", "lady", "pope", "cardinal", "bishop", "attorney", "candidate",
     "nominee", "hopeful", "host", "economist", "scholar", "academic", "diplomat", "officer",
-    "sergeant", "lieutenant", "major", "coach",
+    "sergeant", "lieutenant", "major", "coach", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "inspector", "superintendent", "sheriff", "constable", "detective",
+    "commissioner", "trustee", "headteacher", "principal", "rector", "pastor", "rabbi",
+    "imam", "reverend", "rev.", "mayor-elect",
 ];
 
 /// True when the lower-case `word` is a title or rank.

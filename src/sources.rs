@@ -281,7 +281,8 @@ fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Opt
         let noun_kind = kind_of(&noun);
         let want: &[Kind] = match noun_kind {
             Kind::Media => &[Kind::Media],
-            Kind::Organization | Kind::Document => &[Kind::Organization, Kind::Media],
+            // "the board" is never the outlet that reported on it.
+            Kind::Organization | Kind::Document => &[Kind::Organization],
             _ if noun.ends_with('s') => &[Kind::Organization, Kind::Person],
             _ => &[Kind::Person],
         };
@@ -297,10 +298,12 @@ fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Opt
         });
         // "the ministry" may stand for the last body named, but not for one whose own name
         // says it is another kind of body ("the farmers' union").
-        let by_kind = ix.recent().find(|&i| {
+        // A longer description ("the regional water board") names a body of its own unless its
+        // words match.
+        let short = raw.split_whitespace().count() <= 3;
+        let by_kind = ix.recent().filter(|_| short).find(|&i| {
             let g = &ix.groups[i];
-            want.contains(&g.kind)
-                && !(g.kind == Kind::Organization && other_body(g, &noun))
+            want.contains(&g.kind) && !(g.kind == Kind::Organization && other_body(g, &noun))
         });
         if let Some(id) = by_word.or(by_kind) {
             return Some(id);
@@ -350,7 +353,8 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
             return None;
         }
         // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
-        let capital_single = words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
+        let capital_single =
+            words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
         let ok = |i: usize| ix.groups[i].kind == Kind::Person || capital_single;
         let by_word = (words.len() == 1)
             .then(|| ix.by_word.get(&words[0]))

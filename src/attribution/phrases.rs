@@ -53,6 +53,18 @@ pub(super) fn cue_verbs(
                             .next()
                             .is_some_and(|c| c.is_alphanumeric() || c == '_')
                     {
+                        // "commented on the plan", but "said on Monday": "on" is a particle
+                        // only of a few verbs, and never before a day or a date.
+                        let after = body[end + particle.len()..].trim_start();
+                        let dated = after
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                        if particle == " on"
+                            && (dated || !matches!(lemma, "comment" | "remark" | "insist" | "call"))
+                        {
+                            break;
+                        }
                         e = end + particle.len();
                         break;
                     }

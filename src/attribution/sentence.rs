@@ -193,6 +193,31 @@ pub(super) fn attribute_sentence(
             continue;
         }
         let word = body[ms..me].split(' ').next().unwrap_or("");
+        // "the officer in charge", "a call": a bare form after a preposition or determiner is
+        // a noun, not a cue.
+        if word == lemma
+            && body[..ms].split_whitespace().next_back().is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "with"
+                        | "by"
+                        | "at"
+                )
+            })
+        {
+            continue;
+        }
         let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
@@ -229,6 +254,10 @@ pub(super) fn attribute_sentence(
                 continue;
             }
         }
+        // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+        if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+            continue;
+        }
         let framed = next.starts_with("that ")
             || next.starts_with(':')
             || next.starts_with(['"', '“', '‘'])
@@ -263,6 +292,10 @@ pub(super) fn attribute_sentence(
                 .unwrap_or("");
             let progressive = subject::is_progressive_aux(prev);
             let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
+            // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+            if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+                continue;
+            }
             let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
             if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
                 continue;

@@ -17,6 +17,20 @@ fn strip_det(words: &[&str]) -> usize {
         .count()
 }
 
+/// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
+pub(super) fn apposed_name(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=4).contains(&n)
+        && s.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !s
+            .split_whitespace()
+            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || cues::is_title(&w.to_lowercase()))
+}
+
 /// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
 pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
     let mut parts = mention.splitn(2, ", ");
@@ -25,6 +39,21 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         .next()
         .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
         .unwrap_or_default();
+    // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
+    // in apposition. The name is canonical and the role a descriptor.
+    if kind == Kind::Person {
+        if let Some(app) = descriptors.first().filter(|d| apposed_name(d)).cloned() {
+            let role_words: Vec<&str> = head.split_whitespace().collect();
+            let described = role_words.len() >= 2
+                && role_words[strip_det(&role_words)..]
+                    .iter()
+                    .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+            if described {
+                descriptors[0] = head;
+                head = app;
+            }
+        }
+    }
     // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
     if let Some(k) = head.find(" (") {
         descriptors.push(head[k + 1..].to_string());
@@ -204,4 +233,3 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
     best.map(|n| name_and_descriptors(&n, Kind::Person).0)
         .filter(|n| !n.is_empty())
 }
-
