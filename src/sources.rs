@@ -335,13 +335,49 @@ fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Opt
     Some(add_name(ix, &name, m.kind, descriptors)).filter(|&id| !ix.groups[id].name.is_empty())
 }
 
+/// Nouns naming one particular kind of body: "the ministry" cannot be "the farmers' union".
+/// Broad ones ("the military", "the government") may speak through any of their bodies.
+const BODIES: &[&str] = &[
+    "ministry",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "company",
+    "university",
+    "institute",
+    "court",
+    "bank",
+    "association",
+    "board",
+    "agency",
+    "department",
+    "embassy",
+    "bureau",
+    "office",
+    "firm",
+    "club",
+    "school",
+    "hospital",
+    "church",
+    "newspaper",
+    "campaign",
+    "team",
+    "group",
+    "federation",
+    "foundation",
+    "society",
+];
+
 /// True when the organisation `g` is named by a body noun other than `noun` ("union" for "the
 /// ministry").
 fn other_body(g: &Group, noun: &str) -> bool {
-    !g.words.contains(noun)
+    BODIES.contains(&noun)
+        && !g.words.contains(noun)
         && g.words
             .iter()
-            .any(|w| w != noun && kind_of(w) == Kind::Organization && cues::is_source_noun(w))
+            .any(|w| w != noun && BODIES.contains(&w.as_str()))
 }
 
 /// Matches `name` against the groups or creates a new one; returns its index.

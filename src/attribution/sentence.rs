@@ -450,19 +450,13 @@ pub(super) fn attribute_sentence(
         }
     }
 
-    if let Some(c) = phrases::speaker_label_re().captures(body) {
-        let name = c.get(1).expect("group");
-        let first = name.as_str().split_whitespace().next().unwrap_or("");
+    if let Some((na, nb)) = phrases::speaker_label(body) {
+        let name = &body[na..nb];
+        let first = name.split_whitespace().next().unwrap_or("");
         // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
-        let capitals = name
-            .as_str()
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if capitals
-            && name.as_str().len() >= 2
-            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
-        {
-            let (a, b) = (s.start + name.start(), s.start + name.end());
+        let capitals = name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if capitals && name.len() >= 2 && !crate::cues::CAPITAL_NON_SOURCES.contains(&first) {
+            let (a, b) = (s.start + na, s.start + nb);
             cands.push(Candidate {
                 cue: (b, b + 1),
                 source: Some((a, b)),
