@@ -32,7 +32,8 @@
 //! - `colon-quote`: "X: “…”".
 //! - `vague-noun`: an unowned claim, "amid accusations that …": the noun is both cue and (vague)
 //!   source.
-//! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
+//! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to": the cue
+//!   stands for the (vague) source and joins no group.
 //! - `cue-only`: an inflected strong cue verb ("said", "warns") outside quotations whose source
 //!   no rule could name safely; the sentence reports, the source is left empty, not guessed.
 //! - `relay-tag`: added to any rule when a trailing "…, Xinhua reported." names the relay.

@@ -169,6 +169,10 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
             assign(v, false, &mut ix);
         }
         if let Some(m) = f.source.as_mut() {
+            if f.rule == "vague-cue" {
+                // "reportedly" stands for nobody in particular: no group in the source list.
+                continue;
+            }
             if f.continued {
                 // A carried-over mention already counted in its own sentence.
                 if let Some(&id) = by_span.get(&(m.start, m.end)) {

@@ -567,10 +567,17 @@ pub(super) fn attribute_sentence(
             });
         }
         if let Some(cue) = vague {
+            // "were reportedly among the dead": the claim is someone's, unnamed; like an unowned
+            // accusation, the cue itself stands for the vague source.
             return Some(Found {
                 form,
                 cue: Some(cue),
-                source: None,
+                source: Some(RawMention {
+                    start: cue.0,
+                    end: cue.1,
+                    kind: Kind::Vague,
+                    entity: None,
+                }),
                 via: Vec::new(),
                 continued: false,
                 quotes: quotes.to_vec(),
