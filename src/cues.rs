@@ -62,12 +62,26 @@ const NOUN_LIKE: &[&str] = &[
 /// True when `word` (a form of `lemma`) is also a common noun: the bare or "-s" form of a
 /// lemma in `NOUN_LIKE`.
 pub fn noun_like(word: &str, lemma: &str) -> bool {
-    if !NOUN_LIKE.contains(&lemma) {
+    // The bare and "-s" forms of every noun-like lemma, built once: this runs for every cue.
+    static FORMS: OnceLock<HashMap<&'static str, [String; 2]>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        NOUN_LIKE
+            .iter()
+            .map(|lemma| {
+                let [bare, s, _, _] = inflections(lemma);
+                (*lemma, [bare, s])
+            })
+            .collect()
+    });
+    let Some([bare, s]) = forms.get(lemma) else {
         return false;
+    };
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(bare) || word.eq_ignore_ascii_case(s)
+    } else {
+        let w = word.to_lowercase();
+        w == *bare || w == *s
     }
-    let w = word.to_lowercase();
-    let [bare, s, _, _] = inflections(lemma);
-    w == bare || w == s
 }
 
 /// Irregular forms that the spelling rules do not produce.
@@ -134,8 +148,17 @@ fn forms() -> &'static HashMap<String, (&'static str, Strength)> {
 
 /// Returns the lemma and strength when `word` (any case) is an inflection of a cue verb.
 pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
-    let w = word.to_lowercase();
     let map = forms();
+    // Most words are lower case already: look them up without allocating.
+    if !word.chars().any(char::is_uppercase) {
+        if let Some(found) = map.get(word) {
+            return Some(*found);
+        }
+        if !word.contains("is") {
+            return None;
+        }
+    }
+    let w = word.to_lowercase();
     map.get(&w)
         .copied()
         // British spellings ("emphasised") are looked up as American ones.

@@ -19,8 +19,15 @@ impl<'t> Token<'t> {
         self.raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
     }
-    pub(crate) fn lower(&self) -> String {
-        self.word().to_lowercase()
+    /// The word in lower case, borrowed when it has no capitals (most words), so that the
+    /// phrase rules allocate nothing per token.
+    pub(crate) fn lower(&self) -> Lower<'t> {
+        let w = self.word();
+        if w.chars().any(char::is_uppercase) {
+            Lower(std::borrow::Cow::Owned(w.to_lowercase()))
+        } else {
+            Lower(std::borrow::Cow::Borrowed(w))
+        }
     }
     /// Ends with a punctuation mark that closes a phrase.
     /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
@@ -71,6 +78,29 @@ impl<'t> Token<'t> {
             .next()
             .map(|c| c.is_uppercase())
             .unwrap_or(false)
+    }
+}
+
+/// A word in lower case, borrowed from the text when it already was.
+#[derive(Debug, Clone)]
+pub(crate) struct Lower<'t>(std::borrow::Cow<'t, str>);
+
+impl Lower<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
     }
 }
 
