@@ -115,11 +115,50 @@ pub enum Strength {
     Weak,
 }
 
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherDefault<Fnv>>;
+
+/// For each first letter, a bit per word length that some cue form has: most words of a text
+/// are rejected by this test before any hashing.
+fn form_shapes() -> &'static [u32; 26] {
+    static SHAPES: OnceLock<[u32; 26]> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [0u32; 26];
+        for f in forms().keys() {
+            if let Some(&c) = f.as_bytes().first().filter(|c| c.is_ascii_lowercase()) {
+                shapes[usize::from(c - b'a')] |= 1 << f.len().min(31);
+            }
+        }
+        shapes
+    })
+}
+
 /// Every inflected form, lower case, with its lemma and strength.
-fn forms() -> &'static HashMap<String, (&'static str, Strength)> {
-    static FORMS: OnceLock<HashMap<String, (&'static str, Strength)>> = OnceLock::new();
+fn forms() -> &'static FormMap {
+    static FORMS: OnceLock<FormMap> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FormMap::default();
         for (list, strength) in [
             (WEAK_VERBS, Strength::Weak),
             (STRONG_VERBS, Strength::Strong),
@@ -170,6 +209,12 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
 
 /// The lemma and strength of an exact lower-case form, without allocating.
 pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
+    let first = *word.as_bytes().first()?;
+    if !first.is_ascii_lowercase()
+        || form_shapes()[usize::from(first - b'a')] & (1 << word.len().min(31)) == 0
+    {
+        return None;
+    }
     forms().get(word).copied()
 }
 

@@ -262,6 +262,25 @@ const POSSESSED: &[&str] = &[
     "position",
 ];
 
+/// True when `w` may be the first word of a phrase cue: one `match` on the lower-cased bytes,
+/// so that the ordinary words of a sentence cost a length test and a comparison or two.
+fn may_open(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..b.len()] {
+        b"according" | b"in" | b"as" | b"was" | b"were" | b"is" | b"are" | b"has" | b"have"
+        | b"it" | b"quoted" | b"quotes" | b"quoting" | b"reportedly" | b"allegedly" | b"s" => true,
+        // The noun lists are matched case-sensitively (lower case) below.
+        _ => b[0].is_ascii_lowercase() && (VAGUE_NOUNS.contains(&w) || NOUNS.contains(&w)),
+    }
+}
+
 /// Finds the phrase cues of `body`, left to right, without overlaps.
 pub(crate) fn find(body: &str) -> Vec<Match> {
     let ws = words(body);
@@ -276,6 +295,10 @@ pub(crate) fn find(body: &str) -> Vec<Match> {
     let mut k = 0usize;
     while k < ws.len() {
         let w = word(k);
+        if !may_open(w) {
+            k += 1;
+            continue;
+        }
         let is = |x: &str| w.eq_ignore_ascii_case(x);
         let start = ws[k].0;
         // (kind, index of the last word of the match)
