@@ -20,26 +20,10 @@ use regex::Regex;
 pub(super) fn cue_verbs(
     body: &str,
 ) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
+    let mut spans = word_spans(body);
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
-            let c = body[i..].chars().next()?;
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-            let start = i;
-            let mut end = i;
-            for ch in body[i..].chars() {
-                if ch.is_alphanumeric() || ch == '_' {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            i = end;
+        for (start, end) in spans.by_ref() {
+            // Cue forms are lower-case ASCII.
             let word = &body[start..end];
             if !word.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
@@ -160,25 +144,55 @@ pub(crate) struct Match {
     pub end: usize,
 }
 
-/// Word spans of `body`: runs of alphanumeric characters (and `_`).
-fn words(body: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        let w = c.is_alphanumeric() || c == '_';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
+/// The end of the word starting at byte `i` of `body`, or `None` when no word starts there. A
+/// word is a run of alphanumeric characters (and `_`); ASCII bytes are tested without decoding.
+#[inline]
+fn word_end(body: &str, i: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let alnum_at = |j: usize| -> Option<usize> {
+        let b = bytes[j];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'_').then_some(1)
+        } else {
+            let c = body[j..].chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+    };
+    let mut j = i + alnum_at(i)?;
+    while j < bytes.len() {
+        match alnum_at(j) {
+            Some(n) => j += n,
+            None => break,
         }
     }
-    if let Some(s) = start {
-        out.push((s, body.len()));
-    }
-    out
+    Some(j)
+}
+
+/// Word spans of `body`, in order, by a byte scan (see [`word_end`]).
+pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Continuation bytes never start a character, let alone a word.
+            if bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+                continue;
+            }
+            if let Some(end) = word_end(body, i) {
+                let start = i;
+                i = end;
+                return Some((start, end));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// Word spans of `body`: runs of alphanumeric characters (and `_`).
+fn words(body: &str) -> Vec<(usize, usize)> {
+    word_spans(body).collect()
 }
 
 const VAGUE_IT: &[&str] = &[

@@ -435,7 +435,12 @@ pub(super) fn attribute_sentence(
     }
 
     // "X: “…”": a name, a colon, a quotation.
-    if let Some(k) = body.find(": ") {
+    // The first ": " of the sentence (a byte search for the colon, which is rare).
+    let colon = body
+        .match_indices(':')
+        .map(|(k, _)| k)
+        .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '));
+    if let Some(k) = colon {
         let a = s.start + k;
         let next = text[a + 2..s.end].trim_start();
         if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
