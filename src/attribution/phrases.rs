@@ -17,10 +17,11 @@ use regex::Regex;
 /// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
 /// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
 /// alternation through its slowest engine.
-pub(super) fn cue_verbs(
-    body: &str,
-) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
-    let mut spans = word_spans(body);
+pub(super) fn cue_verbs<'b>(
+    body: &'b str,
+    ws: &'b [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
+    let mut spans = ws.iter().copied();
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
             // Cue forms are lower-case ASCII.
@@ -190,8 +191,9 @@ pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '
     })
 }
 
-/// Word spans of `body`: runs of alphanumeric characters (and `_`).
-fn words(body: &str) -> Vec<(usize, usize)> {
+/// Word spans of `body`: runs of alphanumeric characters (and `_`), computed once per sentence
+/// for [`find`] and [`cue_verbs`].
+pub(crate) fn words(body: &str) -> Vec<(usize, usize)> {
     word_spans(body).collect()
 }
 
@@ -296,8 +298,7 @@ fn may_open(w: &str) -> bool {
 }
 
 /// Finds the phrase cues of `body`, left to right, without overlaps.
-pub(crate) fn find(body: &str) -> Vec<Match> {
-    let ws = words(body);
+pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
     let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
     // Words k and k+1 are separated by spaces only.
     let joined = |k: usize| {
@@ -480,7 +481,7 @@ mod tests {
     }
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
-        find(body)
+        find(body, &words(body))
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))
             .collect()

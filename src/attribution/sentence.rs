@@ -62,7 +62,9 @@ pub(super) fn attribute_sentence(
     let mut vague_noun: Option<(usize, usize)> = None;
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
-    for m in phrases::find(body) {
+    // The words of the sentence, scanned once for phrase cues and cue verbs.
+    let ws = phrases::words(body);
+    for m in phrases::find(body, &ws) {
         let (a, b) = (s.start + m.start, s.start + m.end);
         let matched = &body[m.start..m.end];
         if in_quote(a) {
@@ -187,7 +189,7 @@ pub(super) fn attribute_sentence(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in phrases::cue_verbs(body) {
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body, &ws) {
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
