@@ -188,7 +188,7 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
     let own_line = text[s.end..]
         .chars()
         .find(|c| !matches!(c, ' ' | '\t'))
-        .is_none_or(|c| c == '\n' || c == '\r' || c == '<');
+        .map_or(true, |c| c == '\n' || c == '\r' || c == '<');
     own_line && !body.ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
 }
 
