@@ -134,45 +134,52 @@ pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
 }
 
 /// Tokens of `text[lo..hi]`.
-pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> {
+    let mut out: Vec<Token<'t>> = Vec::new();
     let Some(slice) = text.get(lo..hi) else {
         return out;
     };
+    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
+    let push = |out: &mut Vec<Token<'t>>, s: usize, e: usize| {
+        let t = Token {
+            start: lo + s,
+            raw: &slice[s..e],
+        };
+        let tag = t.raw.len() <= 16
+            && t.raw.starts_with('(')
+            && t.raw.trim_end_matches([',', '.']).ends_with(')');
+        match out.last_mut() {
+            Some(prev) if tag && !prev.ends_phrase() => {
+                prev.raw = &text[prev.start..lo + e];
+            }
+            _ => out.push(t),
+        }
+    };
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes are tested directly; other characters are decoded.
+        let (space, len) = if b < 0x80 {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
             if let Some(s) = start.take() {
-                out.push(Token {
-                    start: lo + s,
-                    raw: &slice[s..i],
-                });
+                push(&mut out, s, i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
-        out.push(Token {
-            start: lo + s,
-            raw: &slice[s..],
-        });
+        push(&mut out, s, slice.len());
     }
-    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
-    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
-    for t in out {
-        let tag = t.raw.starts_with('(')
-            && t.raw.trim_end_matches([',', '.']).ends_with(')')
-            && t.raw.len() <= 16;
-        match merged.last_mut() {
-            Some(prev) if tag && !prev.ends_phrase() => {
-                let end = t.start + t.raw.len();
-                prev.raw = &text[prev.start..end];
-            }
-            _ => merged.push(t),
-        }
-    }
-    merged
+    out
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
