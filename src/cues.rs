@@ -139,15 +139,18 @@ impl std::hash::Hasher for Fnv {
 
 type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherDefault<Fnv>>;
 
-/// For each first letter, a bit per word length that some cue form has: most words of a text
-/// are rejected by this test before any hashing.
-fn form_shapes() -> &'static [u32; 26] {
-    static SHAPES: OnceLock<[u32; 26]> = OnceLock::new();
+/// For each first letter and word length, a bit per last letter that some cue form has: most
+/// words of a text are rejected by this test before any hashing.
+fn form_shapes() -> &'static [[u32; 32]; 26] {
+    static SHAPES: OnceLock<[[u32; 32]; 26]> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [0u32; 26];
+        let mut shapes = [[0u32; 32]; 26];
         for f in forms().keys() {
-            if let Some(&c) = f.as_bytes().first().filter(|c| c.is_ascii_lowercase()) {
-                shapes[usize::from(c - b'a')] |= 1 << f.len().min(31);
+            let b = f.as_bytes();
+            if let (Some(&c), Some(&l)) = (b.first(), b.last()) {
+                if c.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32 {
+                    shapes[usize::from(c - b'a')][b.len()] |= 1 << (l - b'a');
+                }
             }
         }
         shapes
@@ -209,9 +212,12 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
 
 /// The lemma and strength of an exact lower-case form, without allocating.
 pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
-    let first = *word.as_bytes().first()?;
+    let b = word.as_bytes();
+    let (first, last) = (*b.first()?, *b.last()?);
     if !first.is_ascii_lowercase()
-        || form_shapes()[usize::from(first - b'a')] & (1 << word.len().min(31)) == 0
+        || !last.is_ascii_lowercase()
+        || b.len() >= 32
+        || form_shapes()[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
     {
         return None;
     }
