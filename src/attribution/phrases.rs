@@ -285,6 +285,13 @@ fn may_open(w: &str) -> bool {
     if b.is_empty() || b.len() > 12 {
         return false;
     }
+    // The first letters of every opening word: "the", "to", "of" … stop here.
+    if !matches!(
+        b[0].to_ascii_lowercase(),
+        b'a' | b'b' | b'c' | b'f' | b'h' | b'i' | b'q' | b'r' | b's' | b'v' | b'w'
+    ) {
+        return false;
+    }
     let mut buf = [0u8; 12];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
