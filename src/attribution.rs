@@ -202,6 +202,8 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
+    // The word spans of the current sentence, in one buffer reused for every sentence.
+    let mut word_buf: Vec<(usize, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -218,7 +220,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut word_buf);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {

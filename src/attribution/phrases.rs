@@ -191,10 +191,12 @@ pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '
     })
 }
 
-/// Word spans of `body`: runs of alphanumeric characters (and `_`), computed once per sentence
-/// for [`find`] and [`cue_verbs`].
-pub(crate) fn words(body: &str) -> Vec<(usize, usize)> {
-    word_spans(body).collect()
+/// Word spans of `body` (runs of alphanumeric characters and `_`), computed once per sentence
+/// for [`find`] and [`cue_verbs`], into a buffer that the caller reuses from sentence to
+/// sentence.
+pub(crate) fn words_into(body: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    out.extend(word_spans(body));
 }
 
 const VAGUE_IT: &[&str] = &[
@@ -500,7 +502,9 @@ mod tests {
     }
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
-        find(body, &words(body))
+        let mut ws = Vec::new();
+        words_into(body, &mut ws);
+        find(body, &ws)
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))
             .collect()

@@ -28,6 +28,7 @@ pub(super) fn attribute_sentence(
     text: &str,
     s: &Sentence,
     quotes: &[(usize, usize)],
+    word_buf: &mut Vec<(usize, usize)>,
 ) -> Option<Found> {
     if s.end <= s.start {
         return None;
@@ -63,8 +64,9 @@ pub(super) fn attribute_sentence(
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
     // The words of the sentence, scanned once for phrase cues and cue verbs.
-    let ws = phrases::words(body);
-    for m in phrases::find(body, &ws) {
+    phrases::words_into(body, word_buf);
+    let ws: &[(usize, usize)] = word_buf;
+    for m in phrases::find(body, ws) {
         let (a, b) = (s.start + m.start, s.start + m.end);
         let matched = &body[m.start..m.end];
         if in_quote(a) {
@@ -189,7 +191,7 @@ pub(super) fn attribute_sentence(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in phrases::cue_verbs(body, &ws) {
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body, ws) {
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
