@@ -32,7 +32,8 @@
 //! - `colon-quote`: "X: “…”".
 //! - `vague-noun`: an unowned claim, "amid accusations that …": the noun is both cue and (vague)
 //!   source.
-//! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to".
+//! - `vague-cue`: a sourceless cue, "it is reported that", "reportedly", "is said to": the cue
+//!   stands for the (vague) source and joins no group.
 //! - `cue-only`: an inflected strong cue verb ("said", "warns") outside quotations whose source
 //!   no rule could name safely; the sentence reports, the source is left empty, not guessed.
 //! - `relay-tag`: added to any rule when a trailing "…, Xinhua reported." names the relay.
@@ -181,6 +182,16 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
     (pick(true), pick(false))
 }
 
+/// True when the sentence is a line of its own without closing punctuation: a headline.
+fn is_title_line(text: &str, s: &Sentence) -> bool {
+    let body = text[s.start..s.end].trim_end();
+    let own_line = text[s.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .map_or(true, |c| c == '\n' || c == '\r' || c == '<');
+    own_line && !body.ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
+}
+
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
@@ -191,6 +202,8 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
+    // The word spans of the current sentence, in one buffer reused for every sentence.
+    let mut word_buf: Vec<(usize, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -207,7 +220,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut word_buf);
+        // A headline ("Frost threatens apple harvest") narrates; it reports only with a
+        // quotation.
+        if si == 0 && inside.is_empty() && is_title_line(text, s) {
+            found = None;
+        }
         // A short quoted phrase in reported content is a partial quotation: "hitting out at a
         // “deeply flawed” plan" makes the report mixed. (Without a cue it is a scare quote.)
         while p < phrases.len() && phrases[p].end <= s.start {

@@ -62,12 +62,26 @@ const NOUN_LIKE: &[&str] = &[
 /// True when `word` (a form of `lemma`) is also a common noun: the bare or "-s" form of a
 /// lemma in `NOUN_LIKE`.
 pub fn noun_like(word: &str, lemma: &str) -> bool {
-    if !NOUN_LIKE.contains(&lemma) {
+    // The bare and "-s" forms of every noun-like lemma, built once: this runs for every cue.
+    static FORMS: OnceLock<HashMap<&'static str, [String; 2]>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        NOUN_LIKE
+            .iter()
+            .map(|lemma| {
+                let [bare, s, _, _] = inflections(lemma);
+                (*lemma, [bare, s])
+            })
+            .collect()
+    });
+    let Some([bare, s]) = forms.get(lemma) else {
         return false;
+    };
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(bare) || word.eq_ignore_ascii_case(s)
+    } else {
+        let w = word.to_lowercase();
+        w == *bare || w == *s
     }
-    let w = word.to_lowercase();
-    let [bare, s, _, _] = inflections(lemma);
-    w == bare || w == s
 }
 
 /// Irregular forms that the spelling rules do not produce.
@@ -101,11 +115,53 @@ pub enum Strength {
     Weak,
 }
 
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherDefault<Fnv>>;
+
+/// For each first letter and word length, a bit per last letter that some cue form has: most
+/// words of a text are rejected by this test before any hashing.
+fn form_shapes() -> &'static [[u32; 32]; 26] {
+    static SHAPES: OnceLock<[[u32; 32]; 26]> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [[0u32; 32]; 26];
+        for f in forms().keys() {
+            let b = f.as_bytes();
+            if let (Some(&c), Some(&l)) = (b.first(), b.last()) {
+                if c.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32 {
+                    shapes[usize::from(c - b'a')][b.len()] |= 1 << (l - b'a');
+                }
+            }
+        }
+        shapes
+    })
+}
+
 /// Every inflected form, lower case, with its lemma and strength.
-fn forms() -> &'static HashMap<String, (&'static str, Strength)> {
-    static FORMS: OnceLock<HashMap<String, (&'static str, Strength)>> = OnceLock::new();
+fn forms() -> &'static FormMap {
+    static FORMS: OnceLock<FormMap> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FormMap::default();
         for (list, strength) in [
             (WEAK_VERBS, Strength::Weak),
             (STRONG_VERBS, Strength::Strong),
@@ -134,8 +190,17 @@ fn forms() -> &'static HashMap<String, (&'static str, Strength)> {
 
 /// Returns the lemma and strength when `word` (any case) is an inflection of a cue verb.
 pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
-    let w = word.to_lowercase();
     let map = forms();
+    // Most words are lower case already: look them up without allocating.
+    if !word.chars().any(char::is_uppercase) {
+        if let Some(found) = map.get(word) {
+            return Some(*found);
+        }
+        if !word.contains("is") {
+            return None;
+        }
+    }
+    let w = word.to_lowercase();
     map.get(&w)
         .copied()
         // British spellings ("emphasised") are looked up as American ones.
@@ -147,6 +212,15 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
 
 /// The lemma and strength of an exact lower-case form, without allocating.
 pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
+    let b = word.as_bytes();
+    let (first, last) = (*b.first()?, *b.last()?);
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || b.len() >= 32
+        || form_shapes()[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
+    {
+        return None;
+    }
     forms().get(word).copied()
 }
 
@@ -304,7 +378,10 @@ pub const TITLES: &[&str] = &[
     "israeli", "ukrainian", "turkish", "thai", "us", "u.s.", "uk", "eu", "un", "nato", "mp", "mep",
     "ceo", "cfo", "ex", "first", "lady", "pope", "cardinal", "bishop", "attorney", "candidate",
     "nominee", "hopeful", "host", "economist", "scholar", "academic", "diplomat", "officer",
-    "sergeant", "lieutenant", "major", "coach",
+    "sergeant", "lieutenant", "major", "coach", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "inspector", "superintendent", "sheriff", "constable", "detective",
+    "commissioner", "trustee", "headteacher", "principal", "rector", "pastor", "rabbi",
+    "imam", "reverend", "rev.", "mayor-elect",
 ];
 
 /// True when the lower-case `word` is a title or rank.

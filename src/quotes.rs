@@ -49,6 +49,13 @@ enum Mark {
 }
 
 fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
+    // Every character of the text comes through here: only quotation marks look around.
+    if !matches!(
+        c,
+        '“' | '«' | '「' | '『' | '”' | '»' | '」' | '』' | '‘' | '"' | '\'' | '’'
+    ) {
+        return None;
+    }
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     let word = |ch: Option<char>| ch.map(|ch| ch.is_alphanumeric()).unwrap_or(false);

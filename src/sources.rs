@@ -14,9 +14,12 @@
 //!   and "Group (TG)" gives "TG" as another name for the group.
 
 mod kind;
+mod names;
 
 pub use kind::kind_of;
-use kind::PLACES;
+use names::{key_words, name_and_descriptors, name_before};
+
+use std::collections::{HashMap, HashSet};
 
 use crate::attribution::{Found, RawMention};
 use crate::cues;
@@ -39,9 +42,11 @@ pub struct Group {
     /// Sentences quoting it directly.
     pub direct_quotes: usize,
     /// Lower-case words of every name it was given, for matching.
-    words: Vec<String>,
+    words: HashSet<String>,
     /// Lower-case keys (whole names without determiners) it answers to.
-    keys: Vec<String>,
+    keys: HashSet<String>,
+    /// The descriptors already recorded, so that deduplication stays O(1) per mention.
+    seen_descriptors: HashSet<String>,
 }
 
 impl Group {
@@ -58,135 +63,49 @@ impl Group {
             share,
         }
     }
+
+    fn add_descriptor(&mut self, d: String) {
+        if !d.is_empty() && self.seen_descriptors.insert(d.clone()) {
+            self.descriptors.push(d);
+        }
+    }
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "these", "those",
-];
+/// How far back in the order of use a pronoun or description may reach: a source not named in
+/// the last this many mentions is too far away to be meant, and the bound keeps grouping linear.
+const RECENT_REACH: usize = 200;
 
-fn strip_det(words: &[&str]) -> usize {
-    words
-        .iter()
-        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-        .count()
+/// The groups with indices, so that each mention is matched in time independent of the number
+/// of groups (a long text has thousands).
+#[derive(Default)]
+struct Index {
+    groups: Vec<Group>,
+    /// Group ids by key, the latest group last.
+    by_key: HashMap<String, usize>,
+    /// Group ids by each word of their names, in creation order.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Group ids by their one-word keys ("Kashin"), in creation order.
+    by_single_key: HashMap<String, Vec<usize>>,
+    /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
+    uses: Vec<usize>,
+    last_use: Vec<usize>,
 }
 
-/// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
-fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
-    let mut parts = mention.splitn(2, ", ");
-    let mut head = parts.next().unwrap_or("").trim().to_string();
-    let mut descriptors: Vec<String> = parts
-        .next()
-        .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
-        .unwrap_or_default();
-    // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
-    if let Some(k) = head.find(" (") {
-        descriptors.push(head[k + 1..].to_string());
-        head.truncate(k);
+impl Index {
+    /// Marks `id` as the most recently used group.
+    fn touch(&mut self, id: usize) {
+        self.last_use[id] = self.uses.len();
+        self.uses.push(id);
     }
-    // "the Ministry of X of our country" is the Ministry of X.
-    for tail in [" of our country", " of this country", " of the country"] {
-        if let Some(stripped) = head.strip_suffix(tail) {
-            head = stripped.to_string();
-        }
-    }
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let skip = strip_det(&words);
-    let words = &words[skip..];
-    if kind == Kind::Media {
-        // "the official Xinhua news agency" / "Beirut-based al-Akhbar newspaper": the name.
-        let proper = |w: &&str| {
-            (w.chars().next().is_some_and(|c| c.is_uppercase()) || w.starts_with("al-"))
-                && !w.ends_with("-based")
-                && !w.ends_with("-language")
-                && !w.ends_with("'s")
-                && !w.ends_with("’s")
-        };
-        let a = words.iter().position(proper);
-        let b = words.iter().rposition(proper);
-        if let (Some(a), Some(b)) = (a, b) {
-            let has_lower_tail = b + 1 < words.len() || a > 0;
-            if has_lower_tail {
-                descriptors.push(words.join(" "));
-                return (words[a..=b].join(" "), descriptors);
-            }
-        }
-    }
-    if kind != Kind::Person {
-        return (words.join(" "), descriptors);
-    }
-    // "Professor Ridong Hu of Huaqiao University": the name is before "of".
-    let cut = words
-        .iter()
-        .position(|w| matches!(*w, "of" | "at" | "from" | "for" | "with"))
-        .unwrap_or(words.len());
-    // The name is the run after the last title, lower-case or possessive word.
-    let name_start = |words: &[&str]| {
-        let mut first = 0;
-        for (i, w) in words.iter().enumerate() {
-            let lw = w.to_lowercase();
-            let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
-            let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
-            if i + 1 < words.len()
-                && (lower_case
-                    || cues::is_title(&lw)
-                    || w.ends_with("'s")
-                    || w.ends_with("’s")
-                    || acronym)
-            {
-                first = i + 1;
-            }
-        }
-        first
-    };
-    let before_of = &words[..cut];
-    let ends_in_title = before_of
-        .last()
-        .map(|w| cues::is_title(&w.to_lowercase()))
-        .unwrap_or(true);
-    // "Secretary of State Mike Pompeo": the name follows the whole title.
-    let words = if ends_in_title {
-        words
-    } else {
-        if cut < words.len() {
-            descriptors.push(words[cut..].join(" "));
-        }
-        before_of
-    };
-    let first = name_start(words);
-    if first > 0 && first < words.len() {
-        descriptors.insert(0, words[..first].join(" "));
-    }
-    let mut name = &words[first.min(words.len())..];
-    // "Lucy Powell MP": a title after the name is a descriptor too.
-    while name.len() > 1 && {
-        let last = name[name.len() - 1];
-        cues::is_title(&last.to_lowercase()) && last.chars().all(|c| c.is_uppercase())
-    } {
-        descriptors.push(name[name.len() - 1].to_string());
-        name = &name[..name.len() - 1];
-    }
-    (name.join(" "), descriptors)
-}
 
-fn key_words(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = name
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
-        .filter(|w| {
-            !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
-        })
-        .map(|w| w.trim_end_matches("'s").to_string())
-        .collect();
-    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
-    if words.len() >= 3 {
-        if let Some(last) = words.last_mut() {
-            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
-                *last = "bureau".to_string();
-            }
-        }
+    /// Distinct groups, most recently used first, within [`RECENT_REACH`] uses.
+    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        let n = self.uses.len();
+        (n.saturating_sub(RECENT_REACH)..n)
+            .rev()
+            .filter(move |&p| self.last_use[self.uses[p]] == p)
+            .map(move |p| self.uses[p])
     }
-    words
 }
 
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
@@ -220,26 +139,23 @@ fn anaphor(raw: &str) -> Option<String> {
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
 pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    // Group ids in order of last use, most recent last.
-    let mut recent: Vec<usize> = Vec::new();
+    let mut ix = Index::default();
     // Entities of mentions already grouped, by span, for carried-over attributions.
-    let mut by_span: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
+    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
         let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
-        let mut assign = |m: &mut RawMention, is_source: bool, groups: &mut Vec<Group>| {
+        let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index| {
             let raw = &text[m.start..m.end];
-            let id = resolve(text, sent_start, m, groups, &recent);
+            let id = resolve(text, sent_start, m, ix);
             let Some(id) = id else { return };
             m.entity = Some(id);
             by_span.insert((m.start, m.end), id);
             if m.kind == Kind::Unknown || pronoun(raw).is_some() || anaphor(raw).is_some() {
-                m.kind = groups[id].kind;
+                m.kind = ix.groups[id].kind;
             }
-            let g = &mut groups[id];
+            let g = &mut ix.groups[id];
             g.mentions += 1;
             if is_source && g.sentences.last() != Some(&si) {
                 g.sentences.push(si);
@@ -247,19 +163,22 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
                     g.direct_quotes += 1;
                 }
             }
-            recent.retain(|&i| i != id);
-            recent.push(id);
+            ix.touch(id);
         };
         for v in f.via.iter_mut() {
-            assign(v, false, &mut groups);
+            assign(v, false, &mut ix);
         }
         if let Some(m) = f.source.as_mut() {
+            if f.rule == "vague-cue" {
+                // "reportedly" stands for nobody in particular: no group in the source list.
+                continue;
+            }
             if f.continued {
                 // A carried-over mention already counted in its own sentence.
                 if let Some(&id) = by_span.get(&(m.start, m.end)) {
                     m.entity = Some(id);
-                    m.kind = groups[id].kind;
-                    let g = &mut groups[id];
+                    m.kind = ix.groups[id].kind;
+                    let g = &mut ix.groups[id];
                     if g.sentences.last() != Some(&si) {
                         g.sentences.push(si);
                         if direct {
@@ -268,17 +187,20 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
                     }
                 }
             } else {
-                assign(m, true, &mut groups);
+                assign(m, true, &mut ix);
             }
         }
     }
-    merge_anaphors(groups, found)
+    merge_anaphors(ix, found)
 }
 
 /// A source first met as a bare description ("the ministry said …") joins the named source
 /// that description belongs to when it appears later ("the Russian Foreign Ministry"). Group
 /// ids are renumbered and every mention's `entity` follows.
-fn merge_anaphors(groups: Vec<Group>, found: &mut [Option<Found>]) -> Vec<Group> {
+fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
+    let Index {
+        groups, by_word, ..
+    } = ix;
     let n = groups.len();
     let mut target: Vec<usize> = (0..n).collect();
     for (i, g) in groups.iter().enumerate() {
@@ -288,16 +210,18 @@ fn merge_anaphors(groups: Vec<Group>, found: &mut [Option<Found>]) -> Vec<Group>
         if !bare {
             continue;
         }
-        if let Some(j) = (0..n).find(|&j| {
-            j != i
-                && groups[j].kind == g.kind
-                && groups[j]
-                    .name
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && groups[j].words.contains(&g.name)
-        }) {
+        let named = by_word.get(&g.name).and_then(|ids| {
+            ids.iter().copied().find(|&j| {
+                j != i
+                    && groups[j].kind == g.kind
+                    && groups[j]
+                        .name
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        });
+        if let Some(j) = named {
             target[i] = j;
         }
     }
@@ -347,43 +271,44 @@ fn merge_anaphors(groups: Vec<Group>, found: &mut [Option<Found>]) -> Vec<Group>
 }
 
 /// Finds or creates the group a mention belongs to.
-fn resolve(
-    text: &str,
-    sent_start: usize,
-    m: &RawMention,
-    groups: &mut Vec<Group>,
-    recent: &[usize],
-) -> Option<usize> {
+fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Option<usize> {
     let raw = &text[m.start..m.end];
     if let Some(kinds) = pronoun(raw) {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                return Some(add_name(groups, &name, Kind::Person, Vec::new()));
+                return Some(add_name(ix, &name, Kind::Person, Vec::new()));
             }
         }
-        return recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| kinds.contains(&groups[i].kind));
+        return ix.recent().find(|&i| kinds.contains(&ix.groups[i].kind));
     }
     if let Some(noun) = anaphor(raw) {
-        let want: &[Kind] = match kind_of(&noun) {
+        let noun_kind = kind_of(&noun);
+        let want: &[Kind] = match noun_kind {
             Kind::Media => &[Kind::Media],
-            Kind::Organization | Kind::Document => &[Kind::Organization, Kind::Media],
+            // "the board" is never the outlet that reported on it.
+            Kind::Organization | Kind::Document => &[Kind::Organization],
             _ if noun.ends_with('s') => &[Kind::Organization, Kind::Person],
             _ => &[Kind::Person],
         };
-        let by_word = recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| groups[i].words.contains(&noun));
-        let by_kind = recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| want.contains(&groups[i].kind));
+        let by_word = ix.by_word.get(&noun).and_then(|ids| {
+            ids.iter()
+                .rev()
+                .take(64)
+                .copied()
+                .filter(|&i| {
+                    ix.last_use[i] != usize::MAX && ix.uses.len() - ix.last_use[i] <= RECENT_REACH
+                })
+                .max_by_key(|&i| ix.last_use[i])
+        });
+        // "the ministry" may stand for the last body named, but not for one whose own name
+        // says it is another kind of body ("the farmers' union").
+        // A longer description ("the regional water board") names a body of its own unless its
+        // words match.
+        let short = raw.split_whitespace().count() <= 3;
+        let by_kind = ix.recent().filter(|_| short).find(|&i| {
+            let g = &ix.groups[i];
+            want.contains(&g.kind) && !(g.kind == Kind::Organization && other_body(g, &noun))
+        });
         if let Some(id) = by_word.or(by_kind) {
             return Some(id);
         }
@@ -411,136 +336,123 @@ fn resolve(
     if name.is_empty() {
         return None;
     }
-    Some(add_name(groups, &name, m.kind, descriptors)).filter(|&id| !groups[id].name.is_empty())
+    Some(add_name(ix, &name, m.kind, descriptors)).filter(|&id| !ix.groups[id].name.is_empty())
+}
+
+/// Nouns naming one particular kind of body: "the ministry" cannot be "the farmers' union".
+/// Broad ones ("the military", "the government") may speak through any of their bodies.
+const BODIES: &[&str] = &[
+    "ministry",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "company",
+    "university",
+    "institute",
+    "court",
+    "bank",
+    "association",
+    "board",
+    "agency",
+    "department",
+    "embassy",
+    "bureau",
+    "office",
+    "firm",
+    "club",
+    "school",
+    "hospital",
+    "church",
+    "newspaper",
+    "campaign",
+    "team",
+    "group",
+    "federation",
+    "foundation",
+    "society",
+];
+
+/// True when the organisation `g` is named by a body noun other than `noun` ("union" for "the
+/// ministry").
+fn other_body(g: &Group, noun: &str) -> bool {
+    BODIES.contains(&noun)
+        && !g.words.contains(noun)
+        && g.words
+            .iter()
+            .any(|w| w != noun && BODIES.contains(&w.as_str()))
 }
 
 /// Matches `name` against the groups or creates a new one; returns its index.
-fn add_name(groups: &mut Vec<Group>, name: &str, kind: Kind, descriptors: Vec<String>) -> usize {
+fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) -> usize {
     let words = key_words(name);
     let key = words.join(" ");
-    let found = groups
-        .iter()
-        .rposition(|g| g.keys.contains(&key))
-        .or_else(|| {
-            if kind == Kind::Person || words.len() == 1 {
-                // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
-                groups.iter().rposition(|g| {
-                    (g.kind == Kind::Person
-                        || words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase))
-                        && !words.is_empty()
-                        && (words.len() == 1 && g.words.contains(&words[0])
-                            || g.keys.iter().any(|k| !k.contains(' ') && words.contains(k)))
-                })
-            } else {
-                None
-            }
-        });
+    let found = ix.by_key.get(&key).copied().or_else(|| {
+        if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
+            return None;
+        }
+        // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
+        let capital_single =
+            words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
+        let ok = |i: usize| ix.groups[i].kind == Kind::Person || capital_single;
+        let by_word = (words.len() == 1)
+            .then(|| ix.by_word.get(&words[0]))
+            .flatten()
+            .and_then(|ids| ids.iter().rev().copied().find(|&i| ok(i)));
+        let by_single = words
+            .iter()
+            .filter_map(|w| ix.by_single_key.get(w))
+            .filter_map(|ids| ids.iter().rev().copied().find(|&i| ok(i)))
+            .max();
+        by_word.max(by_single)
+    });
     let id = match found {
         Some(id) => id,
         None => {
-            groups.push(Group {
+            ix.groups.push(Group {
                 name: name.to_string(),
                 kind,
                 mentions: 0,
                 descriptors: Vec::new(),
                 sentences: Vec::new(),
                 direct_quotes: 0,
-                words: Vec::new(),
-                keys: Vec::new(),
+                words: HashSet::new(),
+                keys: HashSet::new(),
+                seen_descriptors: HashSet::new(),
             });
-            groups.len() - 1
+            ix.last_use.push(usize::MAX);
+            ix.groups.len() - 1
         }
     };
-    let g = &mut groups[id];
+    let g = &mut ix.groups[id];
     if name.split_whitespace().count() > g.name.split_whitespace().count()
         && !(g.kind == Kind::Person && kind != Kind::Person)
     {
         g.name = name.to_string();
     }
-    if !g.keys.contains(&key) {
-        g.keys.push(key);
+    if !key.contains(' ') && !key.is_empty() && !g.keys.contains(&key) {
+        let ids = ix.by_single_key.entry(key.clone()).or_default();
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+    }
+    if g.keys.insert(key.clone()) {
+        ix.by_key.insert(key, id);
     }
     for w in words {
         if !g.words.contains(&w) {
-            g.words.push(w);
+            let ids = ix.by_word.entry(w.clone()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+            g.words.insert(w);
         }
     }
     for d in descriptors {
-        if !d.is_empty() && !g.descriptors.contains(&d) {
-            g.descriptors.push(d);
-        }
+        g.add_descriptor(d);
     }
     id
-}
-
-/// The last capitalised name in the sentence before `at` that may be a person ("After Biden took
-/// office, he …").
-fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
-    let slice = text.get(sent_start..at)?;
-    // Only the frame "After/When/As NAME did X, he …" is trusted: elsewhere the nearest
-    // capitalised word is too often a place, a group or a quotation's first word.
-    let first = slice.split_whitespace().next().unwrap_or("");
-    if !matches!(
-        first,
-        "After"
-            | "When"
-            | "As"
-            | "Since"
-            | "Before"
-            | "Although"
-            | "While"
-            | "Once"
-            | "Because"
-            | "Though"
-            | "Until"
-    ) {
-        return None;
-    }
-    let mut best: Option<String> = None;
-    let mut run: Vec<&str> = Vec::new();
-    let mut prev_word = "";
-    let mut run_prev = "";
-    let flush = |run: &mut Vec<&str>, run_prev: &str, best: &mut Option<String>| {
-        // Sentence-initial words ("After Biden …") are not part of the name.
-        while run.first().is_some_and(|w| {
-            cues::CAPITAL_NON_SOURCES.contains(w)
-                || DETERMINERS.contains(&w.to_lowercase().as_str())
-        }) {
-            run.remove(0);
-        }
-        if !run.is_empty() {
-            let name = run.join(" ");
-            let lower = name.to_lowercase();
-            let ok = !cues::CAPITAL_NON_SOURCES.contains(&run[0])
-                && !PLACES.contains(&lower.as_str())
-                && !matches!(run_prev, "the" | "The")
-                && kind_of(&name) == Kind::Person
-                && !run.iter().all(|w| cues::is_title(&w.to_lowercase()));
-            if ok {
-                *best = Some(name);
-            }
-            run.clear();
-        }
-    };
-    for raw in slice.split_whitespace() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-        if cap && !w.is_empty() {
-            if run.is_empty() {
-                run_prev = prev_word;
-            }
-            run.push(w);
-            if raw.ends_with([',', '.', ';', ':']) || w.ends_with("'s") {
-                flush(&mut run, run_prev, &mut best);
-            }
-        } else {
-            flush(&mut run, run_prev, &mut best);
-        }
-        prev_word = raw;
-    }
-    flush(&mut run, run_prev, &mut best);
-    best.map(|n| name_and_descriptors(&n, Kind::Person).0)
-        .filter(|n| !n.is_empty())
 }
 
 #[cfg(test)]

@@ -17,29 +17,14 @@ use regex::Regex;
 /// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
 /// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
 /// alternation through its slowest engine.
-pub(super) fn cue_verbs(
-    body: &str,
-) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + '_ {
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
+pub(super) fn cue_verbs<'b>(
+    body: &'b str,
+    ws: &'b [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
+    let mut spans = ws.iter().copied();
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // Words are runs of alphanumeric characters; cue forms are lower-case ASCII.
-            let c = body[i..].chars().next()?;
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-            let start = i;
-            let mut end = i;
-            for ch in body[i..].chars() {
-                if ch.is_alphanumeric() || ch == '_' {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            i = end;
+        for (start, end) in spans.by_ref() {
+            // Cue forms are lower-case ASCII.
             let word = &body[start..end];
             if !word.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
@@ -53,6 +38,18 @@ pub(super) fn cue_verbs(
                             .next()
                             .is_some_and(|c| c.is_alphanumeric() || c == '_')
                     {
+                        // "commented on the plan", but "said on Monday": "on" is a particle
+                        // only of a few verbs, and never before a day or a date.
+                        let after = body[end + particle.len()..].trim_start();
+                        let dated = after
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                        if particle == " on"
+                            && (dated || !matches!(lemma, "comment" | "remark" | "insist" | "call"))
+                        {
+                            break;
+                        }
                         e = end + particle.len();
                         break;
                     }
@@ -64,13 +61,49 @@ pub(super) fn cue_verbs(
     })
 }
 
-/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label.
-pub(super) fn speaker_label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"^["“]?((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s"#)
-            .expect("speaker label pattern")
-    })
+/// "TRUMP: …" / "Sen. Jane Roe: …" at the start of a sentence: a speaker label. Returns the
+/// byte span of the name (relative to `body`): one to three capitalised words, each followed by
+/// one whitespace character, then a colon and whitespace. A hand-written scan, because this runs
+/// on every sentence and a capturing pattern would cost more than the rest of the sentence.
+pub(super) fn speaker_label(body: &str) -> Option<(usize, usize)> {
+    let bytes = body.as_bytes();
+    let start = if body.starts_with('"') {
+        1
+    } else if body.starts_with('“') {
+        '“'.len_utf8()
+    } else {
+        0
+    };
+    let mut i = start;
+    for word in 0..3 {
+        // A word: a capital, then letters, full stops, apostrophes and hyphens.
+        if !bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        i += 1;
+        loop {
+            let rest = &body[i..];
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '-'))
+            {
+                i += 1;
+            } else if rest.starts_with('’') {
+                i += '’'.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &body[i..];
+        if let Some(after) = rest.strip_prefix(':') {
+            return after.starts_with(char::is_whitespace).then_some((start, i));
+        }
+        // One whitespace character before the next word.
+        let ws = rest.chars().next().filter(|c| c.is_whitespace())?;
+        if word == 2 {
+            return None;
+        }
+        i += ws.len_utf8();
+    }
+    None
 }
 
 /// "― Jane Roe “…”" (a reader's comment) or "— Jane Roe (@jroe) May 2" (an embedded post): a
@@ -112,25 +145,58 @@ pub(crate) struct Match {
     pub end: usize,
 }
 
-/// Word spans of `body`: runs of alphanumeric characters (and `_`).
-fn words(body: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        let w = c.is_alphanumeric() || c == '_';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
+/// The end of the word starting at byte `i` of `body`, or `None` when no word starts there. A
+/// word is a run of alphanumeric characters (and `_`); ASCII bytes are tested without decoding.
+#[inline]
+fn word_end(body: &str, i: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let alnum_at = |j: usize| -> Option<usize> {
+        let b = bytes[j];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'_').then_some(1)
+        } else {
+            let c = body[j..].chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+    };
+    let mut j = i + alnum_at(i)?;
+    while j < bytes.len() {
+        match alnum_at(j) {
+            Some(n) => j += n,
+            None => break,
         }
     }
-    if let Some(s) = start {
-        out.push((s, body.len()));
-    }
-    out
+    Some(j)
+}
+
+/// Word spans of `body`, in order, by a byte scan (see [`word_end`]).
+pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Continuation bytes never start a character, let alone a word.
+            if bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+                continue;
+            }
+            if let Some(end) = word_end(body, i) {
+                let start = i;
+                i = end;
+                return Some((start, end));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// Word spans of `body` (runs of alphanumeric characters and `_`), computed once per sentence
+/// for [`find`] and [`cue_verbs`], into a buffer that the caller reuses from sentence to
+/// sentence.
+pub(crate) fn words_into(body: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    out.extend(word_spans(body));
 }
 
 const VAGUE_IT: &[&str] = &[
@@ -214,9 +280,39 @@ const POSSESSED: &[&str] = &[
     "position",
 ];
 
+/// True when `w` may be the first word of a phrase cue: one `match` on the lower-cased bytes,
+/// so that the ordinary words of a sentence cost a length test and a comparison or two.
+fn may_open(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 12 {
+        return false;
+    }
+    // The first letters of every opening word: "the", "to", "of" … stop here.
+    if !matches!(
+        b[0].to_ascii_lowercase(),
+        b'a' | b'b' | b'c' | b'f' | b'h' | b'i' | b'q' | b'r' | b's' | b'v' | b'w'
+    ) {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..b.len()] {
+        b"according" | b"in" | b"as" | b"was" | b"were" | b"is" | b"are" | b"has" | b"have"
+        | b"it" | b"quoted" | b"quotes" | b"quoting" | b"reportedly" | b"allegedly" | b"s" => true,
+        // The nouns of VAGUE_NOUNS and NOUNS (matched in lower case only, below).
+        b"accusations" | b"allegations" | b"claims" | b"rumors" | b"rumours" | b"charges"
+        | b"speculation" | b"fears" | b"concerns" | b"suggestions" | b"comment" | b"comments"
+        | b"remark" | b"remarks" | b"statement" | b"statements" | b"claim" | b"warning"
+        | b"warnings" | b"accusation" | b"allegation" | b"assertion" | b"assertions"
+        | b"criticism" | b"analysis" | b"view" | b"views" | b"belief" => b[0].is_ascii_lowercase(),
+        _ => false,
+    }
+}
+
 /// Finds the phrase cues of `body`, left to right, without overlaps.
-pub(crate) fn find(body: &str) -> Vec<Match> {
-    let ws = words(body);
+pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
     let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
     // Words k and k+1 are separated by spaces only.
     let joined = |k: usize| {
@@ -228,12 +324,16 @@ pub(crate) fn find(body: &str) -> Vec<Match> {
     let mut k = 0usize;
     while k < ws.len() {
         let w = word(k);
-        let lw = w.to_ascii_lowercase();
+        if !may_open(w) {
+            k += 1;
+            continue;
+        }
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
         let start = ws[k].0;
         // (kind, index of the last word of the match)
-        let hit: Option<(Phrase, usize)> = if lw == "according" && joined(k) && ci(k + 1, "to") {
+        let hit: Option<(Phrase, usize)> = if is("according") && joined(k) && ci(k + 1, "to") {
             Some((Phrase::According, k + 1))
-        } else if lw == "in"
+        } else if is("in")
             && joined(k)
             && ci(k + 1, "the")
             && joined(k + 1)
@@ -242,7 +342,7 @@ pub(crate) fn find(body: &str) -> Vec<Match> {
             && ci(k + 3, "of")
         {
             Some((Phrase::According, k + 3))
-        } else if lw == "as"
+        } else if is("as")
             && joined(k)
             && (ci(k + 1, "quoted") || ci(k + 1, "reported"))
             && joined(k + 1)
@@ -253,7 +353,7 @@ pub(crate) fn find(body: &str) -> Vec<Match> {
             Some((Phrase::Passive, end))
         } else if matches!(w, "quoted" | "quotes" | "quoting") {
             Some((Phrase::Quoted, k))
-        } else if lw == "as" {
+        } else if is("as") {
             Some((Phrase::As, k))
         } else if let Some(end) = vague(&word, &joined, k) {
             Some((Phrase::Vague, end))
@@ -346,36 +446,34 @@ fn vague<'a>(
     joined: &impl Fn(usize) -> bool,
     k: usize,
 ) -> Option<usize> {
-    let lw = |j: usize| word(j).to_ascii_lowercase();
-    let first = lw(k);
-    if matches!(first.as_str(), "reportedly" | "allegedly") {
+    let is = |j: usize, w: &str| word(j).eq_ignore_ascii_case(w);
+    let among = |j: usize, list: &[&str]| list.iter().any(|w| is(j, w));
+    if is(k, "reportedly") || is(k, "allegedly") {
         return Some(k);
     }
-    if first == "it" && joined(k) {
-        let (aux_end, ok) = match lw(k + 1).as_str() {
-            "is" | "was" => (k + 1, true),
-            "has" if joined(k + 1) && lw(k + 2) == "been" => (k + 2, true),
-            _ => (k, false),
+    if is(k, "it") && joined(k) {
+        let (aux_end, ok) = if is(k + 1, "is") || is(k + 1, "was") {
+            (k + 1, true)
+        } else if is(k + 1, "has") && joined(k + 1) && is(k + 2, "been") {
+            (k + 2, true)
+        } else {
+            (k, false)
         };
-        if ok && joined(aux_end) && VAGUE_IT.contains(&lw(aux_end + 1).as_str()) {
+        if ok && joined(aux_end) && among(aux_end + 1, VAGUE_IT) {
             return Some(aux_end + 1);
         }
         return None;
     }
-    if matches!(first.as_str(), "is" | "are" | "was" | "were") && joined(k) {
-        let second = lw(k + 1);
-        if VAGUE_TO.contains(&second.as_str()) && joined(k + 1) && lw(k + 2) == "to" {
+    if among(k, &["is", "are", "was", "were"]) && joined(k) {
+        if among(k + 1, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
             return Some(k + 2);
         }
-        let (p, participle) = if second == "widely" && joined(k + 1) {
-            (k + 2, lw(k + 2))
+        let p = if is(k + 1, "widely") && joined(k + 1) {
+            k + 2
         } else {
-            (k + 1, second)
+            k + 1
         };
-        if VAGUE_AS.contains(&participle.as_str())
-            && joined(p)
-            && matches!(lw(p + 1).as_str(), "to" | "as")
-        {
+        if among(p, VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")) {
             return Some(p + 1);
         }
     }
@@ -386,8 +484,27 @@ fn vague<'a>(
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_listed_noun_may_open_a_phrase() {
+        for w in VAGUE_NOUNS.iter().chain(NOUNS) {
+            assert!(may_open(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn speaker_labels() {
+        let span = |b: &'static str| speaker_label(b).map(|(a, e)| &b[a..e]);
+        assert_eq!(span("ROE: We will."), Some("ROE"));
+        assert_eq!(span("“Sen. Jane Roe: yes"), Some("Sen. Jane Roe"));
+        assert_eq!(span("One Two Three Four: no"), None);
+        assert_eq!(span("ROE:no"), None);
+        assert_eq!(span("the ROE: no"), None);
+    }
+
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
-        find(body)
+        let mut ws = Vec::new();
+        words_into(body, &mut ws);
+        find(body, &ws)
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))
             .collect()

@@ -28,6 +28,7 @@ pub(super) fn attribute_sentence(
     text: &str,
     s: &Sentence,
     quotes: &[(usize, usize)],
+    word_buf: &mut Vec<(usize, usize)>,
 ) -> Option<Found> {
     if s.end <= s.start {
         return None;
@@ -62,7 +63,10 @@ pub(super) fn attribute_sentence(
     let mut vague_noun: Option<(usize, usize)> = None;
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
-    for m in phrases::find(body) {
+    // The words of the sentence, scanned once for phrase cues and cue verbs.
+    phrases::words_into(body, word_buf);
+    let ws: &[(usize, usize)] = word_buf;
+    for m in phrases::find(body, ws) {
         let (a, b) = (s.start + m.start, s.start + m.end);
         let matched = &body[m.start..m.end];
         if in_quote(a) {
@@ -187,12 +191,37 @@ pub(super) fn attribute_sentence(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in phrases::cue_verbs(body) {
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body, ws) {
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
         }
         let word = body[ms..me].split(' ').next().unwrap_or("");
+        // "the officer in charge", "a call": a bare form after a preposition or determiner is
+        // a noun, not a cue.
+        if word == lemma
+            && body[..ms].split_whitespace().next_back().is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "with"
+                        | "by"
+                        | "at"
+                )
+            })
+        {
+            continue;
+        }
         let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
@@ -229,6 +258,10 @@ pub(super) fn attribute_sentence(
                 continue;
             }
         }
+        // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+        if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+            continue;
+        }
         let framed = next.starts_with("that ")
             || next.starts_with(':')
             || next.starts_with(['"', '“', '‘'])
@@ -263,6 +296,10 @@ pub(super) fn attribute_sentence(
                 .unwrap_or("");
             let progressive = subject::is_progressive_aux(prev);
             let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
+            // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+            if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+                continue;
+            }
             let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
             if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
                 continue;
@@ -402,7 +439,12 @@ pub(super) fn attribute_sentence(
     }
 
     // "X: “…”": a name, a colon, a quotation.
-    if let Some(k) = body.find(": ") {
+    // The first ": " of the sentence (a byte search for the colon, which is rare).
+    let colon = body
+        .match_indices(':')
+        .map(|(k, _)| k)
+        .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '));
+    if let Some(k) = colon {
         let a = s.start + k;
         let next = text[a + 2..s.end].trim_start();
         if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
@@ -417,19 +459,13 @@ pub(super) fn attribute_sentence(
         }
     }
 
-    if let Some(c) = phrases::speaker_label_re().captures(body) {
-        let name = c.get(1).expect("group");
-        let first = name.as_str().split_whitespace().next().unwrap_or("");
+    if let Some((na, nb)) = phrases::speaker_label(body) {
+        let name = &body[na..nb];
+        let first = name.split_whitespace().next().unwrap_or("");
         // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
-        let capitals = name
-            .as_str()
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if capitals
-            && name.as_str().len() >= 2
-            && !crate::cues::CAPITAL_NON_SOURCES.contains(&first)
-        {
-            let (a, b) = (s.start + name.start(), s.start + name.end());
+        let capitals = name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if capitals && name.len() >= 2 && !crate::cues::CAPITAL_NON_SOURCES.contains(&first) {
+            let (a, b) = (s.start + na, s.start + nb);
             cands.push(Candidate {
                 cue: (b, b + 1),
                 source: Some((a, b)),
@@ -540,10 +576,17 @@ pub(super) fn attribute_sentence(
             });
         }
         if let Some(cue) = vague {
+            // "were reportedly among the dead": the claim is someone's, unnamed; like an unowned
+            // accusation, the cue itself stands for the vague source.
             return Some(Found {
                 form,
                 cue: Some(cue),
-                source: None,
+                source: Some(RawMention {
+                    start: cue.0,
+                    end: cue.1,
+                    kind: Kind::Vague,
+                    entity: None,
+                }),
                 via: Vec::new(),
                 continued: false,
                 quotes: quotes.to_vec(),

@@ -255,13 +255,22 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         if !opens || introduces_clause(&w) && !matches!(w.as_str(), "who" | "which") {
             return None;
         }
+        // "the lock keeper, Ivo Marsh,": a name in apposition vouches for a role noun that
+        // the lexicon does not list.
+        let app = &toks[j..name_end];
+        let named = app.len() <= 4
+            && app.iter().all(|t| t.capitalised())
+            && !cues::CAPITAL_NON_SOURCES.contains(&app[0].word());
         name_end = j;
         // The name itself: the phrase ending at the token before the comma.
         let name_toks = &toks[..name_end];
         let first = phrase_start_name(name_toks)?;
         let np = &name_toks[first..];
-        if let Some(h) = head_of(np, allow_it) {
-            let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower());
+        let role = named
+            && np.len() >= 2
+            && matches!(np[0].lower().as_str(), "the" | "a" | "an" | "our" | "its");
+        if let Some(h) = head_of_loose(np, allow_it, role) {
+            let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower()) || role;
             if cap && !(np.len() == 1 && is_pronoun_source(&np[0].lower())) {
                 return valid(
                     text,

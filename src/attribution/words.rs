@@ -19,8 +19,15 @@ impl<'t> Token<'t> {
         self.raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
     }
-    pub(crate) fn lower(&self) -> String {
-        self.word().to_lowercase()
+    /// The word in lower case, borrowed when it has no capitals (most words), so that the
+    /// phrase rules allocate nothing per token.
+    pub(crate) fn lower(&self) -> Lower<'t> {
+        let w = self.word();
+        if w.chars().any(char::is_uppercase) {
+            Lower(std::borrow::Cow::Owned(w.to_lowercase()))
+        } else {
+            Lower(std::borrow::Cow::Borrowed(w))
+        }
     }
     /// Ends with a punctuation mark that closes a phrase.
     /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
@@ -74,6 +81,29 @@ impl<'t> Token<'t> {
     }
 }
 
+/// A word in lower case, borrowed from the text when it already was.
+#[derive(Debug, Clone)]
+pub(crate) struct Lower<'t>(std::borrow::Cow<'t, str>);
+
+impl Lower<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A span only when it is non-empty and on character boundaries.
 pub(super) fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     (a < b && text.get(a..b).is_some()).then_some((a, b))
@@ -104,45 +134,52 @@ pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
 }
 
 /// Tokens of `text[lo..hi]`.
-pub(crate) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> {
+    let mut out: Vec<Token<'t>> = Vec::new();
     let Some(slice) = text.get(lo..hi) else {
         return out;
     };
+    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
+    let push = |out: &mut Vec<Token<'t>>, s: usize, e: usize| {
+        let t = Token {
+            start: lo + s,
+            raw: &slice[s..e],
+        };
+        let tag = t.raw.len() <= 16
+            && t.raw.starts_with('(')
+            && t.raw.trim_end_matches([',', '.']).ends_with(')');
+        match out.last_mut() {
+            Some(prev) if tag && !prev.ends_phrase() => {
+                prev.raw = &text[prev.start..lo + e];
+            }
+            _ => out.push(t),
+        }
+    };
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes are tested directly; other characters are decoded.
+        let (space, len) = if b < 0x80 {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
             if let Some(s) = start.take() {
-                out.push(Token {
-                    start: lo + s,
-                    raw: &slice[s..i],
-                });
+                push(&mut out, s, i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
-        out.push(Token {
-            start: lo + s,
-            raw: &slice[s..],
-        });
+        push(&mut out, s, slice.len());
     }
-    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
-    let mut merged: Vec<Token> = Vec::with_capacity(out.len());
-    for t in out {
-        let tag = t.raw.starts_with('(')
-            && t.raw.trim_end_matches([',', '.']).ends_with(')')
-            && t.raw.len() <= 16;
-        match merged.last_mut() {
-            Some(prev) if tag && !prev.ends_phrase() => {
-                let end = t.start + t.raw.len();
-                prev.raw = &text[prev.start..end];
-            }
-            _ => merged.push(t),
-        }
-    }
-    merged
+    out
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").

@@ -140,6 +140,19 @@ pub fn kind_of(mention: &str) -> Kind {
         "bloomberg",
         "al-akhbar",
         "al-masirah",
+        "gazette",
+        "courier",
+        "herald",
+        "tribune",
+        "chronicle",
+        "ledger",
+        "wire",
+        "bulletin",
+        "dispatch",
+        "examiner",
+        "sentinel",
+        "inquirer",
+        "telegraph",
     ]) && !has(&[
         "ministry",
         "bureau",
@@ -323,10 +336,16 @@ pub fn kind_of(mention: &str) -> Kind {
     ]) {
         return Kind::Organization;
     }
+    // "the chief archivist, Lena Okafor": a role whose holder is named in apposition.
+    let apposed = mention
+        .split(", ")
+        .nth(1)
+        .is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')));
     if core
         .split_whitespace()
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         || cues::is_source_noun(head)
+        || apposed
         || matches!(head, "he" | "she" | "who")
     {
         return Kind::Person;

@@ -1,0 +1,235 @@
+//! Names of sources: a mention split into its canonical name and its descriptors, and the
+//! lower-case key words that grouping matches on.
+
+use super::kind::PLACES;
+use super::kind_of;
+use crate::cues;
+use crate::schema::Kind;
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "these", "those",
+];
+
+fn strip_det(words: &[&str]) -> usize {
+    words
+        .iter()
+        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
+pub(super) fn apposed_name(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=4).contains(&n)
+        && s.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !s
+            .split_whitespace()
+            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || cues::is_title(&w.to_lowercase()))
+}
+
+/// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
+pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
+    let mut parts = mention.splitn(2, ", ");
+    let mut head = parts.next().unwrap_or("").trim().to_string();
+    let mut descriptors: Vec<String> = parts
+        .next()
+        .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
+        .unwrap_or_default();
+    // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
+    // in apposition. The name is canonical and the role a descriptor.
+    if kind == Kind::Person {
+        if let Some(app) = descriptors.first().filter(|d| apposed_name(d)).cloned() {
+            let role_words: Vec<&str> = head.split_whitespace().collect();
+            let described = role_words.len() >= 2
+                && role_words[strip_det(&role_words)..]
+                    .iter()
+                    .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+            if described {
+                descriptors[0] = head;
+                head = app;
+            }
+        }
+    }
+    // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
+    if let Some(k) = head.find(" (") {
+        descriptors.push(head[k + 1..].to_string());
+        head.truncate(k);
+    }
+    // "the Ministry of X of our country" is the Ministry of X.
+    for tail in [" of our country", " of this country", " of the country"] {
+        if let Some(stripped) = head.strip_suffix(tail) {
+            head = stripped.to_string();
+        }
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let skip = strip_det(&words);
+    let words = &words[skip..];
+    if kind == Kind::Media {
+        // "the official Xinhua news agency" / "Beirut-based al-Akhbar newspaper": the name.
+        let proper = |w: &&str| {
+            (w.chars().next().is_some_and(|c| c.is_uppercase()) || w.starts_with("al-"))
+                && !w.ends_with("-based")
+                && !w.ends_with("-language")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        };
+        let a = words.iter().position(proper);
+        let b = words.iter().rposition(proper);
+        if let (Some(a), Some(b)) = (a, b) {
+            let has_lower_tail = b + 1 < words.len() || a > 0;
+            if has_lower_tail {
+                descriptors.push(words.join(" "));
+                return (words[a..=b].join(" "), descriptors);
+            }
+        }
+    }
+    if kind != Kind::Person {
+        return (words.join(" "), descriptors);
+    }
+    // "Professor Ridong Hu of Huaqiao University": the name is before "of".
+    let cut = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "from" | "for" | "with"))
+        .unwrap_or(words.len());
+    // The name is the run after the last title, lower-case or possessive word.
+    let name_start = |words: &[&str]| {
+        let mut first = 0;
+        for (i, w) in words.iter().enumerate() {
+            let lw = w.to_lowercase();
+            let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
+            let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            if i + 1 < words.len()
+                && (lower_case
+                    || cues::is_title(&lw)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || acronym)
+            {
+                first = i + 1;
+            }
+        }
+        first
+    };
+    let before_of = &words[..cut];
+    let ends_in_title = before_of
+        .last()
+        .map(|w| cues::is_title(&w.to_lowercase()))
+        .unwrap_or(true);
+    // "Secretary of State Mike Pompeo": the name follows the whole title.
+    let words = if ends_in_title {
+        words
+    } else {
+        if cut < words.len() {
+            descriptors.push(words[cut..].join(" "));
+        }
+        before_of
+    };
+    let first = name_start(words);
+    if first > 0 && first < words.len() {
+        descriptors.insert(0, words[..first].join(" "));
+    }
+    let mut name = &words[first.min(words.len())..];
+    // "Lucy Powell MP": a title after the name is a descriptor too.
+    while name.len() > 1 && {
+        let last = name[name.len() - 1];
+        cues::is_title(&last.to_lowercase()) && last.chars().all(|c| c.is_uppercase())
+    } {
+        descriptors.push(name[name.len() - 1].to_string());
+        name = &name[..name.len() - 1];
+    }
+    (name.join(" "), descriptors)
+}
+
+pub(super) fn key_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
+        .filter(|w| {
+            !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
+        })
+        .map(|w| w.trim_end_matches("'s").to_string())
+        .collect();
+    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
+    if words.len() >= 3 {
+        if let Some(last) = words.last_mut() {
+            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
+                *last = "bureau".to_string();
+            }
+        }
+    }
+    words
+}
+
+/// The last capitalised name in the sentence before `at` that may be a person ("After Biden took
+/// office, he …").
+pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<String> {
+    let slice = text.get(sent_start..at)?;
+    // Only the frame "After/When/As NAME did X, he …" is trusted: elsewhere the nearest
+    // capitalised word is too often a place, a group or a quotation's first word.
+    let first = slice.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        first,
+        "After"
+            | "When"
+            | "As"
+            | "Since"
+            | "Before"
+            | "Although"
+            | "While"
+            | "Once"
+            | "Because"
+            | "Though"
+            | "Until"
+    ) {
+        return None;
+    }
+    let mut best: Option<String> = None;
+    let mut run: Vec<&str> = Vec::new();
+    let mut prev_word = "";
+    let mut run_prev = "";
+    let flush = |run: &mut Vec<&str>, run_prev: &str, best: &mut Option<String>| {
+        // Sentence-initial words ("After Biden …") are not part of the name.
+        while run.first().is_some_and(|w| {
+            cues::CAPITAL_NON_SOURCES.contains(w)
+                || DETERMINERS.contains(&w.to_lowercase().as_str())
+        }) {
+            run.remove(0);
+        }
+        if !run.is_empty() {
+            let name = run.join(" ");
+            let lower = name.to_lowercase();
+            let ok = !cues::CAPITAL_NON_SOURCES.contains(&run[0])
+                && !PLACES.contains(&lower.as_str())
+                && !matches!(run_prev, "the" | "The")
+                && kind_of(&name) == Kind::Person
+                && !run.iter().all(|w| cues::is_title(&w.to_lowercase()));
+            if ok {
+                *best = Some(name);
+            }
+            run.clear();
+        }
+    };
+    for raw in slice.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if cap && !w.is_empty() {
+            if run.is_empty() {
+                run_prev = prev_word;
+            }
+            run.push(w);
+            if raw.ends_with([',', '.', ';', ':']) || w.ends_with("'s") {
+                flush(&mut run, run_prev, &mut best);
+            }
+        } else {
+            flush(&mut run, run_prev, &mut best);
+        }
+        prev_word = raw;
+    }
+    flush(&mut run, run_prev, &mut best);
+    best.map(|n| name_and_descriptors(&n, Kind::Person).0)
+        .filter(|n| !n.is_empty())
+}
