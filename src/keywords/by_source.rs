@@ -25,7 +25,7 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
     let mut touched: Vec<u32> = Vec::new();
     for (g, group) in c.groups.iter().enumerate() {
         for &i in &group.occ {
-            let o = owner[c.token(i).sentence];
+            let o = owner[c.token(i).sentence as usize];
             if o == NONE {
                 continue;
             }

@@ -39,6 +39,7 @@ pub mod stem;
 pub mod stopwords;
 pub mod tokens;
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use crate::offsets::Utf16Index;
@@ -116,6 +117,9 @@ struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     score: Vec<f64>,
     sentences: usize,
+    /// Surface forms already computed: the by-source lists ask for the same frequent words once
+    /// per source, and each computation reads every occurrence of the word.
+    surfaces: RefCell<FastMap<u32, String>>,
 }
 
 impl Counts<'_> {
@@ -126,30 +130,40 @@ impl Counts<'_> {
     /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
     fn range(&self, occ: u32) -> (usize, usize) {
         let t = self.token(occ);
+        let (start, end) = (t.start as usize, t.end as usize);
         let part = (occ >> PART_SHIFT) as usize;
         if part == 0 {
-            return (t.start, t.end);
+            return (start, end);
         }
-        let word = &self.text[t.start..t.end];
+        let word = &self.text[start..end];
         let (mut k, mut from) = (1, 0);
         for (j, c) in word.char_indices() {
             if c == '-' || c == '‐' {
                 if k == part {
-                    return (t.start + from, t.start + j);
+                    return (start + from, start + j);
                 }
                 k += 1;
                 from = j + c.len_utf8();
             }
         }
         if k == part {
-            return (t.start + from, t.end);
+            return (start + from, end);
         }
-        (t.start, t.end)
+        (start, end)
     }
 
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     fn surface(&self, g: u32) -> String {
+        if let Some(s) = self.surfaces.borrow().get(&g) {
+            return s.clone();
+        }
+        let s = self.compute_surface(g);
+        self.surfaces.borrow_mut().insert(g, s.clone());
+        s
+    }
+
+    fn compute_surface(&self, g: u32) -> String {
         let mut forms: Vec<(&str, u32, u32)> = Vec::new();
         for &i in &self.groups[g as usize].occ {
             let t = self.token(i);
@@ -188,14 +202,14 @@ impl Counts<'_> {
             .map(|&i| {
                 let (start, mut end) = self.range(i);
                 if len > 1 {
-                    end = self.token(i + len as u32 - 1).end;
+                    end = self.token(i + len as u32 - 1).end as usize;
                 }
                 (
                     Span {
                         start: index.at(start),
                         end: index.at(end),
                     },
-                    self.token(i).sentence,
+                    self.token(i).sentence as usize,
                 )
             })
             .unzip()
@@ -292,7 +306,7 @@ pub fn extract(
         if from == to {
             continue;
         }
-        let word = &text[t.start..t.end];
+        let word = &text[t.range()];
         for (k, (&g, piece)) in parts[from as usize..to as usize]
             .iter()
             .zip(word.split(['-', '‐']))
@@ -317,6 +331,7 @@ pub fn extract(
         groups,
         score: Vec::new(),
         sentences: sentences.len(),
+        surfaces: RefCell::default(),
     };
     counts.score = counts
         .groups
@@ -400,7 +415,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     }
     let first = c.token(g.occ[0]).sentence as f64;
     let mut in_sentences = 0usize;
-    let mut last = usize::MAX;
+    let mut last = u32::MAX;
     for &i in &g.occ {
         let s = c.token(i).sentence;
         if s != last {
@@ -466,7 +481,7 @@ fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
             n += 1;
             i += 1;
         }
-        let expected = c.tokens.sentence_words[s] as f64 / total;
+        let expected = c.tokens.sentence_words[s as usize] as f64 / total;
         covered += expected;
         sum += (n as f64 / f - expected).abs();
     }

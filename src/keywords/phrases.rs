@@ -283,7 +283,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let after_dateline = i > 0
             && toks[i - 1].flags & ALL_CAPS != 0
             && t.flags & ALL_CAPS == 0
-            && c.text[toks[i - 1].start..toks[i - 1].end].len() > 4;
+            && toks[i - 1].range().len() > 4;
         if new_run || after_dateline {
             close(&mut name, pending, &mut names);
             pending = 0;
@@ -486,14 +486,14 @@ fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
 fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let toks = &c.tokens.tokens;
     let (a, last) = (&toks[first as usize], &toks[first as usize + len - 1]);
-    let mut end = last.end;
-    let word = &c.text[last.start..last.end];
+    let (start, mut end) = (a.start as usize, last.end as usize);
+    let word = &c.text[last.range()];
     if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        end = last.start + w.len();
+        end = last.start as usize + w.len();
     }
     // The words as written (ideographs stay together), with each run of spaces made one.
-    let mut out = String::with_capacity(end - a.start);
-    for piece in c.text[a.start..end].split_whitespace() {
+    let mut out = String::with_capacity(end - start);
+    for piece in c.text[start..end].split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -505,7 +505,7 @@ fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
         group.inner_caps * 2 < group.inner
     };
     if lower {
-        let first_word = &c.text[a.start..a.end];
+        let first_word = &c.text[a.range()];
         out.replace_range(..first_word.len(), &first_word.to_lowercase());
     }
     out
