@@ -100,6 +100,9 @@ const MAX_PARTS: usize = 15;
 struct Group {
     /// Its occurrences (token index and part, see [`PART_SHIFT`]), in text order.
     occ: Vec<u32>,
+    /// The sentence of each occurrence: the statistics over all groups read these in order
+    /// instead of looking each token up at random.
+    sent: Vec<u32>,
     /// Occurrences next to another capitalised word, inside a multi-word name.
     in_name: u32,
     /// Occurrences not at the start of a sentence.
@@ -289,6 +292,7 @@ pub fn extract(
         if ty.group != NONE {
             let group = &mut groups[ty.group as usize];
             group.occ.push(i as u32);
+            group.sent.push(t.sentence);
             if t.flags & SENTENCE_START == 0 {
                 group.inner += 1;
                 group.inner_caps += capital(t) as u32;
@@ -317,6 +321,7 @@ pub fn extract(
             }
             let group = &mut groups[g as usize];
             group.occ.push(i as u32 | ((k as u32 + 1) << PART_SHIFT));
+            group.sent.push(t.sentence);
             if k > 0 || t.flags & SENTENCE_START == 0 {
                 group.inner += 1;
                 group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
@@ -363,7 +368,7 @@ pub fn extract(
                 count: group.occ.len(),
                 per_thousand: round(group.occ.len() as f64 * 1000.0 / n_words),
                 sentences: in_sentences.len(),
-                dispersion: dispersion(&counts, &group.occ),
+                dispersion: dispersion(&counts, &group.sent),
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
                 spans,
@@ -413,11 +418,10 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     if tf == 0.0 {
         return 0.0;
     }
-    let first = c.token(g.occ[0]).sentence as f64;
+    let first = g.sent[0] as f64;
     let mut in_sentences = 0usize;
     let mut last = u32::MAX;
-    for &i in &g.occ {
-        let s = c.token(i).sentence;
+    for &s in &g.sent {
         if s != last {
             in_sentences += 1;
             last = s;
@@ -450,7 +454,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     let past = flag(lower.ends_with("ed"));
     let compound = flag(lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
-    let dp = dispersion(c, &g.occ);
+    let dp = dispersion(c, &g.sent);
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
     (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
         - 0.58 * dp
@@ -464,7 +468,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
 
-/// Gries' DP of the occurrences `occ` over the sentences.
+/// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
 fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
     let total = c.tokens.tokens.len() as f64;
     let f = occ.len() as f64;
@@ -475,9 +479,9 @@ fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
     let mut covered = 0.0;
     let mut i = 0;
     while i < occ.len() {
-        let s = c.token(occ[i]).sentence;
+        let s = occ[i];
         let mut n = 0;
-        while i < occ.len() && c.token(occ[i]).sentence == s {
+        while i < occ.len() && occ[i] == s {
             n += 1;
             i += 1;
         }

@@ -255,24 +255,42 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
             }
         }
     }
-    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    // One pass over the tokens in order (rather than over each word's occurrences, which
+    // would visit the tokens at random).
+    let mut owned: Vec<u32> = vec![NONE; c.groups.len()];
+    let mut owners: Vec<(Key, u32, Vec<u32>)> = Vec::with_capacity(owner.len());
     for (g, (_, _, k)) in owner {
-        let Some(t) = names.get_mut(&k) else { continue };
-        let first = t.first;
-        for &o in &c.groups[g as usize].occ {
-            let i = o as usize;
-            if o >> super::PART_SHIFT != 0 || o <= first || !capital(i) {
-                continue;
-            }
-            let tok = &toks[i];
-            let joined_before =
-                i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
-            let joined_after = toks
-                .get(i + 1)
-                .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
-            if !joined_before && !joined_after {
-                t.short.push(o);
-            }
+        let Some(t) = names.get(&k) else { continue };
+        owned[g as usize] = owners.len() as u32;
+        owners.push((k, t.first, Vec::new()));
+    }
+    if owners.is_empty() {
+        return;
+    }
+    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    let counted = toks.len().min(super::TOKEN_MASK as usize);
+    for (i, tok) in toks[..counted].iter().enumerate() {
+        let g = c.info[tok.ty as usize].group;
+        if g == NONE || owned[g as usize] == NONE || !capital(i) {
+            continue;
+        }
+        let (_, first, short) = &mut owners[owned[g as usize] as usize];
+        if i as u32 <= *first {
+            continue;
+        }
+        let joined_before =
+            i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
+        let joined_after = toks
+            .get(i + 1)
+            .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
+        if !joined_before && !joined_after {
+            short.push(i as u32);
+        }
+    }
+    for (k, _, short) in owners {
+        if let Some(t) = names.get_mut(&k) {
+            // A two-word name may own both of its words' mentions.
+            t.short.extend(short);
         }
     }
 }
