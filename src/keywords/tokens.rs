@@ -239,16 +239,26 @@ impl Tokens {
         lower.clear();
         lower.reserve(word.len());
         let (mut letters, mut upper) = (0usize, 0usize);
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += c.is_uppercase() as usize;
+        if word.is_ascii() {
+            // Most words: byte operations only.
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            for b in word.bytes() {
+                letters += b.is_ascii_alphabetic() as usize;
+                upper += b.is_ascii_uppercase() as usize;
             }
-            match c {
-                '’' => lower.push('\''),
-                '‐' => lower.push('-'),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
+        } else {
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += c.is_uppercase() as usize;
+                }
+                match c {
+                    '’' => lower.push('\''),
+                    '‐' => lower.push('-'),
+                    c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                    c => lower.extend(c.to_lowercase()),
+                }
             }
         }
         // "US" in capitals is the country, not the pronoun: it joins "U.S.".
