@@ -33,22 +33,26 @@ fn now() -> f64 {
     cpu_seconds().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed().as_secs_f64())
 }
 
-/// Seconds per run of `f`, the median of enough runs to fill about `budget` seconds (at least
-/// three). The first run warms the caches; it counts as a sample when it alone took a third of
-/// the budget, so that the large scaling inputs cost three runs, not four.
+/// Seconds per run of `f`, the median of enough samples to fill about `budget` seconds (at
+/// least three). A sample times a batch of runs lasting at least 50 ms, because the CPU clock
+/// advances in scheduler ticks. The first run warms the caches; it counts as a sample when it
+/// alone took a third of the budget, so that the large scaling inputs cost three runs, not four.
 fn time(budget: f64, mut f: impl FnMut()) -> f64 {
-    let t = now();
+    let (wall, t) = (Instant::now(), now());
     f();
-    let once = (now() - t).max(1e-6);
+    let once = wall.elapsed().as_secs_f64().max(1e-7);
     let mut samples = Vec::new();
     if once * 3.0 >= budget {
-        samples.push(once);
+        samples.push(now() - t);
     }
-    let runs = ((budget / once) as usize).clamp(3, 25);
+    let batch = (0.05 / once).ceil().max(1.0) as usize;
+    let runs = ((budget / (once * batch as f64)) as usize).clamp(3, 25);
     while samples.len() < runs {
         let t = now();
-        f();
-        samples.push(now() - t);
+        for _ in 0..batch {
+            f();
+        }
+        samples.push((now() - t) / batch as f64);
     }
     median(samples)
 }
