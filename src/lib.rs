@@ -119,6 +119,19 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Characters of `s` that are not white space, in one pass over its bytes when it is ASCII (as
+/// most sentences are).
+fn non_space_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        // The ASCII characters of Unicode's White_Space: tab to carriage return, and space.
+        s.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 /// Analyses one text.
 ///
 /// The text may be empty; the result then has no sentences. Offsets in the result are UTF-16 code
@@ -148,12 +161,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let weights: Vec<usize> = segmentation
         .sentences
         .iter()
-        .map(|s| {
-            text[s.start..s.end]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-        })
+        .map(|s| text.get(s.start..s.end).map_or(0, non_space_chars))
         .collect();
     let total = weights.iter().sum::<usize>().max(1) as f64;
     let (mut attributed, mut vague) = (0usize, 0usize);

@@ -51,7 +51,7 @@ fn check(case: &Case) -> Vec<String> {
     let seg = segment::segment(text);
     if let Some(expected) = &case.tokens {
         let t = Tokens::new(text, &seg.sentences);
-        let got: Vec<&str> = t.tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        let got: Vec<&str> = t.tokens.iter().map(|t| &text[t.range()]).collect();
         if &got != expected {
             fail(format!("tokens {got:?}, expected {expected:?}"));
         }

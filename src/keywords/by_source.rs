@@ -24,8 +24,8 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
     let mut in_source = vec![0usize; sources.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (g, group) in c.groups.iter().enumerate() {
-        for &i in &group.occ {
-            let o = owner[c.token(i).sentence];
+        for &s in &group.sent {
+            let o = owner[s as usize];
             if o == NONE {
                 continue;
             }

@@ -39,6 +39,7 @@ pub mod stem;
 pub mod stopwords;
 pub mod tokens;
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use crate::offsets::Utf16Index;
@@ -99,6 +100,9 @@ const MAX_PARTS: usize = 15;
 struct Group {
     /// Its occurrences (token index and part, see [`PART_SHIFT`]), in text order.
     occ: Vec<u32>,
+    /// The sentence of each occurrence: the statistics over all groups read these in order
+    /// instead of looking each token up at random.
+    sent: Vec<u32>,
     /// Occurrences next to another capitalised word, inside a multi-word name.
     in_name: u32,
     /// Occurrences not at the start of a sentence.
@@ -116,6 +120,9 @@ struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     score: Vec<f64>,
     sentences: usize,
+    /// Surface forms already computed: the by-source lists ask for the same frequent words once
+    /// per source, and each computation reads every occurrence of the word.
+    surfaces: RefCell<FastMap<u32, String>>,
 }
 
 impl Counts<'_> {
@@ -126,30 +133,40 @@ impl Counts<'_> {
     /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
     fn range(&self, occ: u32) -> (usize, usize) {
         let t = self.token(occ);
+        let (start, end) = (t.start as usize, t.end as usize);
         let part = (occ >> PART_SHIFT) as usize;
         if part == 0 {
-            return (t.start, t.end);
+            return (start, end);
         }
-        let word = &self.text[t.start..t.end];
+        let word = &self.text[start..end];
         let (mut k, mut from) = (1, 0);
         for (j, c) in word.char_indices() {
             if c == '-' || c == '‐' {
                 if k == part {
-                    return (t.start + from, t.start + j);
+                    return (start + from, start + j);
                 }
                 k += 1;
                 from = j + c.len_utf8();
             }
         }
         if k == part {
-            return (t.start + from, t.end);
+            return (start + from, end);
         }
-        (t.start, t.end)
+        (start, end)
     }
 
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     fn surface(&self, g: u32) -> String {
+        if let Some(s) = self.surfaces.borrow().get(&g) {
+            return s.clone();
+        }
+        let s = self.compute_surface(g);
+        self.surfaces.borrow_mut().insert(g, s.clone());
+        s
+    }
+
+    fn compute_surface(&self, g: u32) -> String {
         let mut forms: Vec<(&str, u32, u32)> = Vec::new();
         for &i in &self.groups[g as usize].occ {
             let t = self.token(i);
@@ -188,14 +205,14 @@ impl Counts<'_> {
             .map(|&i| {
                 let (start, mut end) = self.range(i);
                 if len > 1 {
-                    end = self.token(i + len as u32 - 1).end;
+                    end = self.token(i + len as u32 - 1).end as usize;
                 }
                 (
                     Span {
                         start: index.at(start),
                         end: index.at(end),
                     },
-                    self.token(i).sentence,
+                    self.token(i).sentence as usize,
                 )
             })
             .unzip()
@@ -275,6 +292,7 @@ pub fn extract(
         if ty.group != NONE {
             let group = &mut groups[ty.group as usize];
             group.occ.push(i as u32);
+            group.sent.push(t.sentence);
             if t.flags & SENTENCE_START == 0 {
                 group.inner += 1;
                 group.inner_caps += capital(t) as u32;
@@ -292,7 +310,7 @@ pub fn extract(
         if from == to {
             continue;
         }
-        let word = &text[t.start..t.end];
+        let word = &text[t.range()];
         for (k, (&g, piece)) in parts[from as usize..to as usize]
             .iter()
             .zip(word.split(['-', '‐']))
@@ -303,6 +321,7 @@ pub fn extract(
             }
             let group = &mut groups[g as usize];
             group.occ.push(i as u32 | ((k as u32 + 1) << PART_SHIFT));
+            group.sent.push(t.sentence);
             if k > 0 || t.flags & SENTENCE_START == 0 {
                 group.inner += 1;
                 group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
@@ -317,6 +336,7 @@ pub fn extract(
         groups,
         score: Vec::new(),
         sentences: sentences.len(),
+        surfaces: RefCell::default(),
     };
     counts.score = counts
         .groups
@@ -348,7 +368,7 @@ pub fn extract(
                 count: group.occ.len(),
                 per_thousand: round(group.occ.len() as f64 * 1000.0 / n_words),
                 sentences: in_sentences.len(),
-                dispersion: dispersion(&counts, &group.occ),
+                dispersion: dispersion(&counts, &group.sent),
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
                 spans,
@@ -398,11 +418,10 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     if tf == 0.0 {
         return 0.0;
     }
-    let first = c.token(g.occ[0]).sentence as f64;
+    let first = g.sent[0] as f64;
     let mut in_sentences = 0usize;
-    let mut last = usize::MAX;
-    for &i in &g.occ {
-        let s = c.token(i).sentence;
+    let mut last = u32::MAX;
+    for &s in &g.sent {
         if s != last {
             in_sentences += 1;
             last = s;
@@ -435,7 +454,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     let past = flag(lower.ends_with("ed"));
     let compound = flag(lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
-    let dp = dispersion(c, &g.occ);
+    let dp = dispersion(c, &g.sent);
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
     (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
         - 0.58 * dp
@@ -449,7 +468,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
 
-/// Gries' DP of the occurrences `occ` over the sentences.
+/// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
 fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
     let total = c.tokens.tokens.len() as f64;
     let f = occ.len() as f64;
@@ -460,13 +479,13 @@ fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
     let mut covered = 0.0;
     let mut i = 0;
     while i < occ.len() {
-        let s = c.token(occ[i]).sentence;
+        let s = occ[i];
         let mut n = 0;
-        while i < occ.len() && c.token(occ[i]).sentence == s {
+        while i < occ.len() && occ[i] == s {
             n += 1;
             i += 1;
         }
-        let expected = c.tokens.sentence_words[s] as f64 / total;
+        let expected = c.tokens.sentence_words[s as usize] as f64 / total;
         covered += expected;
         sum += (n as f64 / f - expected).abs();
     }

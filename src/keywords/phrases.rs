@@ -123,17 +123,20 @@ pub(super) struct Phrases {
     pub ngrams: Vec<Ngram>,
 }
 
+/// The tally of one name.
 struct Tally {
     /// First token of its first occurrence.
     first: u32,
-    /// First token of each later occurrence (kept apart so that the many n-grams seen once cost
+    /// First token of each later occurrence (kept apart so that the many names seen once cost
     /// no allocation).
     rest: Vec<u32>,
-    /// For names: later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
+    /// When the name is also an n-gram, the n-gram's count, which replaces `first` and `rest`
+    /// (the occurrences are then found again only if the name is listed, see [`occurrences`]).
+    gram: Option<u32>,
+    /// Later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
     short: Vec<u32>,
     /// Words in it.
     len: usize,
-    kind: Option<PhraseKind>,
 }
 
 impl Tally {
@@ -143,31 +146,85 @@ impl Tally {
 
     /// Occurrences in full.
     fn full(&self) -> usize {
-        1 + self.rest.len()
-    }
-
-    /// First tokens of the occurrences in full, in text order.
-    fn occ(&self) -> Vec<u32> {
-        std::iter::once(self.first)
-            .chain(self.rest.iter().copied())
-            .collect()
+        match self.gram {
+            Some(n) => n as usize,
+            None => 1 + self.rest.len(),
+        }
     }
 }
 
-/// Adds an occurrence starting at token `i`.
-fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, kind: Option<PhraseKind>, i: u32) {
+/// The tally of a run of two or three content words. Only counts are kept: a text has about
+/// two n-grams per word, and the occurrences are only needed for the few that are listed.
+#[derive(Clone, Copy)]
+struct Gram {
+    /// First token of its first occurrence.
+    first: u32,
+    count: u32,
+}
+
+/// An n-gram key: the stem groups of its words, `NONE` after the last.
+type GramKey = [u32; 3];
+
+fn gram_len(k: &GramKey) -> usize {
+    if k[2] == NONE {
+        2
+    } else {
+        3
+    }
+}
+
+/// Adds an occurrence of a name starting at token `i`.
+fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, i: u32) {
     match map.entry(key) {
         std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().rest.push(i),
         std::collections::hash_map::Entry::Vacant(e) => {
             e.insert(Tally {
                 first: i,
                 rest: Vec::new(),
+                gram: None,
                 short: Vec::new(),
                 len,
-                kind,
             });
         }
     }
+}
+
+/// Calls `f(key, first token)` for every run of two or three adjacent content words, in text
+/// order; the one definition of an n-gram, used to count them and to find the listed ones again.
+fn each_gram(c: &Counts, mut f: impl FnMut(GramKey, u32)) {
+    let toks = &c.tokens.tokens;
+    let mut run = 0usize;
+    let (mut g1, mut g2) = (NONE, NONE);
+    for (i, t) in toks.iter().enumerate() {
+        let g = c.info[t.ty as usize].group;
+        if g == NONE || t.flags & (SENTENCE_START | BREAK_BEFORE) != 0 {
+            run = 0;
+        }
+        if g == NONE {
+            continue;
+        }
+        run += 1;
+        if run >= 2 {
+            f([g1, g, NONE], i as u32 - 1);
+        }
+        if run >= 3 {
+            f([g2, g1, g], i as u32 - 2);
+        }
+        (g2, g1) = (g1, g);
+    }
+}
+
+/// The first tokens of the occurrences in full of the n-grams `keys`, in text order.
+fn occurrences(c: &Counts, keys: &[GramKey]) -> FastMap<GramKey, Vec<u32>> {
+    let mut found: FastMap<GramKey, Vec<u32>> = keys.iter().map(|&k| (k, Vec::new())).collect();
+    if !found.is_empty() {
+        each_gram(c, |k, i| {
+            if let Some(v) = found.get_mut(&k) {
+                v.push(i);
+            }
+        });
+    }
+    found
 }
 
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
@@ -198,24 +255,42 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
             }
         }
     }
-    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    // One pass over the tokens in order (rather than over each word's occurrences, which
+    // would visit the tokens at random).
+    let mut owned: Vec<u32> = vec![NONE; c.groups.len()];
+    let mut owners: Vec<(Key, u32, Vec<u32>)> = Vec::with_capacity(owner.len());
     for (g, (_, _, k)) in owner {
-        let Some(t) = names.get_mut(&k) else { continue };
-        let first = t.first;
-        for &o in &c.groups[g as usize].occ {
-            let i = o as usize;
-            if o >> super::PART_SHIFT != 0 || o <= first || !capital(i) {
-                continue;
-            }
-            let tok = &toks[i];
-            let joined_before =
-                i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
-            let joined_after = toks
-                .get(i + 1)
-                .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
-            if !joined_before && !joined_after {
-                t.short.push(o);
-            }
+        let Some(t) = names.get(&k) else { continue };
+        owned[g as usize] = owners.len() as u32;
+        owners.push((k, t.first, Vec::new()));
+    }
+    if owners.is_empty() {
+        return;
+    }
+    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+    let counted = toks.len().min(super::TOKEN_MASK as usize);
+    for (i, tok) in toks[..counted].iter().enumerate() {
+        let g = c.info[tok.ty as usize].group;
+        if g == NONE || owned[g as usize] == NONE || !capital(i) {
+            continue;
+        }
+        let (_, first, short) = &mut owners[owned[g as usize] as usize];
+        if i as u32 <= *first {
+            continue;
+        }
+        let joined_before =
+            i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
+        let joined_after = toks
+            .get(i + 1)
+            .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
+        if !joined_before && !joined_after {
+            short.push(i as u32);
+        }
+    }
+    for (k, _, short) in owners {
+        if let Some(t) = names.get_mut(&k) {
+            // A two-word name may own both of its words' mentions.
+            t.short.extend(short);
         }
     }
 }
@@ -226,18 +301,49 @@ fn key_of(parts: &[u32]) -> Key {
     k
 }
 
+/// A phrase that may be listed: an n-gram or a name.
+struct Candidate<'a> {
+    score: f64,
+    key: Key,
+    first: u32,
+    /// Occurrences, in full and short.
+    count: usize,
+    len: usize,
+    kind: Option<PhraseKind>,
+    /// The name's tally; `None` for an n-gram.
+    name: Option<&'a Tally>,
+}
+
+impl Candidate<'_> {
+    /// Whether its occurrences in full must be found again with [`occurrences`].
+    fn gram_key(&self) -> Option<GramKey> {
+        match self.name {
+            Some(t) if t.gram.is_none() => None,
+            _ => Some([self.key[0], self.key[1], self.key[2]]),
+        }
+    }
+}
+
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
-    let group = |i: usize| c.info[toks[i].ty as usize].group;
-    let mut grams: FastMap<Key, Tally> =
-        FastMap::with_capacity_and_hasher(toks.len() * 2, Default::default());
-    let mut names: FastMap<Key, Tally> = FastMap::default();
-    let connector: Vec<bool> = (0..c.tokens.type_count() as u32)
-        .map(|t| CONNECTORS.contains(&c.tokens.form(t)))
-        .collect();
+    let mut grams: FastMap<GramKey, Gram> =
+        FastMap::with_capacity_and_hasher(toks.len().min(1 << 16), Default::default());
+    each_gram(c, |k, i| {
+        grams
+            .entry(k)
+            .and_modify(|g| g.count += 1)
+            .or_insert(Gram { first: i, count: 1 });
+    });
 
-    // Runs of content words.
-    let mut run = 0usize;
+    let mut names: FastMap<Key, Tally> = FastMap::default();
+    // What each distinct form is, looked up once per form rather than once per token.
+    let (connector, date): (Vec<bool>, Vec<bool>) = (0..c.tokens.type_count() as u32)
+        .map(|t| {
+            let form = c.tokens.form(t);
+            (CONNECTORS.contains(&form), DATE_WORDS.contains(&form))
+        })
+        .unzip();
+
     // The current name: its first token and its length, and how many trailing connectors wait
     // for a capitalised word.
     let mut name: Option<(usize, usize)> = None;
@@ -250,40 +356,20 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         };
     for (i, t) in toks.iter().enumerate() {
         let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-        let g = group(i);
-        if g == NONE || new_run {
-            run = 0;
-        }
-        if g != NONE {
-            run += 1;
-            if run >= 2 {
-                add(
-                    &mut grams,
-                    key_of(&[group(i - 1), g]),
-                    2,
-                    None,
-                    i as u32 - 1,
-                );
-            }
-            if run >= 3 {
-                let k = key_of(&[group(i - 2), group(i - 1), g]);
-                add(&mut grams, k, 3, None, i as u32 - 2);
-            }
-        }
-
         let info = c.info[t.ty as usize];
+        let g = info.group;
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         // A number continues a name ("Windows 10") but not a date ("March 15").
-        let prev_is_date = i > 0 && DATE_WORDS.contains(&c.tokens.form(toks[i - 1].ty));
+        let prev_is_date = i > 0 && date[toks[i - 1].ty as usize];
         // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
-        let is_date = DATE_WORDS.contains(&c.tokens.form(t.ty));
+        let is_date = date[t.ty as usize];
         let name_word = (capital && g != NONE && !is_date)
             || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
         // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
         let after_dateline = i > 0
             && toks[i - 1].flags & ALL_CAPS != 0
             && t.flags & ALL_CAPS == 0
-            && c.text[toks[i - 1].start..toks[i - 1].end].len() > 4;
+            && toks[i - 1].range().len() > 4;
         if new_run || after_dateline {
             close(&mut name, pending, &mut names);
             pending = 0;
@@ -313,53 +399,107 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     // A name that is also an n-gram ("United States") is listed once, as a name, with every
     // occurrence of the words together.
     for (k, n) in names.iter_mut() {
-        if let Some(g) = grams.remove(k) {
-            if g.full() > n.full() {
-                (n.first, n.rest) = (g.first, g.rest);
+        if n.len > 3 {
+            continue;
+        }
+        if let Some(g) = grams.remove(&[k[0], k[1], k[2]]) {
+            if g.count as usize > n.full() {
+                (n.first, n.gram) = (g.first, Some(g.count));
+                n.rest = Vec::new();
             }
         }
     }
 
     short_mentions(c, &mut names);
 
-    let mut candidates: Vec<(f64, Key, &Tally)> = grams
+    let mut candidates: Vec<Candidate> = grams
         .iter()
-        .chain(names.iter())
-        .filter(|(_, t)| t.count() >= 2)
-        .map(|(k, t)| (phrase_score(c, k, t), *k, t))
+        .filter(|(_, g)| g.count >= 2)
+        .map(|(k, g)| {
+            let key = key_of(&k[..gram_len(k)]);
+            let count = g.count as usize;
+            Candidate {
+                score: phrase_score(c, &key, count, None),
+                key,
+                first: g.first,
+                count,
+                len: gram_len(k),
+                kind: None,
+                name: None,
+            }
+        })
+        .chain(
+            names
+                .iter()
+                .filter(|(_, t)| t.count() >= 2)
+                .map(|(k, t)| Candidate {
+                    score: phrase_score(c, k, t.count(), Some(PhraseKind::Name)),
+                    key: *k,
+                    first: t.first,
+                    count: t.count(),
+                    len: t.len,
+                    kind: Some(PhraseKind::Name),
+                    name: Some(t),
+                }),
+        )
         .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.first.cmp(&b.2.first)));
+    // The key breaks the remaining ties, so that the order never depends on the hash map's.
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.first.cmp(&b.first))
+            .then(b.kind.is_none().cmp(&a.kind.is_none()))
+            .then(a.key.cmp(&b.key))
+    });
     candidates.truncate(max.saturating_mul(4));
 
     // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
     // its own ("News Agency" in "Xinhua News Agency").
-    let keys: Vec<&[u32]> = candidates.iter().map(|(_, k, _)| trimmed(k)).collect();
-    let mut phrases: Vec<Found> = Vec::new();
-    for (i, (score, _, t)) in candidates.iter().enumerate() {
-        if phrases.len() == max || *score < bar {
+    let keys: Vec<&[u32]> = candidates.iter().map(|p| trimmed(&p.key)).collect();
+    let mut listed: Vec<usize> = Vec::new();
+    for (i, t) in candidates.iter().enumerate() {
+        if listed.len() == max || t.score < bar {
             break;
         }
         let key = keys[i];
         // A name is only ever part of a longer name.
-        let part = candidates.iter().enumerate().any(|(j, (_, _, u))| {
+        let part = candidates.iter().enumerate().any(|(j, u)| {
             j != i
                 && (t.kind.is_none() || u.kind.is_some())
                 && keys[j].len() > key.len()
-                && 4 * u.count() >= 3 * t.count()
+                && 4 * u.count >= 3 * t.count
                 && contains(keys[j], key)
         });
         // A plain phrase around a name is the name with a neighbour ("Ann Roe Friday").
         let wraps_name = t.kind.is_none()
-            && candidates.iter().enumerate().any(|(j, (_, _, u))| {
+            && candidates.iter().enumerate().any(|(j, u)| {
                 u.kind.is_some() && keys[j].len() < key.len() && contains(key, keys[j])
             });
-        if part || wraps_name {
-            continue;
+        if !part && !wraps_name {
+            listed.push(i);
         }
+    }
+
+    let wanted: Vec<GramKey> = listed
+        .iter()
+        .filter_map(|&i| candidates[i].gram_key())
+        .collect();
+    let mut gram_occ = occurrences(c, &wanted);
+    let mut phrases: Vec<Found> = Vec::with_capacity(listed.len());
+    for &i in &listed {
+        let t = &candidates[i];
+        let key = keys[i];
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let (mut spans, mut span_sentences) = c.spans(&t.occ(), t.len, index);
-        if !t.short.is_empty() {
-            let (s2, ss2) = c.spans(&t.short, 1, index);
+        let occ: Vec<u32> = match (t.gram_key(), t.name) {
+            (Some(k), _) => gram_occ.remove(&k).unwrap_or_default(),
+            (None, Some(n)) => std::iter::once(n.first)
+                .chain(n.rest.iter().copied())
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        let (mut spans, mut span_sentences) = c.spans(&occ, t.len, index);
+        if let Some(n) = t.name.filter(|n| !n.short.is_empty()) {
+            let (s2, ss2) = c.spans(&n.short, 1, index);
             let mut all: Vec<_> = spans
                 .into_iter()
                 .zip(span_sentences)
@@ -375,10 +515,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 text: surface(c, t.first, t.len, kind),
                 kind,
                 words: t.len,
-                count: t.count(),
+                count: t.count,
                 sentences: in_sentences.len(),
-                score: round(*score),
-                first: span_sentences[0],
+                score: round(t.score),
+                first: span_sentences.first().copied().unwrap_or(0),
                 spans,
                 span_sentences,
             },
@@ -388,19 +528,24 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 .copied()
                 .filter(|&g| g & CONNECTOR == 0)
                 .collect(),
-            raw_score: *score,
+            raw_score: t.score,
         });
     }
 
-    let mut frequent: Vec<&Tally> = grams.values().filter(|t| t.full() >= 2).collect();
-    frequent.sort_by(|a, b| b.full().cmp(&a.full()).then(a.first.cmp(&b.first)));
+    let mut frequent: Vec<(&GramKey, &Gram)> = grams.iter().filter(|(_, g)| g.count >= 2).collect();
+    frequent.sort_by(|a, b| {
+        b.1.count
+            .cmp(&a.1.count)
+            .then(a.1.first.cmp(&b.1.first))
+            .then(a.0.cmp(b.0))
+    });
     frequent.truncate(max);
     let ngrams = frequent
         .into_iter()
-        .map(|t| Ngram {
-            text: surface(c, t.first, t.len, PhraseKind::Phrase),
-            n: t.len,
-            count: t.full(),
+        .map(|(k, g)| Ngram {
+            text: surface(c, g.first, gram_len(k), PhraseKind::Phrase),
+            n: gram_len(k),
+            count: g.count as usize,
         })
         .collect();
     Phrases { phrases, ngrams }
@@ -452,13 +597,13 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut FastMap
             CONNECTOR | t.ty
         };
     }
-    add(names, parts, len, Some(PhraseKind::Name), start as u32);
+    add(names, parts, len, start as u32);
 }
 
 /// The score of a phrase: its count, the mean importance per occurrence of its words, and how
 /// much of its words' use it accounts for.
-fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
-    let count = t.count() as f64;
+fn phrase_score(c: &Counts, key: &Key, count: usize, kind: Option<PhraseKind>) -> f64 {
+    let count = count as f64;
     let (mut per_occ, mut n, mut min_tf) = (0.0, 0usize, f64::MAX);
     for &g in trimmed(key) {
         if g & CONNECTOR != 0 {
@@ -473,7 +618,7 @@ fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
         return 0.0;
     }
     let cohesion = (count / min_tf).min(1.0);
-    let name = if t.kind == Some(PhraseKind::Name) {
+    let name = if kind == Some(PhraseKind::Name) {
         1.5
     } else {
         1.0
@@ -486,14 +631,14 @@ fn phrase_score(c: &Counts, key: &Key, t: &Tally) -> f64 {
 fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let toks = &c.tokens.tokens;
     let (a, last) = (&toks[first as usize], &toks[first as usize + len - 1]);
-    let mut end = last.end;
-    let word = &c.text[last.start..last.end];
+    let (start, mut end) = (a.start as usize, last.end as usize);
+    let word = &c.text[last.range()];
     if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        end = last.start + w.len();
+        end = last.start as usize + w.len();
     }
     // The words as written (ideographs stay together), with each run of spaces made one.
-    let mut out = String::with_capacity(end - a.start);
-    for piece in c.text[a.start..end].split_whitespace() {
+    let mut out = String::with_capacity(end - start);
+    for piece in c.text[start..end].split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -505,7 +650,7 @@ fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
         group.inner_caps * 2 < group.inner
     };
     if lower {
-        let first_word = &c.text[a.start..a.end];
+        let first_word = &c.text[a.range()];
         out.replace_range(..first_word.len(), &first_word.to_lowercase());
     }
     out

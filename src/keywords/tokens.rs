@@ -19,15 +19,17 @@ pub const SENTENCE_START: u8 = 4;
 /// phrase spans the two.
 pub const BREAK_BEFORE: u8 = 8;
 
-/// One word of the text.
+/// One word of the text. Offsets and indices are `u32` so that a token takes 20 bytes: a text
+/// has about one token per six bytes, and the tokens are the largest table of the analysis.
+/// Text past 4 GiB is not tokenised.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Index of its sentence.
-    pub sentence: usize,
+    pub sentence: u32,
     /// Id of its lower-cased form (see [`Tokens::form`]).
     pub ty: u32,
     /// [`CAPITALIZED`], [`ALL_CAPS`], [`SENTENCE_START`], [`BREAK_BEFORE`].
@@ -86,6 +88,13 @@ struct Interner {
     collided: super::FastMap<Box<str>, u32>,
 }
 
+impl Token {
+    /// Its byte range in the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 impl Tokens {
     /// Number of distinct lower-cased forms.
     pub fn type_count(&self) -> usize {
@@ -109,7 +118,8 @@ impl Tokens {
         let mut ids = Interner::default();
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
-            let (Some(body), true) = (text.get(s.start..s.end), s.start <= s.end) else {
+            let in_range = s.start <= s.end && s.end <= u32::MAX as usize;
+            let (Some(body), true) = (text.get(s.start..s.end), in_range) else {
                 t.sentence_words.push(0);
                 continue;
             };
@@ -227,17 +237,28 @@ impl Tokens {
     ) {
         let word = &text[start..end];
         lower.clear();
+        lower.reserve(word.len());
         let (mut letters, mut upper) = (0usize, 0usize);
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += c.is_uppercase() as usize;
+        if word.is_ascii() {
+            // Most words: byte operations only.
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            for b in word.bytes() {
+                letters += b.is_ascii_alphabetic() as usize;
+                upper += b.is_ascii_uppercase() as usize;
             }
-            match c {
-                '’' => lower.push('\''),
-                '‐' => lower.push('-'),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
+        } else {
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += c.is_uppercase() as usize;
+                }
+                match c {
+                    '’' => lower.push('\''),
+                    '‐' => lower.push('-'),
+                    c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                    c => lower.extend(c.to_lowercase()),
+                }
             }
         }
         // "US" in capitals is the country, not the pronoun: it joins "U.S.".
@@ -256,10 +277,11 @@ impl Tokens {
         if std::mem::take(broken) {
             flags |= BREAK_BEFORE;
         }
+        // `new` only tokenises sentences that end below 4 GiB, so the casts are exact.
         self.tokens.push(Token {
-            start,
-            end,
-            sentence,
+            start: start as u32,
+            end: end as u32,
+            sentence: sentence as u32,
             ty,
             flags,
         });
