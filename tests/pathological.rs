@@ -563,6 +563,30 @@ fn over_the_limit_is_an_error_not_an_abort() {
 }
 
 #[test]
+fn too_many_sentences_is_an_error_not_an_abort() {
+    let options = Options {
+        max_sentences: 100,
+        ..Options::default()
+    };
+    assert!(analyze(&repeat("I? ", 100), &options).is_ok());
+    let err = analyze(&repeat("I? ", 101), &options).unwrap_err();
+    assert_eq!(
+        err,
+        Error::TooManySentences {
+            count: 101,
+            limit: 100
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "the text has 101 sentences, over the limit of 100"
+    );
+    // The default keeps the worst case (one-letter sentences up to the byte limit) far below the
+    // memory a browser gives a WebAssembly module: a few hundred bytes per sentence.
+    assert_eq!(Options::default().max_sentences, 2_000_000);
+}
+
+#[test]
 fn the_default_limit_refuses_without_allocating_in_proportion() {
     // 64 MiB + 1 byte: refused before any work, so nothing close to the text's size is allocated.
     let text = " ".repeat(whosaid::DEFAULT_MAX_BYTES + 1);
