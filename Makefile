@@ -13,7 +13,8 @@ WB_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""
 SHARED := ../shared
 PORT ?= 8000
 
-.PHONY: serve test test-native test-wasm test-e2e wasm dist setup-wasm setup-node eval bench clean fuzz-smoke
+.PHONY: serve test test-native test-wasm test-e2e wasm dist setup-wasm setup-node eval bench clean fuzz-smoke \
+	test-limits deny
 
 serve: wasm
 	@echo "Serving whosaid at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -73,6 +74,20 @@ fuzz-smoke:
 	@if cargo +nightly fuzz --version >/dev/null 2>&1; then \
 	  for t in analyze segment; do \
 	    mkdir -p fuzz/corpus/$$t; \
-	    (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536) || exit 1; \
+	    (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10) || exit 1; \
 	  done; \
 	else echo "fuzz-smoke: skipped (needs a nightly toolchain and cargo-fuzz: cargo install cargo-fuzz)"; fi
+
+# The pathological inputs of issue 8 at their full sizes (a 5 MB sentence, a million periods, ...),
+# in release because a debug build takes minutes on them. `make test` runs smaller sizes.
+test-limits:
+	cargo test --locked --release --test pathological -- --ignored full_size --nocapture
+
+# Licences, bans, sources and (when the advisory database can be fetched) advisories of every
+# dependency, per deny.toml. Skipped with a message when cargo-deny is missing.
+deny:
+	@if cargo deny --version >/dev/null 2>&1; then \
+	  cargo deny --all-features check licenses bans sources || exit 1; \
+	  if cargo deny fetch db >/dev/null 2>&1; then cargo deny --all-features check advisories || exit 1; \
+	  else echo "deny: advisories not checked (the advisory database could not be fetched; offline?)"; fi; \
+	else echo "deny: skipped (cargo install cargo-deny --locked)"; fi

@@ -44,7 +44,10 @@
 //! # Untrusted input
 //!
 //! Any `&str` is accepted. Texts longer than [`Options::max_bytes`] are refused with
-//! [`Error::TooLarge`] instead of being analysed slowly. All patterns use the `regex` crate, whose
+//! [`Error::TooLarge`] instead of being analysed slowly, and texts cut into more than
+//! [`Options::max_sentences`] sentences with [`Error::TooManySentences`], because the result
+//! holds a few hundred bytes per sentence: 64 MiB of one-letter sentences would otherwise need
+//! gigabytes, more than a browser gives a WebAssembly module. All patterns use the `regex` crate, whose
 //! matching time is linear in the input, and no rule rescans the text per sentence.
 
 #![deny(missing_docs)]
@@ -69,6 +72,10 @@ pub use schema::*;
 /// The default input limit: 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
+/// The default sentence limit: two million, about 16 times the sentences of a long novel, and
+/// well under a gigabyte of results.
+pub const DEFAULT_MAX_SENTENCES: usize = 2_000_000;
+
 /// Options for [`analyze`]. In JSON (the page, `--options`) the keys are camelCase.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -78,6 +85,8 @@ pub struct Options {
     pub stopwords: Vec<String>,
     /// Texts longer than this many bytes (UTF-8) are refused.
     pub max_bytes: usize,
+    /// Texts with more sentences than this are refused (checked right after segmentation).
+    pub max_sentences: usize,
     /// How many terms and phrases to return.
     pub max_keywords: usize,
 }
@@ -87,6 +96,7 @@ impl Default for Options {
         Options {
             stopwords: Vec::new(),
             max_bytes: DEFAULT_MAX_BYTES,
+            max_sentences: DEFAULT_MAX_SENTENCES,
             max_keywords: 50,
         }
     }
@@ -102,6 +112,13 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
+    /// The text has more sentences than [`Options::max_sentences`].
+    TooManySentences {
+        /// How many sentences it has.
+        count: usize,
+        /// The limit in force.
+        limit: usize,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -112,6 +129,10 @@ impl std::fmt::Display for Error {
                 "the text is {:.1} MB, over the limit of {:.1} MB",
                 *len as f64 / 1e6,
                 *limit as f64 / 1e6
+            ),
+            Error::TooManySentences { count, limit } => write!(
+                f,
+                "the text has {count} sentences, over the limit of {limit}"
             ),
         }
     }
@@ -143,8 +164,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             limit: options.max_bytes,
         });
     }
-    let index = offsets::Utf16Index::new(text);
     let segmentation = segment::segment(text);
+    if segmentation.sentences.len() > options.max_sentences {
+        return Err(Error::TooManySentences {
+            count: segmentation.sentences.len(),
+            limit: options.max_sentences,
+        });
+    }
+    let index = offsets::Utf16Index::new(text);
     let quotes = quotes::find(text);
     let mut found = attribution::attribute(text, &segmentation.sentences, &quotes);
     let groups = sources::group(text, &segmentation.sentences, &mut found);

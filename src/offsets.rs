@@ -4,51 +4,70 @@
 //! regex crate use. JavaScript indexes strings in UTF-16 code units, so every offset in the result
 //! schema is converted once, here.
 
+/// Bytes per checkpoint. A lookup scans at most this many bytes after its checkpoint.
+const BLOCK: usize = 64;
+
 /// Converts byte offsets of one text into UTF-16 code-unit offsets.
 ///
-/// Only non-ASCII characters make the two counts differ, so the index keeps one checkpoint per
-/// non-ASCII character: for ASCII text it is empty and conversion is the identity.
+/// Only non-ASCII characters make the two counts differ, by their *surplus*: a 2- or 3-byte
+/// character is one UTF-16 unit, a 4-byte one is two. The index keeps the surplus at every
+/// [`BLOCK`]-th byte and counts the rest of the way on each lookup. That keeps memory at one
+/// word per 64 bytes of text (a checkpoint per character would be 16 bytes per emoji, a quarter
+/// of a gigabyte for a 64 MiB text), and for ASCII text the index is empty and conversion is the
+/// identity.
 #[derive(Debug, Clone)]
-pub struct Utf16Index {
-    /// `(byte offset just after a non-ASCII char, bytes minus UTF-16 units up to there)`.
-    checkpoints: Vec<(usize, usize)>,
-    len: usize,
+pub struct Utf16Index<'t> {
+    bytes: &'t [u8],
+    /// `surplus[k]`: bytes minus UTF-16 units in `bytes[..k * BLOCK]`. Empty for ASCII text.
+    surplus: Vec<usize>,
 }
 
-impl Utf16Index {
+/// Bytes minus UTF-16 units in `bytes`, counted byte by byte so that it also holds for ranges
+/// that cut a character: each continuation byte adds one, each 4-byte lead takes one away
+/// (four bytes, two units).
+fn surplus(bytes: &[u8]) -> usize {
+    let cont = bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    let leads4 = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    cont - leads4.min(cont)
+}
+
+impl<'t> Utf16Index<'t> {
     /// Builds the index for `text` in one pass.
-    pub fn new(text: &str) -> Self {
+    pub fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
-            let mut surplus = 0usize;
-            for (i, ch) in text.char_indices() {
-                let bytes = ch.len_utf8();
-                if bytes > 1 {
-                    surplus += bytes - ch.len_utf16();
-                    checkpoints.push((i + bytes, surplus));
-                }
+            checkpoints.reserve(bytes.len() / BLOCK + 1);
+            let mut total = 0usize;
+            checkpoints.push(0);
+            for block in bytes.chunks_exact(BLOCK) {
+                total += surplus(block);
+                checkpoints.push(total);
             }
         }
         Utf16Index {
-            checkpoints,
-            len: text.len(),
+            bytes,
+            surplus: checkpoints,
         }
     }
 
     /// The UTF-16 offset of byte offset `byte`, which must lie on a char boundary.
     ///
-    /// Offsets past the end are clamped to the end of the text.
+    /// Offsets past the end are clamped to the end of the text. An offset inside a character
+    /// gives a wrong but in-range answer, never a panic.
     pub fn at(&self, byte: usize) -> usize {
-        let byte = byte.min(self.len);
-        // Number of checkpoints at or before `byte`.
-        let n = self.checkpoints.partition_point(|&(b, _)| b <= byte);
-        let surplus = if n == 0 { 0 } else { self.checkpoints[n - 1].1 };
-        byte - surplus
+        let byte = byte.min(self.bytes.len());
+        if self.surplus.is_empty() {
+            return byte;
+        }
+        let k = byte / BLOCK;
+        let before = self.surplus[k] + surplus(&self.bytes[k * BLOCK..byte]);
+        byte - before.min(byte)
     }
 
     /// Total length of the text in UTF-16 code units.
     pub fn len_utf16(&self) -> usize {
-        self.at(self.len)
+        self.at(self.bytes.len())
     }
 }
 
@@ -77,5 +96,22 @@ mod tests {
             assert_eq!(idx.at(byte), unit, "byte {byte}");
         }
         assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn checkpoints_across_blocks_and_cut_characters() {
+        // Characters of every width straddle the 64-byte checkpoints at different phases.
+        let text = "aé😀中".repeat(50) + "end";
+        let idx = Utf16Index::new(&text);
+        for (i, _) in text.char_indices() {
+            assert_eq!(idx.at(i), text[..i].encode_utf16().count(), "byte {i}");
+        }
+        assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+        // One word per 64 bytes, not one entry per character.
+        assert_eq!(idx.surplus.len(), text.len() / BLOCK + 1);
+        // Inside a character: in range, no panic.
+        for i in 0..=text.len() + 2 {
+            assert!(idx.at(i) <= idx.len_utf16());
+        }
     }
 }

@@ -428,3 +428,96 @@ fn one_unreadable_file_does_not_stop_the_batch() {
         .starts_with("missing.txt: "));
     let _ = run_ok(&["--version"]);
 }
+
+#[test]
+fn jsonl_invalid_utf8_line_is_an_error_object_and_the_run_goes_on() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"A broken \xff byte.\"}\n");
+    input.extend_from_slice(b"{\"id\": \"good\", \"text\": \"The mayor said so.\"}\n");
+    let out = whosaid(&["analyze", "--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "whosaid: line 1: not valid UTF-8 at byte 32 of the line (use --lossy to replace bad \
+         bytes)\n"
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    // The id is still read from the rest of the line.
+    assert_eq!(lines[0]["id"], "bad");
+    assert!(lines[0]["error"].as_str().unwrap().starts_with("line 1: "));
+    assert_eq!(lines[1]["id"], "good");
+    assert!(lines[1]["analysis"].is_object());
+}
+
+#[test]
+fn jsonl_invalid_utf8_line_is_read_lossily_with_a_warning() {
+    let input = b"{\"id\": 1, \"text\": \"A broken \xff byte.\"}\n";
+    let out = whosaid(&["analyze", "--jsonl", "--lossy"], input);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "whosaid: warning: line 1: invalid UTF-8 from byte 28 of the line replaced with U+FFFD \
+         (--lossy)\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], 1);
+    assert_eq!(v["analysis"]["stats"]["characters"], 16);
+}
+
+#[test]
+fn json_array_batch_is_whole_json_even_with_failures() {
+    // JSONL in, one JSON array out: failed lines are error records inside the array.
+    let input = "{\"id\": \"a\", \"text\": \"It rained.\"}\nnot json\n{\"id\": \"c\"}\n";
+    let out = whosaid(
+        &["analyze", "--jsonl", "--format", "json"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON array");
+    let records = v.as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    assert!(records[0]["analysis"].is_object());
+    assert!(records[1]["error"].is_string());
+    assert_eq!(records[2]["id"], "c");
+    assert!(records[2]["error"].is_string());
+}
+
+#[test]
+fn stdin_read_error_still_leaves_whole_json() {
+    // Reading a directory as stdin fails on the first read: the array must still be closed.
+    let dir = std::env::temp_dir();
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["analyze", "--jsonl", "--format", "json"])
+        .stdin(std::fs::File::open(&dir).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("whosaid: stdin line 1: "), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is whole JSON");
+    assert_eq!(v, serde_json::json!([]));
+}
+
+#[test]
+fn a_directory_named_as_a_file_in_a_batch_is_an_error_record() {
+    // A directory inside a batch is expanded; a path that is neither file nor directory fails
+    // alone, and the batch's JSON array stays whole.
+    let out = whosaid(
+        &["analyze", &fixture("articles/orchard.txt"), "no/such/dir/"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON array");
+    let records = v.as_array().unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records[0]["analysis"].is_object());
+    assert!(records[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("no/such/dir/: "));
+}

@@ -86,10 +86,50 @@ fn check(text: &str) {
         assert!((sum - 1.0).abs() < 1e-9, "shares add up to {sum}");
     }
     assert_eq!(a.stats.sentences, a.sentences.len());
-    for t in &a.keywords.terms {
-        for sp in &t.spans {
-            in_text(sp.start, sp.end, "term span");
+    assert_eq!(a.stats.characters, text.chars().count());
+    let share_sum: f64 = a.sources.iter().map(|s| s.share).sum();
+    assert!(
+        share_sum <= 1.0 + 1e-9,
+        "source shares add up to {share_sum}"
+    );
+    // Paragraph indices never go back and stay below the paragraph count.
+    assert!(a
+        .sentences
+        .windows(2)
+        .all(|w| w[0].paragraph <= w[1].paragraph));
+    if let Some(last) = a.sentences.last() {
+        assert!(last.paragraph < a.stats.paragraphs.max(1));
+    }
+    // Sentences carry no leading or trailing space.
+    for s in &a.sentences {
+        let body = String::from_utf16_lossy(&units[s.start..s.end]);
+        assert_eq!(body.trim(), body, "untrimmed sentence in {text:?}");
+    }
+    // Keyword occurrences lie inside the sentence they are listed under.
+    let occurrences = a
+        .keywords
+        .terms
+        .iter()
+        .map(|t| (&t.spans, &t.span_sentences))
+        .chain(
+            a.keywords
+                .phrases
+                .iter()
+                .map(|p| (&p.spans, &p.span_sentences)),
+        );
+    for (spans, sents) in occurrences {
+        assert_eq!(spans.len(), sents.len());
+        for (sp, &si) in spans.iter().zip(sents) {
+            in_text(sp.start, sp.end, "keyword span");
+            let s = &a.sentences[si];
+            assert!(
+                s.start <= sp.start && sp.end <= s.end,
+                "keyword span outside sentence {si} in {text:?}"
+            );
         }
+    }
+    for b in &a.keywords.by_source {
+        assert!(b.source < a.sources.len(), "by_source index out of range");
     }
     // Deterministic, and the JSON form round-trips.
     let again = analyze(text, &Options::default()).unwrap();
@@ -148,8 +188,89 @@ fn adversarial() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
 }
 
+/// Any characters at all, controls, unassigned code points and astral planes included.
+fn any_chars() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..120).prop_map(|v| v.into_iter().collect())
+}
+
+/// Scripts and characters that break naive text handling: RTL, CJK punctuation, combining
+/// marks, emoji sequences, astral letters, every kind of line break, BOM and controls.
+fn scripts() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("שלום"),
+        Just("قال"),
+        Just("\u{200f}"),
+        Just("\u{202e}"),
+        Just("北京"),
+        Just("。"),
+        Just("！"),
+        Just("「"),
+        Just("」"),
+        Just("\u{300}"),
+        Just("a\u{301}\u{302}"),
+        Just("👩‍👩‍👧"),
+        Just("🇺🇦"),
+        Just("𝕏"),
+        Just("\r"),
+        Just("\r\n"),
+        Just("\u{2028}"),
+        Just("\u{2029}"),
+        Just("\u{85}"),
+        Just("\u{feff}"),
+        Just("\u{0}"),
+        Just("\u{1b}"),
+        Just("\t"),
+        Just("\u{a0}"),
+        Just(" "),
+        Just(". "),
+        Just("\""),
+        Just("«"),
+        Just("»"),
+        Just("said"),
+        Just("Ann Lee"),
+        Just("According to"),
+    ];
+    prop::collection::vec(piece, 0..50).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_characters_keep_the_invariants(text in any_chars()) {
+        check(&text);
+    }
+
+    #[test]
+    fn scripts_and_line_breaks_keep_the_invariants(text in scripts()) {
+        check(&text);
+    }
+
+    #[test]
+    fn segmentation_is_ordered_on_char_boundaries(text in "(?s).{0,300}") {
+        let seg = whosaid::segment::segment(&text);
+        let mut prev = 0;
+        for s in &seg.sentences {
+            prop_assert!(prev <= s.start && s.start < s.end && s.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            prev = s.end;
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_match_the_standard_library(text in any_chars()) {
+        let index = whosaid::offsets::Utf16Index::new(&text);
+        for (i, _) in text.char_indices() {
+            prop_assert_eq!(index.at(i), text[..i].encode_utf16().count());
+        }
+        prop_assert_eq!(index.len_utf16(), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn html_reader_never_panics(text in "(<[a-z/!-]{0,8}|>|&#?[a-zA-Z0-9]{0,8};?|[^<>&]{0,5}){0,40}") {
+        let out = whosaid::html::to_text(&text);
+        prop_assert!(out.len() <= text.len() * 4 + 4);
+    }
 
     #[test]
     fn random_unicode_keeps_the_invariants(text in "\\PC{0,200}") {

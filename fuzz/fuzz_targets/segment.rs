@@ -1,4 +1,5 @@
-//! Segmentation of any text: ordered, non-overlapping spans on char boundaries.
+//! Segmentation of any text: ordered, non-overlapping, trimmed spans on char boundaries that
+//! cover every non-space character.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,6 +11,9 @@ fuzz_target!(|data: &[u8]| {
     for s in &seg.sentences {
         assert!(prev <= s.start && s.start < s.end && s.end <= text.len());
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        // Everything between two sentences is space.
+        assert!(text[prev..s.start].chars().all(char::is_whitespace));
         prev = s.end;
     }
+    assert!(text[prev..].chars().all(char::is_whitespace));
 });

@@ -133,10 +133,41 @@ fn run(args: &Args) -> Result<usize, String> {
     } else {
         ProgressBar::hidden()
     };
+    let fed = feed(args, &mut sink, &progress);
+    progress.finish_and_clear();
+    // A JSON array is closed even when reading stopped half-way, so stdout always holds whole
+    // JSON: the records written so far, then the error on stderr and a non-zero exit.
+    if sink.json_array {
+        let close = if sink.written == 0 { "[]\n" } else { "\n]\n" };
+        sink.out.write_all(close.as_bytes()).map_err(write_error)?;
+    }
+    if let Err(e) = fed {
+        sink.out.flush().map_err(write_error)?;
+        return Err(e);
+    }
+    sink.out.flush().map_err(write_error)?;
+    if args.stats {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        eprintln!(
+            "whosaid: {} documents, {:.2} MB in {:.3} s: {:.1} MB/s, {:.0} documents/s on {} threads{}",
+            sink.docs,
+            sink.bytes as f64 / 1e6,
+            secs,
+            sink.bytes as f64 / 1e6 / secs,
+            sink.docs as f64 / secs,
+            rayon::current_num_threads(),
+            if sink.failed > 0 { format!(", {} failed", sink.failed) } else { String::new() }
+        );
+    }
+    Ok(sink.failed)
+}
+
+/// Reads, analyses and writes every document, chunk by chunk.
+fn feed<W: Write>(args: &Args, sink: &mut Sink<W>, progress: &ProgressBar) -> Result<(), String> {
     if args.jsonl_input {
         sink.json_array = args.format == Format::Json;
         sink.errors_inline = matches!(args.format, Format::Json | Format::Jsonl);
-        let mut reader = inputs::JsonlReader::new();
+        let mut reader = inputs::JsonlReader::new(args.lossy);
         loop {
             let docs = reader.next_chunk(CHUNK)?;
             if docs.is_empty() {
@@ -164,33 +195,33 @@ fn run(args: &Args) -> Result<usize, String> {
             }
         }
     }
-    progress.finish_and_clear();
-    if sink.json_array {
-        let close = if sink.written == 0 { "[]\n" } else { "\n]\n" };
-        sink.out.write_all(close.as_bytes()).map_err(write_error)?;
-    }
-    sink.out.flush().map_err(write_error)?;
-    if args.stats {
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        eprintln!(
-            "whosaid: {} documents, {:.2} MB in {:.3} s: {:.1} MB/s, {:.0} documents/s on {} threads{}",
-            sink.docs,
-            sink.bytes as f64 / 1e6,
-            secs,
-            sink.bytes as f64 / 1e6 / secs,
-            sink.docs as f64 / secs,
-            rayon::current_num_threads(),
-            if sink.failed > 0 { format!(", {} failed", sink.failed) } else { String::new() }
-        );
-    }
-    Ok(sink.failed)
+    Ok(())
 }
 
 /// Analyses and renders a chunk in parallel, keeping input order.
 /// `in_array`: JSON output is an array of `{id, analysis}` records rather than one analysis.
 fn analyse_all(args: &Args, docs: Vec<Doc>, in_array: bool) -> Vec<Outcome> {
     docs.into_par_iter()
-        .map(|d| analyse_one(args, d, in_array))
+        .map(|d| {
+            let id = d.id.clone();
+            // Rendering runs outside the core's own guard below; a panic there must also cost
+            // one document, not the batch (and not a half-written JSON array).
+            std::panic::catch_unwind(AssertUnwindSafe(|| analyse_one(args, d, in_array)))
+                .unwrap_or_else(|_| {
+                    let error = format!("{}: internal error while writing (please report it)", {
+                        match &id {
+                            Value::String(s) => s.clone(),
+                            v => v.to_string(),
+                        }
+                    });
+                    Outcome {
+                        rendered: output::render_error(args, &id, &error),
+                        error: Some(error),
+                        warning: None,
+                        bytes: 0,
+                    }
+                })
+        })
         .collect()
 }
 

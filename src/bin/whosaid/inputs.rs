@@ -143,29 +143,66 @@ fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> (Result<String, String>, O
 
 /// Reads `{"id","text"}` lines from stdin in chunks of `chunk` documents; a bad line becomes a
 /// document whose text is an error, so the run goes on.
+///
+/// Lines are read as bytes: a line that is not valid UTF-8 is one bad document (or is read
+/// lossily under `--lossy`), not the end of the batch.
 pub struct JsonlReader {
-    lines: io::Lines<io::StdinLock<'static>>,
+    input: io::StdinLock<'static>,
+    line: Vec<u8>,
     number: usize,
+    lossy: bool,
 }
 
 impl JsonlReader {
-    pub fn new() -> Self {
+    pub fn new(lossy: bool) -> Self {
         JsonlReader {
-            lines: io::stdin().lock().lines(),
+            input: io::stdin().lock(),
+            line: Vec::new(),
             number: 0,
+            lossy,
         }
     }
 
     pub fn next_chunk(&mut self, chunk: usize) -> Result<Vec<Doc>, String> {
         let mut docs = Vec::with_capacity(chunk);
         while docs.len() < chunk {
-            let Some(line) = self.lines.next() else { break };
+            self.line.clear();
+            let n = self
+                .input
+                .read_until(b'\n', &mut self.line)
+                .map_err(|e| format!("stdin line {}: {e}", self.number + 1))?;
+            if n == 0 {
+                break;
+            }
             self.number += 1;
-            let line = line.map_err(|e| format!("stdin line {}: {e}", self.number))?;
-            if line.trim().is_empty() {
+            let bytes = self.line.strip_suffix(b"\n").unwrap_or(&self.line);
+            let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            docs.push(parse_line(&line, self.number));
+            docs.push(match std::str::from_utf8(bytes) {
+                Ok(line) => parse_line(line, self.number),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    let line = String::from_utf8_lossy(bytes);
+                    let mut doc = parse_line(&line, self.number);
+                    if self.lossy {
+                        doc.warning = Some(format!(
+                            "line {}: invalid UTF-8 from byte {at} of the line replaced with \
+                             U+FFFD (--lossy)",
+                            self.number
+                        ));
+                    } else {
+                        // The id is still worth reporting when the rest of the line parses.
+                        doc.text = Err(format!(
+                            "line {}: not valid UTF-8 at byte {at} of the line (use --lossy to \
+                             replace bad bytes)",
+                            self.number
+                        ));
+                    }
+                    doc
+                }
+            });
         }
         Ok(docs)
     }
