@@ -149,16 +149,27 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
         if q.end <= q.start || q.end > text.len() {
             continue;
         }
-        let inner = q.inner(text).trim();
-        // Only "at least four" matters; counting further would be quadratic for many unclosed
-        // quotations that all run to the end of a paragraph.
-        let words = inner.split_whitespace().take(4).count();
-        let real = words >= 4 || (words >= 1 && inner.ends_with(['.', '!', '?', ',']) && q.closed);
+        // Only a bounded head of the quotation is read: nested or unclosed quotations share most
+        // of their text, so reading each one whole would make many of them quadratic.
+        const HEAD: usize = 256;
+        let inner = q.inner(text);
+        let mut cut = inner.len().min(HEAD);
+        while !inner.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let long = cut < inner.len();
+        let head = inner[..cut].trim();
+        // Only "at least four" words matter.
+        let words = head.split_whitespace().take(4).count();
+        let real =
+            words >= 4 || (!long && words >= 1 && head.ends_with(['.', '!', '?', ',']) && q.closed);
         // A short phrase in double marks that is not a capitalised name ("The Group").
-        let phrase = q.closed
+        let phrase = !real
+            && !long
+            && q.closed
             && !q.single
             && words >= 1
-            && !inner
+            && !head
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         match merged.last_mut() {
