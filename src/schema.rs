@@ -130,7 +130,8 @@ pub struct Attribution {
     pub form: Form,
     /// The word or phrase that signals reporting ("said", "According to").
     pub cue: Option<Cue>,
-    /// Who the content comes from. `null` for sourceless cues ("it is reported that").
+    /// Who the content comes from. For a sourceless cue ("reportedly", "it is said") it is the
+    /// cue itself, of kind `vague` and with `entity` null: the text names no one.
     pub source: Option<Mention>,
     /// Relays the content passed through, outermost first ("According to Xinhua, …").
     pub via: Vec<Mention>,
@@ -164,7 +165,8 @@ pub struct Mention {
     pub end: usize,
     /// What it names.
     pub kind: Kind,
-    /// Index into [`Analysis::sources`]; `null` only when grouping was impossible.
+    /// Index into [`Analysis::sources`]; `null` when the mention names no one (a sourceless vague
+    /// cue) or could not be grouped.
     pub entity: Option<usize>,
 }
 
