@@ -4,6 +4,9 @@
 //! text this bench generates. Prints Markdown table rows; `scripts/bench.sh` gathers them.
 //! Figures are medians of repeated runs in this one process.
 
+mod common;
+use common::{cpu_seconds, now};
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -12,25 +15,6 @@ use whosaid::{analyze, attribution, keywords, offsets, quotes, segment, Options}
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
-}
-
-/// CPU time of this thread in seconds, from Linux's schedstat; `None` elsewhere. CPU time rather
-/// than wall time keeps the figures steady on a machine shared with other work (as
-/// `benches/keywords.rs` does).
-fn cpu_seconds() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    // Kernels without scheduler statistics report 0.
-    if ns == 0 {
-        return None;
-    }
-    Some(ns as f64 / 1e9)
-}
-
-/// The clock used: CPU time when available, else wall time.
-fn now() -> f64 {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    cpu_seconds().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed().as_secs_f64())
 }
 
 /// Seconds per run of `f`, the median of enough samples to fill about `budget` seconds (at

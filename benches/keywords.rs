@@ -5,7 +5,8 @@
 //! `cargo bench --bench keywords [-- DOCS.jsonl]`; DOCS.jsonl holds `{"id","text"}` lines (what
 //! `score_keywords.py --dump-docs` writes). Prints one `keywords:` line.
 
-use std::time::Instant;
+mod common;
+use common::{cpu_seconds, now};
 
 use whosaid::{keywords, offsets::Utf16Index, segment, Options};
 
@@ -77,25 +78,6 @@ fn load() -> (Vec<String>, String) {
         texts.push(t);
     }
     (texts, "generated text (450 docs)".into())
-}
-
-/// CPU time of this thread in seconds, from Linux's schedstat; `None` elsewhere. CPU time rather
-/// than wall time keeps the figure steady on a busy machine; scripts/bench-keywords.sh times
-/// YAKE the same way (`time.process_time`).
-fn cpu_seconds() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    // Kernels without scheduler statistics report 0.
-    if ns == 0 {
-        return None;
-    }
-    Some(ns as f64 / 1e9)
-}
-
-/// The clock used: CPU time when available, else wall time.
-fn now() -> f64 {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    cpu_seconds().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed().as_secs_f64())
 }
 
 fn main() {
