@@ -112,7 +112,8 @@ impl<'t> Scanner<'t> {
         } else if dots >= 2 {
             let rest = &self.text[next..];
             let opens = line_break || (opens_sentence(rest) && !is_word_i(rest));
-            if opens && spaced && p > 0 && b[p - 1].is_ascii_alphanumeric() {
+            // Only a run that starts with a period: "…" is three bytes, so `p + 1` would cut it.
+            if opens && spaced && b[p] == b'.' && p > 0 && b[p - 1].is_ascii_alphanumeric() {
                 // "words. . . . Next": the first period ends the sentence; the spaced ellipsis
                 // opens the next one.
                 self.push(p + 1);

@@ -153,3 +153,14 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+/// Regression (found by `make fuzz-smoke` in CI): an ellipsis character followed by spaced dots
+/// ("…. .") made the "words. . . Next" rule cut the text one byte into the "…".
+#[test]
+fn regression_ellipsis_char_then_spaced_dots_not_char_boundary() {
+    let text = "PORT ELLIS (Wire 2020-05-01…. .\n\nNext line";
+    assert_eq!(
+        split(text),
+        ["PORT ELLIS (Wire 2020-05-01…. .", "Next line"]
+    );
+}
