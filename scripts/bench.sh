@@ -138,7 +138,7 @@ print()
 print("## CLI")
 print()
 if t1 and t2: print(f"- PolNeAR train batch (JSONL): {t1:.2f} s on 1 thread, {t2:.2f} s on 2 threads: {t1 / t2:.2f}x.")
-if stream_kb: print(f"- A {stream_gb} GB JSONL stream piped through `analyze --jsonl`: peak memory {float(stream_kb) / 1024:.0f} MB, {stream_s} s.")
+if stream_kb: print(f"- A {stream_gb} GB JSONL stream piped through analyze --jsonl: peak memory {float(stream_kb) / 1024:.0f} MB, {stream_s} s.")
 if peak: print(f"- Peak memory analysing {bigmb:.0f} MB: {peak / 1024:.0f} MB ({peak * 1024 / (bigmb * 1e6):.1f}x the input).")
 PY
 {
