@@ -242,18 +242,21 @@ test('demo article: analysed as you type, legend counts add up, light/dark/360px
   assert.match(await page.textContent('#meta'), /Harbour town votes to rebuild its flooded ferry pier — by Tomasz Reyes — 2026-03-14/);
   // Every sentence's details match the core's attribution.
   for (let i = 0; i < n; i += 1) await checkDetail(page, DEMO_TEXT, core, i);
-  // Hand-written facts about the demo: the mayor's quote, the "According to" sentence, the
-  // author's closing line.
+  // Hand-written facts about the demo: the mayor's quote, the relayed harbour master, the
+  // author's own line.
   const find = (start) => core.sentences.findIndex((x) => DEMO_TEXT.slice(x.start, x.end).startsWith(start));
   const mayor = core.sentences[find('"We cannot keep asking')].attribution;
   assert.ok(mayor?.source?.text.includes('Ingrid Solberg') && mayor.cue.text === 'said' && mayor.form === 'direct');
+  // "According to X, Y said …": Y is the source, X the relay.
   const according = core.sentences[find('According to the Alder Gazette')].attribution;
-  assert.equal(according?.cue?.text, 'According to');
+  assert.equal(according?.cue?.text, 'said');
+  assert.ok(according.source.text.includes('Rosa Lindqvist'), according.source.text);
+  assert.deepEqual(according.via.map((v) => v.text), ['the Alder Gazette']);
   assert.equal(core.sentences[find('Not everyone is convinced.')].attribution, null);
   // Relays are marked in the text and named in the details.
   const relays = core.sentences.flatMap((x, i) => (x.attribution && x.attribution.via.length ? [i] : []));
   assert.deepEqual(await page.$$eval('#text .sent:has(.m-via)', (e) => e.map((x) => Number(x.dataset.i))), relays);
-  if (!relays.length) console.log('# note: the core finds no relay in the demo article (the Alder Gazette sentence has one)');
+  assert.ok(relays.length > 0, 'the demo has a relay');
   // The picture (also the README's) shows the details of the mayor's quote.
   await page.click(`#text .sent[data-i="${find('"We cannot keep asking')}"]`);
   // The README's picture: the page as a reader sees it first, side column in its own scroll.
