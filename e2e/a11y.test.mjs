@@ -5,27 +5,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launch, waitForRun } from './helpers.mjs';
+import { waitForRun, serveAndLaunch } from './helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serveAndLaunch();
 
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [1280, 360]) {
     test(`axe: no serious or critical violations (${colorScheme}, ${width}px)`, async () => {
       // axe is injected through the DevTools protocol; the page's own CSP stays as it is.
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+      const context = await env.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.waitForSelector('#status:not([data-state="loading"])');
       await page.click('#demo');
       await waitForRun(page, '');

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,4 +139,21 @@ export async function screenshot(page, name, { expandSide = true } = {}) {
   }, expandSide);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Starts the static server and the browser before a test file's tests and stops them after.
+ * Returns an object whose `server` ({url, stop}) and `browser` are set once `before` has run.
+ */
+export function serveAndLaunch() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, openPage, analyze, screenshot, cleanliness, waitForRun } from './helpers.mjs';
+import { openPage, analyze, screenshot, cleanliness, waitForRun, serveAndLaunch } from './helpers.mjs';
 import { coreAnalyze, expectedViews, sourceKeywordsLine } from './core.mjs';
 
 // A text written for this test. The expected values come from the core itself (e2e/core.mjs),
@@ -17,24 +17,13 @@ const LIBRARY = [
   'Omar Haddad said the library roof would use recycled steel. Construction begins next week.',
 ].join('\n\n');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serveAndLaunch();
 
 /** Opens the page and returns helpers; `finish()` asserts the page stayed clean. */
 async function open(options) {
-  const session = await openPage(browser, server.url, options);
+  const session = await openPage(env.browser, env.server.url, options);
   session.finish = async () => {
-    const { problems, csp, foreign } = await cleanliness(session.page, session.problems, session.requests, server.url);
+    const { problems, csp, foreign } = await cleanliness(session.page, session.problems, session.requests, env.server.url);
     assert.deepEqual(problems, [], 'console errors or page errors');
     assert.deepEqual(csp, [], 'CSP violations');
     assert.deepEqual(foreign, [], 'requests outside the page origin');
@@ -422,8 +411,8 @@ test('share link: text and stopwords round-trip through the URL fragment only', 
   await page.click('#share');
   await page.waitForFunction(() => document.getElementById('share-url').value !== '');
   const link = await page.inputValue('#share-url');
-  assert.ok(link.startsWith(`${server.url}#v1=`), link);
-  assert.ok(!link.slice(server.url.length).includes('Lena'), 'the text is compressed, not plain');
+  assert.ok(link.startsWith(`${env.server.url}#v1=`), link);
+  assert.ok(!link.slice(env.server.url.length).includes('Lena'), 'the text is compressed, not plain');
   await s.finish();
 
   // A fresh page (new context, nothing shared) opened on the link shows the same analysis.
@@ -442,7 +431,7 @@ test('share link: text and stopwords round-trip through the URL fragment only', 
   // The fragment never reaches the server: requests carry no "#".
   assert.ok(t.requests.slice(before).every((u) => !u.includes('#')));
   // A broken link says so instead of failing silently.
-  await t.page.goto(`${server.url}#v1=not-deflate`);
+  await t.page.goto(`${env.server.url}#v1=not-deflate`);
   await t.page.waitForFunction(() => !document.getElementById('notice').hidden);
   assert.match(await t.page.textContent('#notice'), /could not be read/);
   await t.finish();
@@ -522,10 +511,10 @@ test('big input: Cancel stops a long analysis and the page can analyse again', a
 });
 
 test('loading state, then a readable error when the analyser cannot load', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/whosaid_bg.wasm', (route) => route.abort());
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'error', null, { timeout: 15000 });
   assert.match(await page.textContent('#status'), /The analyser could not start/);
   await context.close();

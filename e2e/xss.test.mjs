@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, openPage, analyze, cleanliness, waitForRun } from './helpers.mjs';
+import { openPage, analyze, cleanliness, waitForRun, serveAndLaunch } from './helpers.mjs';
 
 /** Payloads written for this test; each would set top.__xss = N if it ever ran. */
 export const PAYLOADS = [
@@ -79,16 +79,7 @@ export function hostileArticle() {
   return paras.join('\n\n');
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serveAndLaunch();
 
 /** Everything the test checks after hostile text was shown and clicked through. */
 async function assertInert(page) {
@@ -116,7 +107,7 @@ async function assertInert(page) {
 }
 
 test('pasted payloads show as text and never run', async () => {
-  const s = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const s = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const { page } = s;
   let dialogs = 0;
   page.on('dialog', (d) => {
@@ -140,7 +131,7 @@ test('pasted payloads show as text and never run', async () => {
   for (let i = 0; i < Math.min(keywords, 30); i += 1) await page.click(`#keywords button.kw-name >> nth=${i}`);
   await assertInert(page);
   assert.equal(dialogs, 0);
-  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
+  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, env.server.url);
   assert.deepEqual(problems, []);
   assert.deepEqual(csp, []);
   assert.deepEqual(foreign, []);
@@ -151,12 +142,12 @@ test('pasted payloads show as text and never run', async () => {
     await page.click('#text .sent[data-i="0"]');
   }
   await assertInert(page);
-  assert.deepEqual((await cleanliness(page, s.problems, s.requests, server.url)).csp, []);
+  assert.deepEqual((await cleanliness(page, s.problems, s.requests, env.server.url)).csp, []);
   await s.context.close();
 });
 
 test('payloads in opened .txt and .html files never run', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   const dir = join(tmpdir(), `whosaid-xss-${process.pid}`);
   mkdirSync(dir, { recursive: true });
@@ -192,7 +183,7 @@ test('payloads in opened .txt and .html files never run', async () => {
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
   await waitForRun(page, run);
   await assertInert(page);
-  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
+  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, env.server.url);
   assert.deepEqual(problems, []);
   assert.deepEqual(csp, []);
   assert.deepEqual(foreign, []);
@@ -200,14 +191,14 @@ test('payloads in opened .txt and .html files never run', async () => {
 });
 
 test('payloads sent through a share link never run', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   // The link is made by the page's own encoder, as the Copy link button would.
   const fragment = await page.evaluate(async (text) => {
     const { encodeShare } = await import('./share.js');
     return encodeShare({ text, stopwords: ['<img src=x onerror=top.__xss=99>', 'javascript:top.__xss=98'] });
   }, hostileArticle());
-  await page.goto(`${server.url}${fragment}`);
+  await page.goto(`${env.server.url}${fragment}`);
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'done');
   assert.equal(await page.inputValue('#input'), hostileArticle());
   assert.match(await page.inputValue('#stopwords'), /onerror=top\.__xss=99/);
@@ -215,10 +206,10 @@ test('payloads sent through a share link never run', async () => {
   for (let i = 0; i < n; i += 7) await page.click(`#text .sent[data-i="${i}"]`);
   await assertInert(page);
   // A hostile fragment that is not a valid link only gives a notice.
-  await page.goto(`${server.url}#v1=<img src=x onerror=top.__xss=97>`);
+  await page.goto(`${env.server.url}#v1=<img src=x onerror=top.__xss=97>`);
   await page.waitForFunction(() => !document.getElementById('notice').hidden);
   await assertInert(page);
-  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, server.url);
+  const { problems, csp, foreign } = await cleanliness(page, s.problems, s.requests, env.server.url);
   assert.deepEqual(problems, []);
   assert.deepEqual(csp, []);
   assert.deepEqual(foreign, []);
