@@ -19,16 +19,17 @@ const BLOCK: usize = 64;
 pub struct Utf16Index<'t> {
     bytes: &'t [u8],
     /// `surplus[k]`: bytes minus UTF-16 units in `bytes[..k * BLOCK]`. Empty for ASCII text.
-    surplus: Vec<usize>,
+    surplus: Vec<isize>,
 }
 
 /// Bytes minus UTF-16 units in `bytes`, counted byte by byte so that it also holds for ranges
 /// that cut a character: each continuation byte adds one, each 4-byte lead takes one away
-/// (four bytes, two units).
-fn surplus(bytes: &[u8]) -> usize {
+/// (four bytes, two units). A range that ends just after a 4-byte lead counts minus one, so the
+/// count is signed: clamping it per range would break the sum over ranges.
+fn surplus(bytes: &[u8]) -> isize {
     let cont = bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
     let leads4 = bytes.iter().filter(|&&b| b >= 0xF0).count();
-    cont - leads4.min(cont)
+    cont as isize - leads4 as isize
 }
 
 impl<'t> Utf16Index<'t> {
@@ -38,7 +39,7 @@ impl<'t> Utf16Index<'t> {
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
             checkpoints.reserve(bytes.len() / BLOCK + 1);
-            let mut total = 0usize;
+            let mut total = 0isize;
             checkpoints.push(0);
             for block in bytes.chunks_exact(BLOCK) {
                 total += surplus(block);
@@ -62,7 +63,7 @@ impl<'t> Utf16Index<'t> {
         }
         let k = byte / BLOCK;
         let before = self.surplus[k] + surplus(&self.bytes[k * BLOCK..byte]);
-        byte - before.min(byte)
+        (byte as isize - before).clamp(0, byte as isize) as usize
     }
 
     /// Total length of the text in UTF-16 code units.
@@ -113,5 +114,15 @@ mod tests {
         for i in 0..=text.len() + 2 {
             assert!(idx.at(i) <= idx.len_utf16());
         }
+    }
+
+    /// Regression (found by the invariant property test): a 4-byte character whose lead byte
+    /// closes a 64-byte block was counted one unit short, so a sentence end split its pair.
+    #[test]
+    fn regression_astral_char_lead_at_block_end() {
+        let text = "a".repeat(63) + "😀";
+        let idx = Utf16Index::new(&text);
+        assert_eq!(idx.at(text.len()), 65);
+        assert_eq!(idx.at(63), 63);
     }
 }

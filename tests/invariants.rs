@@ -145,6 +145,7 @@ fn project_fixtures_keep_the_invariants() {
     check(include_str!("fixtures/articles/orchard.txt"));
     check(include_str!("fixtures/articles/library.html"));
     check("");
+    check("  ,  ’ 。 \" \r aaaAaAA Kashin the ministry \r 。 ’ \r U.S. Kashin \n\n the ministry .  \n\n ' \" said U.S. \0 the ministry Mr. .  😀");
     check("   \n\n\t ");
     check("“Unclosed quote that runs on.\n\nNext paragraph says \"more.");
     check("市长说，桥梁将在五月重新开放。交通很拥挤！Then English follows. 😀 Emoji end.");
