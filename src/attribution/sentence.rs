@@ -559,7 +559,12 @@ pub(super) fn attribute_sentence(
         }
     }
     let Some(best) = best else {
-        if let Some(cue) = vague_noun {
+        // A vague noun ("critics say") or a sourceless cue ("were reportedly among the dead"):
+        // the claim is someone's, unnamed, so the cue itself stands for the vague source.
+        let unnamed = vague_noun
+            .map(|c| (c, "vague-noun"))
+            .or(vague.map(|c| (c, "vague-cue")));
+        if let Some((cue, rule)) = unnamed {
             return Some(Found {
                 form,
                 cue: Some(cue),
@@ -572,25 +577,7 @@ pub(super) fn attribute_sentence(
                 via: Vec::new(),
                 continued: false,
                 quotes: quotes.to_vec(),
-                rule: "vague-noun",
-            });
-        }
-        if let Some(cue) = vague {
-            // "were reportedly among the dead": the claim is someone's, unnamed; like an unowned
-            // accusation, the cue itself stands for the vague source.
-            return Some(Found {
-                form,
-                cue: Some(cue),
-                source: Some(RawMention {
-                    start: cue.0,
-                    end: cue.1,
-                    kind: Kind::Vague,
-                    entity: None,
-                }),
-                via: Vec::new(),
-                continued: false,
-                quotes: quotes.to_vec(),
-                rule: "vague-cue",
+                rule,
             });
         }
         // A speech verb whose source the rules cannot name: the sentence still reports.
