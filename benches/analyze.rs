@@ -2,7 +2,8 @@
 //!
 //! Input: the PolNeAR train texts from ../shared concatenated (about 4 MB) when present, else a
 //! text this bench generates. Prints Markdown table rows; `scripts/bench.sh` gathers them.
-//! Figures are medians of repeated runs in this one process.
+//! Figures are medians of repeated runs in this one process. `cargo bench --bench analyze --
+//! --stages` prints the stage table only.
 
 mod common;
 use common::{cpu_seconds, now};
@@ -169,6 +170,11 @@ fn main() {
             black_box(analyze(&text, &opts).unwrap());
         }),
     );
+
+    // `-- --stages` stops here: the quick check while optimising one stage.
+    if std::env::args().any(|a| a == "--stages") {
+        return;
+    }
 
     // Scaling: time against input size; the exponent is the slope of log(time) over log(size).
     println!();
