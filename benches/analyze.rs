@@ -171,6 +171,23 @@ fn main() {
         }),
     );
 
+    // The peers' slice (`scripts/bench.sh` sets it): the same file the Python peers are timed on.
+    if let Some(slice) = std::env::var_os("WHOSAID_BENCH_SLICE")
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .filter(|s| !s.is_empty())
+    {
+        let secs = time(3.0, || {
+            black_box(analyze(&slice, &opts).unwrap());
+        });
+        let n = segment::segment(&slice).sentences.len() as f64;
+        println!(
+            "| full analysis, peers' slice ({:.0} KB) | {:.1} | {:.0} |",
+            slice.len() as f64 / 1e3,
+            slice.len() as f64 / 1e6 / secs,
+            n / secs
+        );
+    }
+
     // `-- --stages` stops here: the quick check while optimising one stage.
     if std::env::args().any(|a| a == "--stages") {
         return;
