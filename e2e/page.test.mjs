@@ -510,6 +510,37 @@ test('big input: Cancel stops a long analysis and the page can analyse again', a
   await s.finish();
 });
 
+test('big input: the JSON export is the whole result, also after a cancelled run replaced the worker', async () => {
+  const s = await open();
+  const { page } = s;
+  // More sentences than the page is sent (VIEW_SENTENCES), so the page holds only a view.
+  const text = 'Lena Park said the plan would work. '.repeat(4500);
+  await analyze(page, text);
+  assert.match(await page.textContent('#text .cap-note'), /more sentences are not drawn/);
+  const exported = async () => {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    return JSON.parse(readFileSync(await json.path(), 'utf8'));
+  };
+  const check = (result) => {
+    assert.equal(result.sentences.length, 4500);
+    assert.equal(result.view, undefined);
+    const plan = result.keywords.terms.find((t) => t.text === 'plan');
+    assert.equal(plan.spans.length, plan.count);
+  };
+  check(await exported());
+  assert.equal(await page.$eval('#status', (e) => e.dataset.state), 'done');
+  // A longer run, cancelled: the worker that kept the whole result is gone, and the page still
+  // shows the first result, so the export runs that analysis again.
+  await page.evaluate(() => {
+    document.getElementById('input').value = 'Omar Haddad said the road would close. '.repeat(300000);
+  });
+  await page.click('#analyze');
+  await page.waitForFunction(() => !document.getElementById('cancel').hidden);
+  await page.click('#cancel');
+  check(await exported());
+  await s.finish();
+});
+
 test('loading state, then a readable error when the analyser cannot load', async () => {
   const context = await env.browser.newContext();
   await context.route('**/whosaid_bg.wasm', (route) => route.abort());

@@ -61,6 +61,7 @@ pub mod quotes;
 pub mod schema;
 pub mod segment;
 pub mod sources;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -6,7 +6,7 @@
 use js_sys::{Array, Error, JsString, Map, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use whosaid::wasm::{analyze, last_panic, schema_version};
+use whosaid::wasm::{analyze, analyze_view, last_full, last_panic, schema_version};
 
 /// `obj[key]`, failing the test when it is missing.
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -252,4 +252,36 @@ fn no_panic_recorded_by_normal_use() {
     )
     .unwrap();
     assert_eq!(last_panic(), None);
+}
+
+/// The page's entry: a view of a long result (first sentences, sampled spans, counts), while
+/// `lastFull` gives the whole result, equal to `analyze`'s.
+#[wasm_bindgen_test]
+fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
+    let text = "Lena Park said the plan would work. Rain fell. ".repeat(6);
+    let view = analyze_view(&text, JsValue::UNDEFINED, 5, 3).expect("view");
+    assert_eq!(array(&view, "sentences").length(), 5);
+    let counts = get(&view, "view");
+    assert_eq!(num(&counts, "sentences"), 12.0);
+    assert_eq!(num(&counts, "none"), 6.0);
+    let terms = array(&get(&view, "keywords"), "terms");
+    let plan = terms
+        .iter()
+        .find(|t| get(t, "text").as_string().as_deref() == Some("plan"))
+        .expect("plan is a term");
+    assert_eq!(num(&plan, "count"), 6.0);
+    assert_eq!(array(&plan, "spans").length(), 3);
+
+    let full = last_full().expect("whole result");
+    assert!(!has(&full, "view"));
+    assert_eq!(array(&full, "sentences").length(), 12);
+    let same = analyze(&text, JsValue::UNDEFINED).expect("analyze");
+    assert_eq!(
+        js_sys::JSON::stringify(&full).unwrap(),
+        js_sys::JSON::stringify(&same).unwrap()
+    );
+    // A short text's view is the whole result, without counts.
+    let small = analyze_view("Rain fell.", JsValue::UNDEFINED, 5, 3).expect("view");
+    assert!(!has(&small, "view"));
+    assert_eq!(array(&small, "sentences").length(), 1);
 }

@@ -22,12 +22,13 @@ export class Analyser {
     this.spawn();
   }
 
-  /** The full last result (the page only holds a view of big ones). */
-  full() {
+  /** The whole result of `request` (the page only holds a view of big ones); null if the
+   * worker could not produce it. */
+  full(request) {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.fullWaiters.set(id, resolve);
-      this.worker.postMessage({ type: 'full', id });
+      this.worker.postMessage({ type: 'full', id, text: request.text, options: request.options });
     });
   }
 
@@ -64,10 +65,14 @@ export class Analyser {
   /** Stops the running analysis by replacing the worker. */
   cancel() {
     this.worker.terminate();
+    // Exports waiting on the old worker get no answer from it: ask the new one.
+    const waiting = [...this.fullWaiters.values()];
+    this.fullWaiters.clear();
     this.inFlight = null;
     this.pending = null;
     this.handlers.onBusy(null);
     this.spawn();
+    for (const resolve of waiting) resolve(null);
   }
 
   onMessage(msg) {

@@ -22,6 +22,8 @@ const textView = $('text');
 const state = {
   text: '',
   analysis: null,
+  /** The request (text and options) behind `analysis`, for exports of the whole result. */
+  request: null,
   sentEls: [],
   sentence: -1,
   source: null,
@@ -73,6 +75,7 @@ const analyser = new Analyser({
   },
   onResult(analysis, ms, request) {
     $('cancel').hidden = true;
+    state.request = request;
     show(request.text, analysis);
     const n = num(analysis.view && analysis.view.sentences) ?? arr(analysis.sentences).length;
     statusEl.dataset.run = String(request.id);
@@ -152,6 +155,7 @@ function show(text, analysis) {
 
 function clearViews() {
   state.analysis = null;
+  state.request = null;
   state.text = '';
   show('', { sentences: [], sources: [], keywords: {}, stats: {}, metadata: {} });
   state.analysis = null;
@@ -402,9 +406,13 @@ function baseName() {
 async function fullAnalysis() {
   if (!state.analysis || !state.analysis.view) return state.analysis;
   setStatus('busy', 'Preparing the export…');
-  const full = await analyser.full();
+  const full = await analyser.full(state.request);
+  if (!full) {
+    setStatus('error', 'The whole result could not be prepared, so this export holds only the part shown on the page.');
+    return state.analysis;
+  }
   setStatus('done', 'Export ready.');
-  return full || state.analysis;
+  return full;
 }
 $('export-json').addEventListener('click', async () => {
   const analysis = await fullAnalysis();

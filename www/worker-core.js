@@ -8,11 +8,13 @@
 //                  {type: 'result', id, analysis, ms}
 //                  {type: 'error', id, message, panic}   (id is null for start-up failures)
 //                  {type: 'restart'}                     (the page must replace this worker)
-//   page → worker  {type: 'full', id}  → worker → page {type: 'full', id, analysis}
+//   page → worker  {type: 'full', id, text, options}  → worker → page {type: 'full', id, analysis}
+//                  (the whole result of the page's current text; analysis null if it failed)
 //
 // Big results are not sent whole: copying hundreds of thousands of sentence objects into the
-// page would freeze it for seconds. The page gets a view (the first VIEW_SENTENCES sentences,
-// keyword spans sampled evenly, counts for the rest under `view`); exports ask for the full result.
+// page would freeze it for seconds. The core returns a view (analyzeView: the first
+// VIEW_SENTENCES sentences, keyword spans sampled evenly, counts for the rest under `view`) and
+// keeps the whole result, which exports ask for (lastFull).
 //
 // A panic in the Rust core traps the instance (the wasm profile aborts on panic). The instance is
 // then unusable, so the worker reports the panic message (lastPanic) and gets a fresh instance
@@ -28,36 +30,6 @@ export const VIEW_SENTENCES = 4000;
 /** Keyword spans sent to the page per keyword (for KWIC lines and dispersion strips). */
 export const VIEW_SPANS = 2000;
 
-/** Every `step`-th element so that at most `max` remain, spread over the whole array. */
-function sample(list, max) {
-  if (!Array.isArray(list) || list.length <= max) return list;
-  const step = list.length / max;
-  const out = [];
-  for (let i = 0; i < max; i += 1) out.push(list[Math.floor(i * step)]);
-  return out;
-}
-
-/** The part of a big result the page needs to draw its views. */
-export function viewOf(analysis) {
-  const sentences = Array.isArray(analysis && analysis.sentences) ? analysis.sentences : [];
-  if (sentences.length <= VIEW_SENTENCES) return analysis;
-  let none = 0;
-  let vague = 0;
-  for (const s of sentences) {
-    const a = s.attribution;
-    if (!a) none += 1;
-    else if (!a.source || a.source.kind === 'vague') vague += 1;
-  }
-  const kw = analysis.keywords || {};
-  const trim = (list) => (Array.isArray(list) ? list.map((k) => ({ ...k, spans: sample(k.spans, VIEW_SPANS) })) : list);
-  return {
-    ...analysis,
-    sentences: sentences.slice(0, VIEW_SENTENCES),
-    keywords: { ...kw, terms: trim(kw.terms), phrases: trim(kw.phrases) },
-    view: { sentences: sentences.length, none, vague },
-  };
-}
-
 export function serve(instantiate) {
   /** The current instance's exports, or null while (re)loading. */
   let api = null;
@@ -67,8 +39,9 @@ export function serve(instantiate) {
   let generation = 0;
   /** The page's init message, kept for re-instantiation. */
   let init = {};
-  /** The last full result, for exports. */
-  let last = null;
+  /** The request behind the page's current result: exports re-run it if the instance that
+   * holds the whole result was replaced since. */
+  let lastRequest = null;
 
   function load() {
     generation += 1;
@@ -89,8 +62,8 @@ export function serve(instantiate) {
     const started = performance.now();
     try {
       const analysis = call();
-      last = analysis;
-      self.postMessage({ type: 'result', id: msg.id, analysis: viewOf(analysis), ms: performance.now() - started });
+      if (msg.type === 'analyze') lastRequest = msg;
+      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started });
     } catch (err) {
       if (!isTrap(err)) {
         self.postMessage({ type: 'error', id: msg.id, message: messageOf(err), panic: false });
@@ -113,6 +86,28 @@ export function serve(instantiate) {
     }
   }
 
+  /** The whole result for an export of the page's current result (`msg.text`, `msg.options`):
+   * the one this instance kept when it is that result, else the analysis run again (the worker
+   * may have been replaced since); null when neither works. */
+  async function full(msg) {
+    if (typeof msg.text !== 'string') return null;
+    if (!loading) load();
+    try {
+      await loading;
+      while (!api) await loading;
+      const options = msg.options ?? {};
+      const same = lastRequest && lastRequest.text === msg.text
+        && JSON.stringify(lastRequest.options ?? {}) === JSON.stringify(options);
+      return (same ? api.lastFull() : null) ?? api.analyze(msg.text, options);
+    } catch (err) {
+      if (isTrap(err)) {
+        api = null;
+        load();
+      }
+      return null;
+    }
+  }
+
   self.addEventListener('message', async (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
@@ -122,7 +117,7 @@ export function serve(instantiate) {
       return;
     }
     if (msg.type === 'full') {
-      self.postMessage({ type: 'full', id: msg.id, analysis: last });
+      self.postMessage({ type: 'full', id: msg.id, analysis: await full(msg) });
       return;
     }
     if (msg.type === 'analyze' || msg.type === 'debug-panic') {
@@ -133,11 +128,16 @@ export function serve(instantiate) {
         return; // already reported
       }
       while (!api) await loading;
-      if (msg.type === 'analyze') run(msg, () => api.analyze(String(msg.text ?? ''), msg.options ?? {}));
+      if (msg.type === 'analyze') run(msg, () => api.analyzeView(...requestArgs(msg), VIEW_SENTENCES, VIEW_SPANS));
       // Test hook: makes the core panic, to exercise the recovery path end to end.
       else run(msg, () => api.debugPanic());
     }
   });
+}
+
+/** The text and options of an analyze message, as the core takes them. */
+function requestArgs(msg) {
+  return [String(msg.text ?? ''), msg.options ?? {}];
 }
 
 function messageOf(err) {
