@@ -171,7 +171,7 @@ fn main() {
         }),
     );
 
-    // The peers' slice (`scripts/bench.sh` sets it): the same file the Python peers are timed on.
+    // The slice `scripts/bench.sh` times textacy + spaCy on, for a ratio on the same text.
     if let Some(slice) = std::env::var_os("WHOSAID_BENCH_SLICE")
         .and_then(|p| std::fs::read_to_string(p).ok())
         .filter(|s| !s.is_empty())
