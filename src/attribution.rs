@@ -391,7 +391,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         if out[i].is_some() || !body.starts_with(['―', '—']) {
             continue;
         }
-        let Some(c) = phrases::signature_re().captures(body) else {
+        let Some(c) = phrases::signature(body) else {
             continue;
         };
         let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));

@@ -24,11 +24,8 @@ pub(super) fn cue_verbs<'b>(
     let mut spans = ws.iter().copied();
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
-            // Cue forms are lower-case ASCII.
+            // Cue forms are lower-case ASCII ([`crate::cues::verb_form`] checks).
             let word = &body[start..end];
-            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
             if let Some((lemma, strength)) = crate::cues::verb_form(word) {
                 let mut e = end;
                 for particle in [" for", " out", " on"] {
@@ -116,6 +113,35 @@ pub(super) fn signature_re() -> &'static Regex {
     })
 }
 
+/// The first match of [`signature_re`] in `body`. The pattern runs only when `body` has a long
+/// dash followed somewhere by what must close a signature (a quotation mark or a handle), and
+/// only from that dash: the pattern runs through the `regex` crate's slowest engine, and every
+/// match starts with a dash.
+pub(super) fn signature(body: &str) -> Option<regex::Captures<'_>> {
+    let dash = long_dash(body)?;
+    let rest = &body[dash..];
+    if !(rest.contains(['"', '“']) || rest.contains("(@")) {
+        return None;
+    }
+    signature_re().captures_at(body, dash)
+}
+
+/// The byte offset of the first long dash (`―` or `—`) in `s`, by a byte search for their
+/// shared lead bytes.
+pub(super) fn long_dash(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| x == 0xE2) {
+        let at = from + k;
+        // "—" is E2 80 94 and "―" is E2 80 95.
+        if b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x94 | 0x95)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// The kind of a phrase cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Phrase {
@@ -145,58 +171,71 @@ pub(crate) struct Match {
     pub end: usize,
 }
 
-/// The end of the word starting at byte `i` of `body`, or `None` when no word starts there. A
-/// word is a run of alphanumeric characters (and `_`); ASCII bytes are tested without decoding.
-#[inline]
-fn word_end(body: &str, i: usize) -> Option<usize> {
-    let bytes = body.as_bytes();
-    let alnum_at = |j: usize| -> Option<usize> {
-        let b = bytes[j];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'_').then_some(1)
-        } else {
-            let c = body[j..].chars().next()?;
-            c.is_alphanumeric().then(|| c.len_utf8())
-        }
-    };
-    let mut j = i + alnum_at(i)?;
-    while j < bytes.len() {
-        match alnum_at(j) {
-            Some(n) => j += n,
-            None => break,
-        }
+/// True for the ASCII bytes that belong to a word: letters, digits and `_`.
+const fn ascii_word_bytes() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
     }
-    Some(j)
+    t
 }
+const ASCII_WORD: [bool; 128] = ascii_word_bytes();
 
-/// Word spans of `body`, in order, by a byte scan (see [`word_end`]).
-pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // Continuation bytes never start a character, let alone a word.
-            if bytes[i] & 0xC0 == 0x80 {
-                i += 1;
-                continue;
-            }
-            if let Some(end) = word_end(body, i) {
-                let start = i;
-                i = end;
-                return Some((start, end));
-            }
-            i += 1;
-        }
-        None
-    })
+/// When a word character starts at byte `i` of `body`, its length in bytes. ASCII bytes are
+/// looked up in a table; other characters are decoded (they are rare in English news).
+#[inline]
+fn word_char_at(body: &str, i: usize) -> Option<usize> {
+    let b = body.as_bytes()[i];
+    if b < 0x80 {
+        ASCII_WORD[usize::from(b)].then_some(1)
+    } else {
+        let c = body.get(i..)?.chars().next()?;
+        c.is_alphanumeric().then(|| c.len_utf8())
+    }
 }
 
 /// Word spans of `body` (runs of alphanumeric characters and `_`), computed once per sentence
 /// for [`find`] and [`cue_verbs`], into a buffer that the caller reuses from sentence to
-/// sentence.
+/// sentence. One pass over the bytes: this runs over every byte of the text.
 pub(crate) fn words_into(body: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    out.extend(word_spans(body));
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Spaces and punctuation between words.
+        if b < 0x80 && !ASCII_WORD[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let Some(n) = word_char_at(body, i) else {
+            // A character that is not a word character; continuation bytes never start one.
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
+            continue;
+        };
+        let start = i;
+        i += n;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                match word_char_at(body, i) {
+                    Some(n) => i += n,
+                    None => break,
+                }
+            }
+        }
+        out.push((start, i));
+    }
 }
 
 const VAGUE_IT: &[&str] = &[
@@ -280,6 +319,30 @@ const POSSESSED: &[&str] = &[
     "position",
 ];
 
+/// Every word that may open a phrase cue, in lower case (the `match` of [`may_open`]).
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "according", "in", "as", "was", "were", "is", "are", "has", "have", "it", "quoted", "quotes",
+    "quoting", "reportedly", "allegedly", "s", "accusations", "allegations", "claims", "rumors",
+    "rumours", "charges", "speculation", "fears", "concerns", "suggestions", "comment",
+    "comments", "remark", "remarks", "statement", "statements", "claim", "warning", "warnings",
+    "accusation", "allegation", "assertion", "assertions", "criticism", "analysis", "view",
+    "views", "belief",
+];
+
+/// For each first letter and word length (up to 12), a bit per last letter that some word of
+/// [`OPENERS`] has: one table lookup rejects almost every ordinary word of a sentence.
+const OPENER_SHAPES: [[u32; 13]; 26] = {
+    let mut shapes = [[0u32; 13]; 26];
+    let mut k = 0;
+    while k < OPENERS.len() {
+        let b = OPENERS[k].as_bytes();
+        shapes[(b[0] - b'a') as usize][b.len()] |= 1 << (b[b.len() - 1] - b'a');
+        k += 1;
+    }
+    shapes
+};
+
 /// True when `w` may be the first word of a phrase cue: one `match` on the lower-cased bytes,
 /// so that the ordinary words of a sentence cost a length test and a comparison or two.
 fn may_open(w: &str) -> bool {
@@ -287,11 +350,16 @@ fn may_open(w: &str) -> bool {
     if b.is_empty() || b.len() > 12 {
         return false;
     }
-    // The first letters of every opening word: "the", "to", "of" … stop here.
-    if !matches!(
+    // The shape (first letter, length, last letter) of an opening word: "the", "to", "of" …
+    // stop here.
+    let (first, last) = (
         b[0].to_ascii_lowercase(),
-        b'a' | b'b' | b'c' | b'f' | b'h' | b'i' | b'q' | b'r' | b's' | b'v' | b'w'
-    ) {
+        b[b.len() - 1].to_ascii_lowercase(),
+    );
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || OPENER_SHAPES[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
+    {
         return false;
     }
     let mut buf = [0u8; 12];
@@ -486,7 +554,7 @@ mod tests {
 
     #[test]
     fn every_listed_noun_may_open_a_phrase() {
-        for w in VAGUE_NOUNS.iter().chain(NOUNS) {
+        for w in VAGUE_NOUNS.iter().chain(NOUNS).chain(OPENERS) {
             assert!(may_open(w), "{w}");
         }
     }

@@ -477,26 +477,24 @@ pub(super) fn attribute_sentence(
 
     // Only sentences with a long dash pay for the signature pattern. A signature line of its
     // own ("— Jane Roe (@jroe) May 2") is handled by the caller: its post came before it.
-    if body.contains(['―', '—']) {
-        if let Some(c) = phrases::signature_re().captures(body) {
-            let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
-            let first = name.as_str().split_whitespace().next().unwrap_or("");
-            let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
-            if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
-                let d = s.start + dash.start();
-                cands.push(Candidate {
-                    cue: (
-                        d,
-                        d + body[dash.start()..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8),
-                    ),
-                    source: Some((s.start + name.start(), s.start + name.end())),
-                    via: None,
-                    rule: "signature",
-                });
-            }
+    if let Some(c) = phrases::signature(body) {
+        let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
+        if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+            let d = s.start + dash.start();
+            cands.push(Candidate {
+                cue: (
+                    d,
+                    d + body[dash.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8),
+                ),
+                source: Some((s.start + name.start(), s.start + name.end())),
+                via: None,
+                rule: "signature",
+            });
         }
     }
 
