@@ -142,7 +142,7 @@ type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherD
 
 /// For each first letter and word length, a bit per last letter that some cue form has: most
 /// words of a text are rejected by this test before any hashing.
-fn form_shapes() -> &'static [[u32; 32]; 26] {
+pub(crate) fn form_shapes() -> &'static [[u32; 32]; 26] {
     static SHAPES: OnceLock<[[u32; 32]; 26]> = OnceLock::new();
     SHAPES.get_or_init(|| {
         let mut shapes = [[0u32; 32]; 26];

@@ -13,15 +13,18 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::scan::Words;
+
 /// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
 /// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
 /// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
 /// alternation through its slowest engine.
 pub(super) fn cue_verbs<'b>(
     body: &'b str,
-    ws: &'b [(usize, usize)],
+    words: &'b Words,
 ) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
-    let mut spans = ws.iter().copied();
+    // Only the candidate words can be cue verb forms.
+    let mut spans = words.candidates.iter().map(|&k| words.spans[k]);
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
             // Cue forms are lower-case ASCII ([`crate::cues::verb_form`] checks).
@@ -113,33 +116,17 @@ pub(super) fn signature_re() -> &'static Regex {
     })
 }
 
-/// The first match of [`signature_re`] in `body`. The pattern runs only when `body` has a long
-/// dash followed somewhere by what must close a signature (a quotation mark or a handle), and
-/// only from that dash: the pattern runs through the `regex` crate's slowest engine, and every
-/// match starts with a dash.
-pub(super) fn signature(body: &str) -> Option<regex::Captures<'_>> {
-    let dash = long_dash(body)?;
-    let rest = &body[dash..];
+/// The first match of [`signature_re`] in `body`, whose first long dash is at `dash` (from
+/// [`Words::long_dash`]). The pattern runs only when what must close a signature (a quotation
+/// mark or a handle) follows the dash, and only from that dash: every match starts with a dash,
+/// and the pattern runs through the `regex` crate's slowest engine.
+pub(super) fn signature(body: &str, dash: Option<usize>) -> Option<regex::Captures<'_>> {
+    let dash = dash?;
+    let rest = body.get(dash..)?;
     if !(rest.contains(['"', '“']) || rest.contains("(@")) {
         return None;
     }
     signature_re().captures_at(body, dash)
-}
-
-/// The byte offset of the first long dash (`―` or `—`) in `s`, by a byte search for their
-/// shared lead bytes.
-pub(super) fn long_dash(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&x| x == 0xE2) {
-        let at = from + k;
-        // "—" is E2 80 94 and "―" is E2 80 95.
-        if b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0x94 | 0x95)) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// The kind of a phrase cue.
@@ -169,73 +156,6 @@ pub(crate) struct Match {
     pub kind: Phrase,
     pub start: usize,
     pub end: usize,
-}
-
-/// True for the ASCII bytes that belong to a word: letters, digits and `_`.
-const fn ascii_word_bytes() -> [bool; 128] {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-}
-const ASCII_WORD: [bool; 128] = ascii_word_bytes();
-
-/// When a word character starts at byte `i` of `body`, its length in bytes. ASCII bytes are
-/// looked up in a table; other characters are decoded (they are rare in English news).
-#[inline]
-fn word_char_at(body: &str, i: usize) -> Option<usize> {
-    let b = body.as_bytes()[i];
-    if b < 0x80 {
-        ASCII_WORD[usize::from(b)].then_some(1)
-    } else {
-        let c = body.get(i..)?.chars().next()?;
-        c.is_alphanumeric().then(|| c.len_utf8())
-    }
-}
-
-/// Word spans of `body` (runs of alphanumeric characters and `_`), computed once per sentence
-/// for [`find`] and [`cue_verbs`], into a buffer that the caller reuses from sentence to
-/// sentence. One pass over the bytes: this runs over every byte of the text.
-pub(crate) fn words_into(body: &str, out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Spaces and punctuation between words.
-        if b < 0x80 && !ASCII_WORD[usize::from(b)] {
-            i += 1;
-            continue;
-        }
-        let Some(n) = word_char_at(body, i) else {
-            // A character that is not a word character; continuation bytes never start one.
-            i += 1;
-            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                i += 1;
-            }
-            continue;
-        };
-        let start = i;
-        i += n;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !ASCII_WORD[usize::from(b)] {
-                    break;
-                }
-                i += 1;
-            } else {
-                match word_char_at(body, i) {
-                    Some(n) => i += n,
-                    None => break,
-                }
-            }
-        }
-        out.push((start, i));
-    }
 }
 
 const VAGUE_IT: &[&str] = &[
@@ -332,7 +252,7 @@ const OPENERS: &[&str] = &[
 
 /// For each first letter and word length (up to 12), a bit per last letter that some word of
 /// [`OPENERS`] has: one table lookup rejects almost every ordinary word of a sentence.
-const OPENER_SHAPES: [[u32; 13]; 26] = {
+pub(super) const OPENER_SHAPES: [[u32; 13]; 26] = {
     let mut shapes = [[0u32; 13]; 26];
     let mut k = 0;
     while k < OPENERS.len() {
@@ -380,7 +300,8 @@ fn may_open(w: &str) -> bool {
 }
 
 /// Finds the phrase cues of `body`, left to right, without overlaps.
-pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
+pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
+    let ws = &words.spans;
     let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
     // Words k and k+1 are separated by spaces only.
     let joined = |k: usize| {
@@ -389,11 +310,12 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
     };
     let ci = |k: usize, w: &str| word(k).eq_ignore_ascii_case(w);
     let mut out = Vec::new();
-    let mut k = 0usize;
-    while k < ws.len() {
+    // The first word a new match may start at: matches do not overlap.
+    let mut next = 0usize;
+    // Only the candidate words may open a phrase cue.
+    for &k in &words.candidates {
         let w = word(k);
-        if !may_open(w) {
-            k += 1;
+        if k < next || !may_open(w) {
             continue;
         }
         let is = |x: &str| w.eq_ignore_ascii_case(x);
@@ -438,7 +360,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                 start,
                 end: ws[last].1,
             });
-            k = last + 1;
+            next = last + 1;
             continue;
         }
         // "X's statement that" / "X’s comments": the match starts at the apostrophe.
@@ -456,7 +378,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 2].1,
                         });
-                        k += 3;
+                        next = k + 3;
                         continue;
                     }
                     if after.starts_with(',') {
@@ -465,7 +387,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 1].1 + 1,
                         });
-                        k += 2;
+                        next = k + 2;
                         continue;
                     }
                     if matches!(noun, "comment" | "comments" | "remark" | "remarks") {
@@ -474,13 +396,12 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 1].1,
                         });
-                        k += 2;
+                        next = k + 2;
                         continue;
                     }
                 }
             }
         }
-        k += 1;
     }
     out
 }
@@ -570,9 +491,9 @@ mod tests {
     }
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
-        let mut ws = Vec::new();
-        words_into(body, &mut ws);
-        find(body, &ws)
+        let mut words = Words::default();
+        super::super::scan::scan(body, &mut words);
+        find(body, &words)
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))
             .collect()
