@@ -50,6 +50,7 @@
 //! - `speaker-turn`: the following sentences of the same transcript paragraph.
 
 mod phrases;
+mod scan;
 mod sentence;
 mod subject;
 mod words;
@@ -214,7 +215,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
     // The word spans of the current sentence, in one buffer reused for every sentence.
-    let mut word_buf: Vec<(usize, usize)> = Vec::new();
+    let mut words = scan::Words::default();
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -231,7 +232,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside, &mut word_buf);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut words);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {
@@ -391,7 +392,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         if out[i].is_some() || !body.starts_with(['―', '—']) {
             continue;
         }
-        let Some(c) = phrases::signature_re().captures(body) else {
+        let Some(c) = phrases::signature(body, Some(0)) else {
             continue;
         };
         let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));

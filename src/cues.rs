@@ -63,7 +63,8 @@ const NOUN_LIKE: &[&str] = &[
 /// lemma in `NOUN_LIKE`.
 pub fn noun_like(word: &str, lemma: &str) -> bool {
     // The bare and "-s" forms of every noun-like lemma, built once: this runs for every cue.
-    static FORMS: OnceLock<HashMap<&'static str, [String; 2]>> = OnceLock::new();
+    type Forms = HashMap<&'static str, [String; 2], std::hash::BuildHasherDefault<Fnv>>;
+    static FORMS: OnceLock<Forms> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         NOUN_LIKE
             .iter()
@@ -141,7 +142,7 @@ type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherD
 
 /// For each first letter and word length, a bit per last letter that some cue form has: most
 /// words of a text are rejected by this test before any hashing.
-fn form_shapes() -> &'static [[u32; 32]; 26] {
+pub(crate) fn form_shapes() -> &'static [[u32; 32]; 26] {
     static SHAPES: OnceLock<[[u32; 32]; 26]> = OnceLock::new();
     SHAPES.get_or_init(|| {
         let mut shapes = [[0u32; 32]; 26];
@@ -218,6 +219,7 @@ pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
         || !last.is_ascii_lowercase()
         || b.len() >= 32
         || form_shapes()[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
+        || !b.iter().all(u8::is_ascii_lowercase)
     {
         return None;
     }
@@ -337,9 +339,16 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "transcript", "book", "column", "editorial", "website", "video", "speech",
 ];
 
+/// A set of lexicon words, with a hasher made for short keys: these sets are asked about most
+/// words near a cue.
+type WordSet = std::collections::HashSet<
+    &'static str,
+    std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+>;
+
 /// True when the lower-case `word` can head a source noun phrase.
 pub fn is_source_noun(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| SOURCE_NOUNS.iter().copied().collect())
         .contains(word)
 }
@@ -386,7 +395,7 @@ pub const TITLES: &[&str] = &[
 
 /// True when the lower-case `word` is a title or rank.
 pub fn is_title(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect())
         .contains(word)
 }

@@ -88,6 +88,34 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     }
 }
 
+/// The first byte at or after `i` that may change the pairing: a line feed, a straight
+/// quotation mark or the lead byte of a non-ASCII character (curly marks, Unicode spaces).
+/// Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over every
+/// byte of the text.
+fn next_mark_or_break(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The lowest flagged byte is the first byte of `v` that is zero.
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let hit = (x & HIGH)
+            | zero_byte(x ^ (ONES * u64::from(b'\n')))
+            | zero_byte(x ^ (ONES * u64::from(b'"')))
+            | zero_byte(x ^ (ONES * u64::from(b'\'')));
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 && !matches!(bytes[i], b'\n' | b'"' | b'\'') {
+        i += 1;
+    }
+    i
+}
+
 /// Finds the quotations of `text`, in order of their opening marks.
 pub fn find(text: &str) -> Vec<Quote> {
     let mut quotes = Vec::new();
@@ -109,12 +137,37 @@ pub fn find(text: &str) -> Vec<Quote> {
             }
         };
     let mut last_nonspace = 0usize;
+    // Line feeds since the last character that is not white space: `last_nonspace` as it was at
+    // the previous line feed tells whether such a character came in between.
     let mut newline_run = 0usize;
+    let mut nonspace_at_newline = 0usize;
     let mut skip_next = false;
     // How many double (index 0) and single (index 1) quotations are open, so that a closing
     // mark need not scan the stack.
     let mut open_count = [0usize; 2];
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0usize;
+    while next < bytes.len() {
+        let i = next;
+        // Most bytes are ASCII letters, digits, punctuation or spaces that are no quotation
+        // mark: a run of them only moves `last_nonspace`, so it is skipped in one go.
+        let run_end = next_mark_or_break(bytes, i);
+        if run_end > i {
+            // The ASCII characters of Unicode's White_Space: tab to carriage return, and space.
+            let mut k = run_end;
+            while k > i && matches!(bytes[k - 1], b'\t'..=b'\r' | b' ') {
+                k -= 1;
+            }
+            if k > i {
+                last_nonspace = k;
+            }
+            next = run_end;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        next = i + c.len_utf8();
         if skip_next {
             // The second apostrophe of a doubled mark ('').
             skip_next = false;
@@ -122,15 +175,16 @@ pub fn find(text: &str) -> Vec<Quote> {
             continue;
         }
         if c == '\n' {
+            if last_nonspace != nonspace_at_newline {
+                newline_run = 0;
+            }
+            nonspace_at_newline = last_nonspace;
             newline_run += 1;
             if newline_run == 2 {
                 paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
                 open_count = [0, 0];
             }
             continue;
-        }
-        if !c.is_whitespace() {
-            newline_run = 0;
         }
         // Two apostrophes ('') stand for a double quotation mark in some wire copy.
         let doubled = c == '\'' && text[i + 1..].starts_with('\'');

@@ -13,22 +13,22 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::scan::Words;
+
 /// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
 /// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
 /// with a table lookup: the `regex` crate without its `perf` features would run a thousand-word
 /// alternation through its slowest engine.
 pub(super) fn cue_verbs<'b>(
     body: &'b str,
-    ws: &'b [(usize, usize)],
+    words: &'b Words,
 ) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
-    let mut spans = ws.iter().copied();
+    // Only the candidate words can be cue verb forms.
+    let mut spans = words.candidates.iter().map(|&k| words.spans[k]);
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
-            // Cue forms are lower-case ASCII.
+            // Cue forms are lower-case ASCII ([`crate::cues::verb_form`] checks).
             let word = &body[start..end];
-            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
             if let Some((lemma, strength)) = crate::cues::verb_form(word) {
                 let mut e = end;
                 for particle in [" for", " out", " on"] {
@@ -116,6 +116,19 @@ pub(super) fn signature_re() -> &'static Regex {
     })
 }
 
+/// The first match of [`signature_re`] in `body`, whose first long dash is at `dash` (from
+/// [`Words::long_dash`]). The pattern runs only when what must close a signature (a quotation
+/// mark or a handle) follows the dash, and only from that dash: every match starts with a dash,
+/// and the pattern runs through the `regex` crate's slowest engine.
+pub(super) fn signature(body: &str, dash: Option<usize>) -> Option<regex::Captures<'_>> {
+    let dash = dash?;
+    let rest = body.get(dash..)?;
+    if !(rest.contains(['"', '“']) || rest.contains("(@")) {
+        return None;
+    }
+    signature_re().captures_at(body, dash)
+}
+
 /// The kind of a phrase cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Phrase {
@@ -143,60 +156,6 @@ pub(crate) struct Match {
     pub kind: Phrase,
     pub start: usize,
     pub end: usize,
-}
-
-/// The end of the word starting at byte `i` of `body`, or `None` when no word starts there. A
-/// word is a run of alphanumeric characters (and `_`); ASCII bytes are tested without decoding.
-#[inline]
-fn word_end(body: &str, i: usize) -> Option<usize> {
-    let bytes = body.as_bytes();
-    let alnum_at = |j: usize| -> Option<usize> {
-        let b = bytes[j];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'_').then_some(1)
-        } else {
-            let c = body[j..].chars().next()?;
-            c.is_alphanumeric().then(|| c.len_utf8())
-        }
-    };
-    let mut j = i + alnum_at(i)?;
-    while j < bytes.len() {
-        match alnum_at(j) {
-            Some(n) => j += n,
-            None => break,
-        }
-    }
-    Some(j)
-}
-
-/// Word spans of `body`, in order, by a byte scan (see [`word_end`]).
-pub(super) fn word_spans(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // Continuation bytes never start a character, let alone a word.
-            if bytes[i] & 0xC0 == 0x80 {
-                i += 1;
-                continue;
-            }
-            if let Some(end) = word_end(body, i) {
-                let start = i;
-                i = end;
-                return Some((start, end));
-            }
-            i += 1;
-        }
-        None
-    })
-}
-
-/// Word spans of `body` (runs of alphanumeric characters and `_`), computed once per sentence
-/// for [`find`] and [`cue_verbs`], into a buffer that the caller reuses from sentence to
-/// sentence.
-pub(crate) fn words_into(body: &str, out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    out.extend(word_spans(body));
 }
 
 const VAGUE_IT: &[&str] = &[
@@ -280,6 +239,30 @@ const POSSESSED: &[&str] = &[
     "position",
 ];
 
+/// Every word that may open a phrase cue, in lower case (the `match` of [`may_open`]).
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "according", "in", "as", "was", "were", "is", "are", "has", "have", "it", "quoted", "quotes",
+    "quoting", "reportedly", "allegedly", "s", "accusations", "allegations", "claims", "rumors",
+    "rumours", "charges", "speculation", "fears", "concerns", "suggestions", "comment",
+    "comments", "remark", "remarks", "statement", "statements", "claim", "warning", "warnings",
+    "accusation", "allegation", "assertion", "assertions", "criticism", "analysis", "view",
+    "views", "belief",
+];
+
+/// For each first letter and word length (up to 12), a bit per last letter that some word of
+/// [`OPENERS`] has: one table lookup rejects almost every ordinary word of a sentence.
+pub(super) const OPENER_SHAPES: [[u32; 13]; 26] = {
+    let mut shapes = [[0u32; 13]; 26];
+    let mut k = 0;
+    while k < OPENERS.len() {
+        let b = OPENERS[k].as_bytes();
+        shapes[(b[0] - b'a') as usize][b.len()] |= 1 << (b[b.len() - 1] - b'a');
+        k += 1;
+    }
+    shapes
+};
+
 /// True when `w` may be the first word of a phrase cue: one `match` on the lower-cased bytes,
 /// so that the ordinary words of a sentence cost a length test and a comparison or two.
 fn may_open(w: &str) -> bool {
@@ -287,11 +270,16 @@ fn may_open(w: &str) -> bool {
     if b.is_empty() || b.len() > 12 {
         return false;
     }
-    // The first letters of every opening word: "the", "to", "of" … stop here.
-    if !matches!(
+    // The shape (first letter, length, last letter) of an opening word: "the", "to", "of" …
+    // stop here.
+    let (first, last) = (
         b[0].to_ascii_lowercase(),
-        b'a' | b'b' | b'c' | b'f' | b'h' | b'i' | b'q' | b'r' | b's' | b'v' | b'w'
-    ) {
+        b[b.len() - 1].to_ascii_lowercase(),
+    );
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || OPENER_SHAPES[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
+    {
         return false;
     }
     let mut buf = [0u8; 12];
@@ -312,7 +300,8 @@ fn may_open(w: &str) -> bool {
 }
 
 /// Finds the phrase cues of `body`, left to right, without overlaps.
-pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
+pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
+    let ws = &words.spans;
     let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
     // Words k and k+1 are separated by spaces only.
     let joined = |k: usize| {
@@ -321,11 +310,12 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
     };
     let ci = |k: usize, w: &str| word(k).eq_ignore_ascii_case(w);
     let mut out = Vec::new();
-    let mut k = 0usize;
-    while k < ws.len() {
+    // The first word a new match may start at: matches do not overlap.
+    let mut next = 0usize;
+    // Only the candidate words may open a phrase cue.
+    for &k in &words.candidates {
         let w = word(k);
-        if !may_open(w) {
-            k += 1;
+        if k < next || !may_open(w) {
             continue;
         }
         let is = |x: &str| w.eq_ignore_ascii_case(x);
@@ -370,7 +360,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                 start,
                 end: ws[last].1,
             });
-            k = last + 1;
+            next = last + 1;
             continue;
         }
         // "X's statement that" / "X’s comments": the match starts at the apostrophe.
@@ -388,7 +378,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 2].1,
                         });
-                        k += 3;
+                        next = k + 3;
                         continue;
                     }
                     if after.starts_with(',') {
@@ -397,7 +387,7 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 1].1 + 1,
                         });
-                        k += 2;
+                        next = k + 2;
                         continue;
                     }
                     if matches!(noun, "comment" | "comments" | "remark" | "remarks") {
@@ -406,13 +396,12 @@ pub(crate) fn find(body: &str, ws: &[(usize, usize)]) -> Vec<Match> {
                             start: a,
                             end: ws[k + 1].1,
                         });
-                        k += 2;
+                        next = k + 2;
                         continue;
                     }
                 }
             }
         }
-        k += 1;
     }
     out
 }
@@ -486,7 +475,7 @@ mod tests {
 
     #[test]
     fn every_listed_noun_may_open_a_phrase() {
-        for w in VAGUE_NOUNS.iter().chain(NOUNS) {
+        for w in VAGUE_NOUNS.iter().chain(NOUNS).chain(OPENERS) {
             assert!(may_open(w), "{w}");
         }
     }
@@ -502,9 +491,9 @@ mod tests {
     }
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
-        let mut ws = Vec::new();
-        words_into(body, &mut ws);
-        find(body, &ws)
+        let mut words = Words::default();
+        super::super::scan::scan(body, &mut words);
+        find(body, &words)
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))
             .collect()

@@ -2,6 +2,7 @@
 //! source phrase, and the best candidate wins (see the rule list in the parent module).
 
 use super::phrases::{self, Phrase};
+use super::scan::{self, Words};
 use super::{subject, words, Found, RawMention};
 use crate::schema::{Form, Kind};
 use crate::segment::Sentence;
@@ -28,7 +29,7 @@ pub(super) fn attribute_sentence(
     text: &str,
     s: &Sentence,
     quotes: &[(usize, usize)],
-    word_buf: &mut Vec<(usize, usize)>,
+    words: &mut Words,
 ) -> Option<Found> {
     if s.end <= s.start {
         return None;
@@ -64,9 +65,9 @@ pub(super) fn attribute_sentence(
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
     // The words of the sentence, scanned once for phrase cues and cue verbs.
-    phrases::words_into(body, word_buf);
-    let ws: &[(usize, usize)] = word_buf;
-    for m in phrases::find(body, ws) {
+    scan::scan(body, words);
+    let words: &Words = words;
+    for m in phrases::find(body, words) {
         let (a, b) = (s.start + m.start, s.start + m.end);
         let matched = &body[m.start..m.end];
         if in_quote(a) {
@@ -191,7 +192,7 @@ pub(super) fn attribute_sentence(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in phrases::cue_verbs(body, ws) {
+    for (ms, me, lemma, strength) in phrases::cue_verbs(body, words) {
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
@@ -477,26 +478,24 @@ pub(super) fn attribute_sentence(
 
     // Only sentences with a long dash pay for the signature pattern. A signature line of its
     // own ("— Jane Roe (@jroe) May 2") is handled by the caller: its post came before it.
-    if body.contains(['―', '—']) {
-        if let Some(c) = phrases::signature_re().captures(body) {
-            let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
-            let first = name.as_str().split_whitespace().next().unwrap_or("");
-            let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
-            if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
-                let d = s.start + dash.start();
-                cands.push(Candidate {
-                    cue: (
-                        d,
-                        d + body[dash.start()..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8),
-                    ),
-                    source: Some((s.start + name.start(), s.start + name.end())),
-                    via: None,
-                    rule: "signature",
-                });
-            }
+    if let Some(c) = phrases::signature(body, words.long_dash) {
+        let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
+        if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+            let d = s.start + dash.start();
+            cands.push(Candidate {
+                cue: (
+                    d,
+                    d + body[dash.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8),
+                ),
+                source: Some((s.start + name.start(), s.start + name.end())),
+                via: None,
+                rule: "signature",
+            });
         }
     }
 

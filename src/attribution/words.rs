@@ -16,17 +16,37 @@ pub(crate) struct Token<'t> {
 impl<'t> Token<'t> {
     /// The token without leading or trailing punctuation (apostrophes inside are kept).
     pub fn word(&self) -> &'t str {
-        self.raw
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '&')
+        let keep = |c: char| c.is_alphanumeric() || c == '@' || c == '&';
+        let b = self.raw.as_bytes();
+        // ASCII ends are tested without decoding; the rest is trimmed as characters.
+        let ascii_keep = |x: u8| x.is_ascii_alphanumeric() || x == b'@' || x == b'&';
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) if f < 0x80 && l < 0x80 && ascii_keep(f) && ascii_keep(l) => {
+                self.raw
+            }
+            _ => self.raw.trim_matches(|c: char| !keep(c)),
+        }
     }
-    /// The word in lower case, borrowed when it has no capitals (most words), so that the
-    /// phrase rules allocate nothing per token.
+    /// The word in lower case, borrowed when it has no capitals (most words) and kept on the
+    /// stack when it is short ASCII, so that the phrase rules allocate nothing per token.
     pub(crate) fn lower(&self) -> Lower<'t> {
         let w = self.word();
+        if w.is_ascii() {
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Lower(Repr::Borrowed(w));
+            }
+            if w.len() <= INLINE {
+                let mut buf = [0u8; INLINE];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                return Lower(Repr::Inline(buf, w.len() as u8));
+            }
+            return Lower(Repr::Owned(w.to_ascii_lowercase()));
+        }
         if w.chars().any(char::is_uppercase) {
-            Lower(std::borrow::Cow::Owned(w.to_lowercase()))
+            Lower(Repr::Owned(w.to_lowercase()))
         } else {
-            Lower(std::borrow::Cow::Borrowed(w))
+            Lower(Repr::Borrowed(w))
         }
     }
     /// Ends with a punctuation mark that closes a phrase.
@@ -81,26 +101,42 @@ impl<'t> Token<'t> {
     }
 }
 
+/// The longest word [`Token::lower`] keeps on the stack.
+const INLINE: usize = 22;
+
 /// A word in lower case, borrowed from the text when it already was.
 #[derive(Debug, Clone)]
-pub(crate) struct Lower<'t>(std::borrow::Cow<'t, str>);
+pub(crate) struct Lower<'t>(Repr<'t>);
+
+#[derive(Debug, Clone)]
+enum Repr<'t> {
+    Borrowed(&'t str),
+    /// Lower-cased ASCII bytes and their length.
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
 
 impl Lower<'_> {
     pub(crate) fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Borrowed(s) => s,
+            // ASCII bytes are always UTF-8.
+            Repr::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
+            Repr::Owned(s) => s,
+        }
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 

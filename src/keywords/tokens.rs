@@ -73,19 +73,68 @@ fn joins(prev: char, joiner: char, next: char, segment_len: usize) -> bool {
     }
 }
 
-/// Hashes a lower-cased form for interning (FNV-1a, 64 bits).
-fn form_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+/// Hashes a lower-cased form for interning (the FxHash multiply-rotate step over words of the
+/// form read straight from memory: a form up to eight bytes costs one or two loads). `fold` is
+/// OR-ed into every byte first: an ASCII word's lower-cased form is its bytes with 0x20 set
+/// (letters, digits, `'`, `-`, `,` and `.` all have it), so passing 0x20 hashes that form without
+/// building it; pass 0 for bytes already lower-cased.
+fn form_hash(b: &[u8], fold: u8) -> u64 {
+    let fold = u64::from_ne_bytes([fold; 8]);
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let word = |i: usize| {
+        let mut w = [0; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w) | fold
+    };
+    let half = |i: usize| {
+        let mut w = [0; 4];
+        w.copy_from_slice(&b[i..i + 4]);
+        u32::from_le_bytes(w) as u64 | (fold & 0xffff_ffff)
+    };
+    let n = b.len();
+    let h = step(0, n as u64);
+    // Overlapping reads cover the tail; the exact comparison in `intern` settles any collision.
+    if n >= 8 {
+        let mut h = h;
+        let mut i = 0;
+        while i + 8 < n {
+            h = step(h, word(i));
+            i += 8;
+        }
+        step(h, word(n - 8))
+    } else if n >= 4 {
+        step(h, half(0) | half(n - 4) << 32)
+    } else if n > 0 {
+        let byte = |i: usize| (b[i] as u64) | (fold & 0xff);
+        step(h, byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16)
+    } else {
+        h
+    }
 }
 
-/// Maps lower-cased forms to ids without allocating per form: forms are keyed by their hash and
-/// checked against the stored text; the rare colliding forms go to an owned map.
-#[derive(Default)]
+/// Maps lower-cased forms to ids without allocating per form: an open-addressing table of ids,
+/// each slot also holding 32 bits of its form's hash so that most mismatches are rejected
+/// without reading the form.
 struct Interner {
-    by_hash: super::FastMap<u64, u32>,
-    collided: super::FastMap<Box<str>, u32>,
+    /// `(hash bits, id)`; `EMPTY` ids are free slots. The length is a power of two.
+    slots: Vec<(u32, u32)>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            slots: vec![(0, EMPTY); 1 << 12],
+        }
+    }
+}
+
+impl Interner {
+    /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
+    fn home(&self, h: u64) -> usize {
+        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
 }
 
 impl Token {
@@ -124,77 +173,15 @@ impl Tokens {
                 continue;
             };
             let before = t.tokens.len();
-            let mut start: Option<usize> = None;
-            let mut segment_len = 0usize;
-            let mut prev = ' ';
-            let mut broken = false;
-            let mut chars = body.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                if !c.is_ascii() && is_ideograph(c) {
-                    if let Some(st) = start.take() {
-                        t.push(
-                            text,
-                            s.start + st,
-                            s.start + i,
-                            si,
-                            &mut broken,
-                            &mut ids,
-                            &mut lower,
-                        );
-                    }
-                    t.push(
-                        text,
-                        s.start + i,
-                        s.start + i + c.len_utf8(),
-                        si,
-                        &mut broken,
-                        &mut ids,
-                        &mut lower,
-                    );
-                    prev = c;
-                    continue;
-                }
-                if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
-                    if start.is_none() {
-                        start = Some(i);
-                        segment_len = 0;
-                    }
-                    segment_len += 1;
-                } else if start.is_some()
-                    && chars
-                        .peek()
-                        .is_some_and(|&(_, n)| !is_ideograph(n) && joins(prev, c, n, segment_len))
-                {
-                    segment_len = 0;
-                } else {
-                    if let Some(st) = start.take() {
-                        t.push(
-                            text,
-                            s.start + st,
-                            s.start + i,
-                            si,
-                            &mut broken,
-                            &mut ids,
-                            &mut lower,
-                        );
-                    }
-                    if !c.is_whitespace() || c == '\n' || c == '\r' {
-                        broken = true;
-                    }
-                }
-                prev = c;
-            }
-            if let Some(st) = start {
-                t.push(
-                    text,
-                    s.start + st,
-                    s.end,
-                    si,
-                    &mut broken,
-                    &mut ids,
-                    &mut lower,
-                );
-            }
+            let mut cut = Cut {
+                tokens: &mut t,
+                text,
+                sentence: si as u32,
+                broken: false,
+                ids: &mut ids,
+                lower: &mut lower,
+            };
+            cut.sentence(body, s.start);
             if let Some(first) = t.tokens.get_mut(before) {
                 first.flags |= SENTENCE_START;
             }
@@ -203,55 +190,217 @@ impl Tokens {
         t
     }
 
-    fn intern(&mut self, lower: &str, ids: &mut Interner) -> u32 {
-        let h = form_hash(lower);
-        let next = self.types.len() as u32;
-        match ids.by_hash.get(&h) {
-            Some(&id) if self.form(id) == lower => return id,
-            Some(_) => {
-                if let Some(&id) = ids.collided.get(lower) {
+    /// The id of the lower-cased form of `word`, adding the form if it is new. With `fold`
+    /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
+    /// [`form_hash`]); with `fold` 0 it is the form itself.
+    fn intern(&mut self, word: &str, fold: u8, ids: &mut Interner) -> u32 {
+        let bytes = word.as_bytes();
+        let h = form_hash(bytes, fold);
+        let tag = h as u32;
+        let mask = ids.slots.len() - 1;
+        let mut k = ids.home(h);
+        loop {
+            let (slot_tag, id) = ids.slots[k];
+            if id == EMPTY {
+                break;
+            }
+            if slot_tag == tag {
+                let form = self.form(id).as_bytes();
+                if form.len() == bytes.len() && form.iter().zip(bytes).all(|(&a, &b)| a == b | fold)
+                {
                     return id;
                 }
-                ids.collided.insert(lower.into(), next);
             }
-            None => {
-                ids.by_hash.insert(h, next);
-            }
+            k = (k + 1) & mask;
         }
+        let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
-        self.lower.push_str(lower);
+        if fold == 0 {
+            self.lower.push_str(word);
+        } else {
+            // ASCII word characters with 0x20 set are their lower-case forms.
+            self.lower.extend(bytes.iter().map(|&b| (b | fold) as char));
+        }
         self.types.push((start, self.lower.len() as u32));
-        next
+        ids.slots[k] = (tag, id);
+        if self.types.len() * 2 > ids.slots.len() {
+            self.grow(ids);
+        }
+        id
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        text: &str,
-        start: usize,
-        end: usize,
-        sentence: usize,
-        broken: &mut bool,
-        ids: &mut Interner,
-        lower: &mut String,
-    ) {
-        let word = &text[start..end];
-        lower.clear();
-        lower.reserve(word.len());
-        let (mut letters, mut upper) = (0usize, 0usize);
-        if word.is_ascii() {
-            // Most words: byte operations only.
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            for b in word.bytes() {
-                letters += b.is_ascii_alphabetic() as usize;
-                upper += b.is_ascii_uppercase() as usize;
+    /// Doubles the interning table, re-placing every form.
+    fn grow(&self, ids: &mut Interner) {
+        ids.slots = vec![(0, EMPTY); ids.slots.len() * 2];
+        let mask = ids.slots.len() - 1;
+        for id in 0..self.types.len() as u32 {
+            let h = form_hash(self.form(id).as_bytes(), 0);
+            let mut k = ids.home(h);
+            while ids.slots[k].1 != EMPTY {
+                k = (k + 1) & mask;
+            }
+            ids.slots[k] = (h as u32, id);
+        }
+    }
+}
+
+/// What an ASCII byte is to the tokeniser.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    /// A letter or digit.
+    Word,
+    /// Any other ASCII character.
+    Other,
+    /// The first byte of a non-ASCII character.
+    Wide,
+}
+
+/// [`Class`] of every byte value.
+const CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`KIND`] bits: an ASCII letter, an ASCII capital, a byte of a non-ASCII character.
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+const WIDE: u8 = 4;
+
+/// What a byte says about the word it is in.
+const KIND: [u8; 256] = {
+    let mut table = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The state of cutting one sentence into tokens.
+struct Cut<'a> {
+    tokens: &'a mut Tokens,
+    text: &'a str,
+    sentence: u32,
+    /// Punctuation or a line break came after the last token.
+    broken: bool,
+    ids: &'a mut Interner,
+    /// A buffer for lower-casing non-ASCII words.
+    lower: &'a mut String,
+}
+
+impl Cut<'_> {
+    /// Cuts `body`, which starts at byte `base` of the text. Walks bytes, and decodes a character
+    /// only where the byte is not ASCII: most text is ASCII, and its words are runs of bytes of
+    /// one class.
+    fn sentence(&mut self, body: &str, base: usize) {
+        let b = body.as_bytes();
+        // The start of the current word, if any, and the characters since the word's start or
+        // its last joiner.
+        let mut start: Option<usize> = None;
+        let mut segment_len = 0usize;
+        let mut prev = ' ';
+        let mut i = 0;
+        while i < b.len() {
+            let class = CLASS[b[i] as usize];
+            if class == Class::Word {
+                let run = i;
+                i += 1;
+                while i < b.len() && CLASS[b[i] as usize] == Class::Word {
+                    i += 1;
+                }
+                if start.is_none() {
+                    start = Some(run);
+                    segment_len = 0;
+                }
+                segment_len += i - run;
+                prev = b[i - 1] as char;
+                continue;
+            }
+            let c = if class == Class::Other {
+                b[i] as char
+            } else {
+                body[i..].chars().next().unwrap_or(' ')
+            };
+            let next_at = i + c.len_utf8();
+            if class == Class::Wide && is_ideograph(c) {
+                if let Some(st) = start.take() {
+                    self.push(base + st, base + i);
+                }
+                self.push(base + i, base + next_at);
+            } else if class == Class::Wide && c.is_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                    segment_len = 0;
+                }
+                segment_len += 1;
+            } else if start.is_some()
+                && matches!(c, '\'' | '’' | '-' | '‐' | ',' | '.')
+                && body[next_at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !is_ideograph(n) && joins(prev, c, n, segment_len))
+            {
+                segment_len = 0;
+            } else {
+                if let Some(st) = start.take() {
+                    self.push(base + st, base + i);
+                }
+                if !c.is_whitespace() || c == '\n' || c == '\r' {
+                    self.broken = true;
+                }
+            }
+            prev = c;
+            i = next_at;
+        }
+        if let Some(st) = start {
+            self.push(base + st, base + b.len());
+        }
+    }
+
+    /// Adds the token at bytes `start..end` of the text.
+    fn push(&mut self, start: usize, end: usize) {
+        let word = &self.text[start..end];
+        // Most words are ASCII: one pass of table look-ups gives what `flags` needs, and the
+        // form is interned without a copy unless it is new.
+        let (mut letters, mut upper, mut wide) = (0u32, 0u32, 0u8);
+        for &b in word.as_bytes() {
+            let k = KIND[b as usize];
+            letters += (k & LETTER) as u32;
+            upper += ((k & UPPER) >> 1) as u32;
+            wide |= k;
+        }
+        let ty = if wide & WIDE == 0 {
+            if word == "US" {
+                // "US" in capitals is the country, not the pronoun: it joins "U.S.".
+                self.tokens.intern("u.s", 0, self.ids)
+            } else {
+                self.tokens.intern(word, 0x20, self.ids)
             }
         } else {
+            (letters, upper) = (0, 0);
+            let lower = &mut *self.lower;
+            lower.clear();
             for c in word.chars() {
                 if c.is_alphabetic() {
                     letters += 1;
-                    upper += c.is_uppercase() as usize;
+                    upper += c.is_uppercase() as u32;
                 }
                 match c {
                     '’' => lower.push('\''),
@@ -260,28 +409,27 @@ impl Tokens {
                     c => lower.extend(c.to_lowercase()),
                 }
             }
-        }
-        // "US" in capitals is the country, not the pronoun: it joins "U.S.".
-        if lower == "us" && word == "US" {
-            lower.clear();
-            lower.push_str("u.s");
-        }
-        let ty = self.intern(lower, ids);
+            self.tokens.intern(lower, 0, self.ids)
+        };
         let mut flags = 0;
-        if word.chars().next().is_some_and(char::is_uppercase) {
+        let capitalized = match word.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        };
+        if capitalized {
             flags |= CAPITALIZED;
         }
         if letters >= 2 && upper == letters {
             flags |= ALL_CAPS;
         }
-        if std::mem::take(broken) {
+        if std::mem::take(&mut self.broken) {
             flags |= BREAK_BEFORE;
         }
         // `new` only tokenises sentences that end below 4 GiB, so the casts are exact.
-        self.tokens.push(Token {
+        self.tokens.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            sentence: sentence as u32,
+            sentence: self.sentence,
             ty,
             flags,
         });

@@ -64,103 +64,124 @@ fn capitalised_words_after_first(s: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
+/// The words of a lower-cased mention: runs of alphanumeric characters, `.` and `-`.
+fn words_of(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
+/// The longest ASCII mention [`kind_of`] lower-cases on the stack.
+const STACK: usize = 160;
+
 /// Types a mention from its words.
 pub fn kind_of(mention: &str) -> Kind {
-    let lower = mention.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
     // The phrase before any apposition or prepositional phrase decides.
     let core: &str = mention.split(',').next().unwrap_or(mention);
-    let core_lower = core.to_lowercase();
-    let core_words: Vec<&str> = core_lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let head_part: Vec<&str> = core_words
-        .iter()
-        .copied()
-        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
-        .collect();
-    let has = |list: &[&str]| head_part.iter().any(|w| list.contains(w));
-    let head = head_part.last().copied().unwrap_or("");
-    if words.len() == 1 && matches!(words[0], "he" | "she" | "him" | "her" | "who") {
+    if mention.is_ascii() && mention.len() <= STACK {
+        // Most mentions are short ASCII: lower-cased on the stack, and the core is a prefix.
+        let mut buf = [0u8; STACK];
+        let buf = &mut buf[..mention.len()];
+        buf.copy_from_slice(mention.as_bytes());
+        buf.make_ascii_lowercase();
+        let lower = std::str::from_utf8(buf).unwrap_or("");
+        let core_lower = lower.get(..core.len()).unwrap_or("");
+        kind_lowered(mention, core, lower, core_lower)
+    } else {
+        // Lower-casing may change lengths outside ASCII: each part on its own, as written.
+        kind_lowered(mention, core, &mention.to_lowercase(), &core.to_lowercase())
+    }
+}
+
+/// [`kind_of`], given the lower-case forms of the mention and of its core.
+fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kind {
+    let mut words = words_of(lower);
+    let (first_word, second_word) = (words.next(), words.next());
+    let one_word = first_word.filter(|_| second_word.is_none());
+    let first_core_word = words_of(core_lower).next();
+    let head_part = || {
+        words_of(core_lower)
+            .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
+    };
+    let has = |is: fn(&str) -> bool| head_part().any(is);
+    let head = head_part().last().unwrap_or("");
+    if one_word.is_some_and(|w| matches!(w, "he" | "she" | "him" | "her" | "who")) {
         return Kind::Person;
     }
-    if words.len() == 1 && matches!(words[0], "it" | "they" | "which") {
+    if one_word.is_some_and(|w| matches!(w, "it" | "they" | "which")) {
         return Kind::Unknown;
     }
     if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
         return Kind::Organization;
     }
     // An unnamed document ("a new report", "media reports") is a vague source.
-    let indefinite = matches!(core_words.first().copied(), Some("a" | "an" | "media"));
+    let indefinite = matches!(first_core_word, Some("a" | "an" | "media"));
     if indefinite
         && !capitalised_words_after_first(core)
         && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
     {
         return Kind::Vague;
     }
-    if has(&[
-        "xinhua",
-        "reuters",
-        "tass",
-        "afp",
-        "ap",
-        "interfax",
-        "sputnik",
-        "rt",
-        "newspaper",
-        "times",
-        "post",
-        "journal",
-        "daily",
-        "tv",
-        "television",
-        "radio",
-        "cctv",
-        "bbc",
-        "cnn",
-        "media",
-        "website",
-        "outlet",
-        "broadcaster",
-        "tabloid",
-        "magazine",
-        "news",
-        "politico",
-        "breitbart",
-        "fox",
-        "msnbc",
-        "nbc",
-        "abc",
-        "cbs",
-        "npr",
-        "bloomberg",
-        "al-akhbar",
-        "al-masirah",
-        "gazette",
-        "courier",
-        "herald",
-        "tribune",
-        "chronicle",
-        "ledger",
-        "wire",
-        "bulletin",
-        "dispatch",
-        "examiner",
-        "sentinel",
-        "inquirer",
-        "telegraph",
-    ]) && !has(&[
-        "ministry",
-        "bureau",
-        "department",
-        "spokesman",
-        "secretary",
-        "reporter",
-    ]) && !matches!(
+    if has(|w| {
+        matches!(
+            w,
+            "xinhua"
+                | "reuters"
+                | "tass"
+                | "afp"
+                | "ap"
+                | "interfax"
+                | "sputnik"
+                | "rt"
+                | "newspaper"
+                | "times"
+                | "post"
+                | "journal"
+                | "daily"
+                | "tv"
+                | "television"
+                | "radio"
+                | "cctv"
+                | "bbc"
+                | "cnn"
+                | "media"
+                | "website"
+                | "outlet"
+                | "broadcaster"
+                | "tabloid"
+                | "magazine"
+                | "news"
+                | "politico"
+                | "breitbart"
+                | "fox"
+                | "msnbc"
+                | "nbc"
+                | "abc"
+                | "cbs"
+                | "npr"
+                | "bloomberg"
+                | "al-akhbar"
+                | "al-masirah"
+                | "gazette"
+                | "courier"
+                | "herald"
+                | "tribune"
+                | "chronicle"
+                | "ledger"
+                | "wire"
+                | "bulletin"
+                | "dispatch"
+                | "examiner"
+                | "sentinel"
+                | "inquirer"
+                | "telegraph"
+        )
+    }) && !has(|w| {
+        matches!(
+            w,
+            "ministry" | "bureau" | "department" | "spokesman" | "secretary" | "reporter"
+        )
+    }) && !matches!(
         head,
         "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
     ) || lower.contains("news agency")
@@ -250,90 +271,96 @@ pub fn kind_of(mention: &str) -> Kind {
             | "everyone"
     );
     let determinate = matches!(
-        core_words.first().copied(),
+        first_core_word,
         Some("the" | "his" | "her" | "its" | "their")
     ) && head != "world";
     if vague_head && !determinate && !capitalised_after_first
-        || (vague_head && core_words.first() == Some(&"some"))
+        || (vague_head && first_core_word == Some("some"))
         || lower
             .trim_start_matches("the ")
             .starts_with("outside world")
     {
         return Kind::Vague;
     }
-    if has(&[
-        "ministry",
-        "bureau",
-        "agency",
-        "department",
-        "government",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "party",
-        "company",
-        "university",
-        "institute",
-        "administration",
-        "army",
-        "military",
-        "police",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "union",
-        "bank",
-        "association",
-        "organization",
-        "organisation",
-        "group",
-        "embassy",
-        "mission",
-        "campaign",
-        "team",
-        "board",
-        "authority",
-        "authorities",
-        "coalition",
-        "alliance",
-        "state",
-        "kremlin",
-        "pentagon",
-        "corporation",
-        "inc",
-        "corp",
-        "firm",
-        "foundation",
-        "center",
-        "centre",
-        "society",
-        "federation",
-        "side",
-        "diplomats",
-        "microsoft",
-    ]) && !has(&[
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "director",
-        "secretary",
-        "chairman",
-        "official",
-        "head",
-        "leader",
-        "member",
-        "professor",
-        "adviser",
-        "chief",
-        "expert",
-        "researcher",
-        "mp",
-        "senator",
-    ]) {
+    if has(|w| {
+        matches!(
+            w,
+            "ministry"
+                | "bureau"
+                | "agency"
+                | "department"
+                | "government"
+                | "office"
+                | "council"
+                | "committee"
+                | "commission"
+                | "party"
+                | "company"
+                | "university"
+                | "institute"
+                | "administration"
+                | "army"
+                | "military"
+                | "police"
+                | "court"
+                | "parliament"
+                | "congress"
+                | "senate"
+                | "union"
+                | "bank"
+                | "association"
+                | "organization"
+                | "organisation"
+                | "group"
+                | "embassy"
+                | "mission"
+                | "campaign"
+                | "team"
+                | "board"
+                | "authority"
+                | "authorities"
+                | "coalition"
+                | "alliance"
+                | "state"
+                | "kremlin"
+                | "pentagon"
+                | "corporation"
+                | "inc"
+                | "corp"
+                | "firm"
+                | "foundation"
+                | "center"
+                | "centre"
+                | "society"
+                | "federation"
+                | "side"
+                | "diplomats"
+                | "microsoft"
+        )
+    }) && !has(|w| {
+        matches!(
+            w,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "minister"
+                | "president"
+                | "director"
+                | "secretary"
+                | "chairman"
+                | "official"
+                | "head"
+                | "leader"
+                | "member"
+                | "professor"
+                | "adviser"
+                | "chief"
+                | "expert"
+                | "researcher"
+                | "mp"
+                | "senator"
+        )
+    }) {
         return Kind::Organization;
     }
     // "the chief archivist, Lena Okafor": a role whose holder is named in apposition.
