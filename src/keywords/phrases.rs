@@ -5,7 +5,7 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
-use super::FastMap;
+use super::hash::FastMap;
 
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::{round, Counts, NONE};
@@ -268,7 +268,7 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
         return;
     }
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let counted = toks.len().min(super::TOKEN_MASK as usize);
+    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
     for (i, tok) in toks[..counted].iter().enumerate() {
         let g = c.info[tok.ty as usize].group;
         if g == NONE || owned[g as usize] == NONE || !capital(i) {
@@ -609,7 +609,7 @@ fn phrase_score(c: &Counts, key: &Key, count: usize, kind: Option<PhraseKind>) -
         if g & CONNECTOR != 0 {
             continue;
         }
-        let tf = c.groups[g as usize].occ.len() as f64;
+        let tf = c.tf(g) as f64;
         per_occ += c.score[g as usize] / tf;
         min_tf = min_tf.min(tf);
         n += 1;
