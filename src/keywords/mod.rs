@@ -34,6 +34,7 @@
 
 mod by_source;
 mod counts;
+mod grams;
 mod hash;
 mod phrases;
 pub mod stem;
