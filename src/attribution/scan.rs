@@ -80,7 +80,7 @@ fn word_bytes(x: u64) -> u64 {
         !(((t & !HIGH) + !HIGH) | t) & HIGH
     };
     // Setting bit 5 folds capitals onto small letters and moves no other byte into a-z.
-    in_range(x | ONES * 0x20, b'a', b'z') | in_range(x, b'0', b'9') | is_byte(x, b'_')
+    in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9') | is_byte(x, b'_')
 }
 
 /// Scans `body` into `out` (cleared first).
