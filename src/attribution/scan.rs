@@ -63,22 +63,40 @@ fn shape(shapes: &[[u64; 32]; 26], w: &[u8]) -> u64 {
     (shapes[usize::from(first - b'a')][w.len()] >> (last - b'a')) & (1 | 1 << 32)
 }
 
-/// Per byte of an eight-byte word of ASCII bytes, `0x80` where the byte belongs to a word
-/// (letter, digit or `_`). Range tests by word arithmetic: with every byte below `0x80`, no sum
-/// carries into the next byte.
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte.
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of `bytes` from `i` as one little-endian word, when there are eight.
+#[inline]
+pub(super) fn eight(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i.checked_add(8)?)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(word))
+}
+
+/// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
+/// below `0x80`, no sum carries into the next byte.
+#[inline]
+pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7F - hi);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// Per byte of `x`, `0x80` where the byte is `c`.
+#[inline]
+pub(super) fn is_byte(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
+/// Per byte of `x` (every byte ASCII), `0x80` where the byte belongs to a word (letter, digit
+/// or `_`).
 #[inline]
 fn word_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        let at_least_lo = v + ONES * u64::from(0x80 - lo);
-        let above_hi = v + ONES * u64::from(0x7F - hi);
-        at_least_lo & !above_hi & HIGH
-    };
-    let is_byte = |v: u64, c: u8| {
-        let t = v ^ (ONES * u64::from(c));
-        !(((t & !HIGH) + !HIGH) | t) & HIGH
-    };
     // Setting bit 5 folds capitals onto small letters and moves no other byte into a-z.
     in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9') | is_byte(x, b'_')
 }
@@ -110,11 +128,8 @@ pub(super) fn scan(body: &str, out: &mut Words) {
     while i < bytes.len() {
         // Eight ASCII bytes at a time: the word bytes as a mask, and each change between word
         // and non-word bytes starts or ends a word.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(eight);
-            if x & 0x8080_8080_8080_8080 == 0 {
+        if let Some(x) = eight(bytes, i) {
+            if x & HIGH == 0 {
                 let m = word_bytes(x);
                 let before = if word.is_some() { 0x80 } else { 0 };
                 let mut changes = m ^ (m << 8 | before);
