@@ -55,6 +55,8 @@ mod sentence;
 mod subject;
 mod words;
 
+pub(crate) use words::{trim_prefix, trim_suffix};
+
 use crate::offsets::Utf16Index;
 use crate::quotes::Quote;
 use crate::schema::{Attribution, Cue, Form, Kind, Mention, Span};

@@ -192,6 +192,40 @@ fn forms() -> &'static FormMap {
 /// Returns the lemma and strength when `word` (any case) is an inflection of a cue verb.
 pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
     let map = forms();
+    // Short ASCII words (almost all) are lower-cased on the stack.
+    const STACK: usize = 32;
+    if word.is_ascii() && word.len() <= STACK {
+        let mut buf = [0u8; STACK];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Some(found) = std::str::from_utf8(lower).ok().and_then(|w| map.get(w)) {
+            return Some(*found);
+        }
+        // British spellings ("emphasised") are looked up as American ones: "ise" → "ize",
+        // then "isi" → "izi", each replacement keeping the length.
+        let mut changed = false;
+        for pattern in [b"ise", b"isi"] {
+            let mut k = 0;
+            while k + 3 <= lower.len() {
+                if &lower[k..k + 3] == pattern {
+                    lower[k + 1] = b'z';
+                    changed = true;
+                    k += 3;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        return if changed {
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| map.get(w))
+                .copied()
+        } else {
+            None
+        };
+    }
     // Most words are lower case already: look them up without allocating.
     if !word.chars().any(char::is_uppercase) {
         if let Some(found) = map.get(word) {

@@ -23,8 +23,8 @@ pub(super) fn cue_verbs<'b>(
     body: &'b str,
     words: &'b Words,
 ) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
-    // Only the candidate words can be cue verb forms.
-    let mut spans = words.candidates.iter().map(|&k| words.spans[k]);
+    // Only the words shaped like one can be cue verb forms.
+    let mut spans = words.verbs.iter().map(|&k| words.spans[k]);
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
             // Cue forms are lower-case ASCII ([`crate::cues::verb_form`] checks).
@@ -312,8 +312,8 @@ pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
     let mut out = Vec::new();
     // The first word a new match may start at: matches do not overlap.
     let mut next = 0usize;
-    // Only the candidate words may open a phrase cue.
-    for &k in &words.candidates {
+    // Only the words shaped like an opener may open a phrase cue.
+    for &k in &words.openers {
         let w = word(k);
         if k < next || !may_open(w) {
             continue;

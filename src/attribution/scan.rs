@@ -1,5 +1,5 @@
 //! The one pass over the bytes of a sentence that the cue rules start from: its word spans, the
-//! few words shaped like a phrase opener or a cue verb, and its first long dash.
+//! few words shaped like a phrase opener or a cue verb form, and its first long dash.
 //!
 //! This is the only part of attribution that reads every byte of the text, so it is a byte
 //! loop with table lookups; the rules then look at a handful of candidate words per sentence
@@ -12,9 +12,11 @@ use std::sync::OnceLock;
 pub(super) struct Words {
     /// Word spans relative to the sentence: runs of alphanumeric characters and `_`.
     pub spans: Vec<(usize, usize)>,
-    /// Indices into `spans`, in order, of every word that may open a phrase cue or be a cue
-    /// verb form (a superset: the rules test each one exactly).
-    pub candidates: Vec<usize>,
+    /// Indices into `spans`, in order, of every word shaped like a phrase opener (a superset:
+    /// the phrase rules test each one exactly).
+    pub openers: Vec<usize>,
+    /// Indices into `spans`, in order, of every word shaped like a cue verb form (a superset).
+    pub verbs: Vec<usize>,
     /// Byte offset of the first long dash (`―` or `—`), which may open a signature.
     pub long_dash: Option<usize>,
 }
@@ -30,64 +32,134 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
-/// When a word character starts at byte `i` of `body`, its length in bytes. ASCII bytes are
-/// looked up in a table; other characters are decoded (they are rare in English news).
-#[inline]
-fn word_char_at(body: &str, i: usize) -> Option<usize> {
-    let b = body.as_bytes()[i];
-    if b < 0x80 {
-        ASCII_WORD[usize::from(b)].then_some(1)
-    } else {
-        let c = body.get(i..)?.chars().next()?;
-        c.is_alphanumeric().then(|| c.len_utf8())
-    }
-}
-
-/// For each first letter and word length, a bit per last letter (all folded to lower case) that
-/// some phrase opener or cue verb form has.
-fn shapes() -> &'static [[u32; 32]; 26] {
-    static SHAPES: OnceLock<[[u32; 32]; 26]> = OnceLock::new();
+/// For each first letter and word length (folded to lower case), a bit per last letter that
+/// some phrase opener has (bits 0 to 25) and that some cue verb form has (bits 32 to 57).
+fn shapes() -> &'static [[u64; 32]; 26] {
+    static SHAPES: OnceLock<[[u64; 32]; 26]> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = *crate::cues::form_shapes();
-        for (first, row) in super::phrases::OPENER_SHAPES.iter().enumerate() {
-            for (len, bits) in row.iter().enumerate() {
-                shapes[first][len] |= bits;
+        let mut shapes = [[0u64; 32]; 26];
+        let verbs = crate::cues::form_shapes();
+        for (first, row) in shapes.iter_mut().enumerate() {
+            for (len, bits) in row.iter_mut().enumerate() {
+                let opener = super::phrases::OPENER_SHAPES[first].get(len).copied();
+                *bits = u64::from(opener.unwrap_or(0)) | u64::from(verbs[first][len]) << 32;
             }
         }
         shapes
     })
 }
 
-/// True when the word `w` has the shape of a phrase opener or a cue verb form.
+/// The shape bits of the word `w`: bit 0 when it may be a phrase opener, bit 32 when it may be
+/// a cue verb form.
 #[inline]
-fn candidate(shapes: &[[u32; 32]; 26], w: &[u8]) -> bool {
+fn shape(shapes: &[[u64; 32]; 26], w: &[u8]) -> u64 {
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return false;
+        return 0;
     };
     let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    w.len() < 32
-        && first.is_ascii_lowercase()
-        && last.is_ascii_lowercase()
-        && shapes[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) != 0
+    if w.len() >= 32 || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return 0;
+    }
+    (shapes[usize::from(first - b'a')][w.len()] >> (last - b'a')) & (1 | 1 << 32)
+}
+
+/// `0x01` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte.
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of `bytes` from `i` as one little-endian word, when there are eight.
+#[inline]
+pub(super) fn eight(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i.checked_add(8)?)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(word))
+}
+
+/// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
+/// below `0x80`, no sum carries into the next byte.
+#[inline]
+pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7F - hi);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// Per byte of `x`, `0x80` where the byte is `c`.
+#[inline]
+pub(super) fn is_byte(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
+/// Per byte of `x` (every byte ASCII), `0x80` where the byte belongs to a word (letter, digit
+/// or `_`).
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    // Setting bit 5 folds capitals onto small letters and moves no other byte into a-z.
+    in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9') | is_byte(x, b'_')
 }
 
 /// Scans `body` into `out` (cleared first).
 pub(super) fn scan(body: &str, out: &mut Words) {
     out.spans.clear();
-    out.candidates.clear();
+    out.openers.clear();
+    out.verbs.clear();
     out.long_dash = None;
     let shapes = shapes();
     let bytes = body.as_bytes();
+    // The word that ends at `end` is recorded with its shape.
+    let push = |out: &mut Words, start: usize, end: usize| {
+        let bits = shape(shapes, &bytes[start..end]);
+        if bits != 0 {
+            if bits & 1 != 0 {
+                out.openers.push(out.spans.len());
+            }
+            if bits >> 32 != 0 {
+                out.verbs.push(out.spans.len());
+            }
+        }
+        out.spans.push((start, end));
+    };
+    // Where the current word started, if the last byte read was in a word.
+    let mut word: Option<usize> = None;
     let mut i = 0usize;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Spaces and punctuation between words.
-        if b < 0x80 && !ASCII_WORD[usize::from(b)] {
-            i += 1;
-            continue;
+        // Eight ASCII bytes at a time: the word bytes as a mask, and each change between word
+        // and non-word bytes starts or ends a word.
+        if let Some(x) = eight(bytes, i) {
+            if x & HIGH == 0 {
+                let m = word_bytes(x);
+                let before = if word.is_some() { 0x80 } else { 0 };
+                let mut changes = m ^ (m << 8 | before);
+                while changes != 0 {
+                    let at = i + (changes.trailing_zeros() / 8) as usize;
+                    match word.take() {
+                        Some(start) => push(out, start, at),
+                        None => word = Some(at),
+                    }
+                    changes &= changes - 1;
+                }
+                i += 8;
+                continue;
+            }
         }
-        let Some(n) = word_char_at(body, i) else {
-            // A character that is not a word character; "—" is E2 80 94 and "―" E2 80 95.
+        // One character at a time near non-ASCII characters and in the last bytes.
+        let b = bytes[i];
+        let (is_word, len) = if b < 0x80 {
+            (ASCII_WORD[usize::from(b)], 1)
+        } else {
+            let c = body.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is_word {
+            word.get_or_insert(i);
+        } else {
+            if let Some(start) = word.take() {
+                push(out, start, i);
+            }
+            // "—" is E2 80 94 and "―" E2 80 95.
             if out.long_dash.is_none()
                 && b == 0xE2
                 && bytes.get(i + 1) == Some(&0x80)
@@ -95,32 +167,10 @@ pub(super) fn scan(body: &str, out: &mut Words) {
             {
                 out.long_dash = Some(i);
             }
-            // Continuation bytes never start a character.
-            i += 1;
-            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                i += 1;
-            }
-            continue;
-        };
-        let start = i;
-        i += n;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !ASCII_WORD[usize::from(b)] {
-                    break;
-                }
-                i += 1;
-            } else {
-                match word_char_at(body, i) {
-                    Some(n) => i += n,
-                    None => break,
-                }
-            }
         }
-        if candidate(shapes, &bytes[start..i]) {
-            out.candidates.push(out.spans.len());
-        }
-        out.spans.push((start, i));
+        i += len;
+    }
+    if let Some(start) = word {
+        push(out, start, bytes.len());
     }
 }

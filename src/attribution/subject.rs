@@ -38,7 +38,7 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     }
     let h = &np[head];
     let w = h.lower();
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_suffix(trim_suffix(&w, "'s"), "’s");
     if np.len() == 1 && is_pronoun_source(w) {
         return (w != "it" || allow_it).then_some(head);
     }
@@ -464,7 +464,7 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     }
     let h = &np[p - 1];
     let hw = h.lower();
-    let hw = hw.trim_end_matches("'s").trim_end_matches("’s");
+    let hw = trim_suffix(trim_suffix(&hw, "'s"), "’s");
     let determined = matches!(
         np[0].lower().as_str(),
         "the" | "a" | "an" | "his" | "her" | "their"
@@ -556,7 +556,7 @@ pub(super) fn clause_subjects(text: &str, lo: usize, hi: usize) -> Option<(usize
 
 /// "is", "was", "isn't", "weren’t" … before an "-ing" cue ("is saying").
 pub(super) fn is_progressive_aux(w: &str) -> bool {
-    let w = w.trim_end_matches("n't").trim_end_matches("n’t");
+    let w = trim_suffix(trim_suffix(w, "n't"), "n’t");
     matches!(w, "is" | "was" | "are" | "were" | "been" | "be")
 }
 
@@ -566,7 +566,7 @@ pub(super) fn by_phrase(text: &str, (a, b): (usize, usize)) -> Option<(usize, us
     for sep in [" by ", " from "] {
         if let Some(k) = phrase.find(sep) {
             let head = phrase[..k].to_lowercase();
-            let head = head.trim_start_matches("an ").trim_start_matches("the ");
+            let head = trim_prefix(trim_prefix(&head, "an "), "the ");
             if matches!(
                 head,
                 "analysis"

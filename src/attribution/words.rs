@@ -2,6 +2,7 @@
 //! the small closed word classes (auxiliaries, prepositions, clause openers) that decide where a
 //! noun phrase starts and ends.
 
+use super::scan::{eight, in_range, is_byte, HIGH};
 use crate::cues;
 
 /// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
@@ -140,6 +141,29 @@ impl std::ops::Deref for Lower<'_> {
     }
 }
 
+/// `s` without every repetition of `suffix` at its end: `trim_end_matches` for a short string
+/// pattern, without building a substring searcher per call.
+pub(crate) fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(t) = s.strip_suffix(suffix) {
+        if suffix.is_empty() {
+            break;
+        }
+        s = t;
+    }
+    s
+}
+
+/// `s` without every repetition of `prefix` at its start (see [`trim_suffix`]).
+pub(crate) fn trim_prefix<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(t) = s.strip_prefix(prefix) {
+        if prefix.is_empty() {
+            break;
+        }
+        s = t;
+    }
+    s
+}
+
 /// A span only when it is non-empty and on character boundaries.
 pub(super) fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     (a < b && text.get(a..b).is_some()).then_some((a, b))
@@ -192,9 +216,31 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
         }
     };
     let bytes = slice.as_bytes();
+    // Room for the tokens of ordinary prose, so that the vector rarely grows.
+    out.reserve(bytes.len() / 5 + 2);
+    // Where the current token started, if the last byte read was in one.
     let mut start: Option<usize> = None;
     let mut i = 0usize;
     while i < bytes.len() {
+        // Eight ASCII bytes at a time: the white-space bytes (tab to carriage return, space) as
+        // a mask, and each change between space and non-space starts or ends a token.
+        if let Some(x) = eight(bytes, i) {
+            if x & HIGH == 0 {
+                let solid = !(in_range(x, b'\t', b'\r') | is_byte(x, b' ')) & HIGH;
+                let before = if start.is_some() { 0x80 } else { 0 };
+                let mut changes = solid ^ (solid << 8 | before);
+                while changes != 0 {
+                    let at = i + (changes.trailing_zeros() / 8) as usize;
+                    match start.take() {
+                        Some(s) => push(&mut out, s, at),
+                        None => start = Some(at),
+                    }
+                    changes &= changes - 1;
+                }
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         // ASCII bytes are tested directly; other characters are decoded.
         let (space, len) = if b < 0x80 {

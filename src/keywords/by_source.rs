@@ -23,8 +23,8 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
     // occurrence costs O(1) however many sources there are.
     let mut in_source = vec![0usize; sources.len()];
     let mut touched: Vec<u32> = Vec::new();
-    for (g, group) in c.groups.iter().enumerate() {
-        for &s in &group.sent {
+    for g in 0..c.groups.len() as u32 {
+        for &s in c.sent(g) {
             let o = owner[s as usize];
             if o == NONE {
                 continue;
@@ -34,7 +34,7 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
             }
             in_source[o as usize] += 1;
         }
-        let f = group.occ.len();
+        let f = c.tf(g);
         for o in touched.drain(..) {
             let a = std::mem::take(&mut in_source[o as usize]);
             let n1 = source_words[o as usize] as f64;
@@ -47,7 +47,7 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
             let e2 = n2 * f as f64 / total;
             let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
             let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
-            lists[o as usize].push((g2, g as u32, a, b));
+            lists[o as usize].push((g2, g, a, b));
         }
     }
     lists

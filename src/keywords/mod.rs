@@ -33,24 +33,23 @@
 //! `scripts/bench-keywords.sh` times extraction next to YAKE on the same documents.
 
 mod by_source;
+mod counts;
+mod grams;
 mod hash;
 mod phrases;
 pub mod stem;
 pub mod stopwords;
 pub mod tokens;
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use crate::offsets::Utf16Index;
-use crate::schema::{Keywords, Span, Term, TopKeyword};
+use crate::schema::{Keywords, Term, TopKeyword};
 use crate::segment::Sentence;
 use crate::Options;
 
+use counts::{Counts, NONE};
 pub(crate) use hash::FastHasher;
-use hash::FastMap;
 pub use stopwords::{is_stopword, STOPWORDS};
-use tokens::{Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
+use tokens::Tokens;
 
 /// Length of [`Keywords::top`].
 pub const TOP_LEN: usize = 20;
@@ -72,153 +71,6 @@ pub struct Extracted {
     pub words: usize,
 }
 
-/// What a distinct lower-cased form is.
-#[derive(Debug, Clone, Copy)]
-struct TypeInfo {
-    /// Its stem group; `NONE` for stopwords and numbers.
-    group: u32,
-    numeric: bool,
-    /// The stem groups of its hyphen-separated parts, as a range of the `parts` table built
-    /// with the types; empty for words without a hyphen.
-    parts: (u32, u32),
-}
-
-const NONE: u32 = u32::MAX;
-
-/// An occurrence is a token index, with the number of the hyphen-separated part above
-/// [`PART_SHIFT`] (0: the whole token), so that the parts of "allergy-related" count as
-/// occurrences of "allergy" and "related" without a token of their own.
-const PART_SHIFT: u32 = 27;
-/// The token index bits of an occurrence. Texts with more tokens (over 500 MB) are only
-/// counted up to here.
-const TOKEN_MASK: u32 = (1 << PART_SHIFT) - 1;
-/// Compounds with more parts than this are only counted whole.
-const MAX_PARTS: usize = 15;
-
-/// The tallies of one stem group.
-#[derive(Debug, Default)]
-struct Group {
-    /// Its occurrences (token index and part, see [`PART_SHIFT`]), in text order.
-    occ: Vec<u32>,
-    /// The sentence of each occurrence: the statistics over all groups read these in order
-    /// instead of looking each token up at random.
-    sent: Vec<u32>,
-    /// Occurrences next to another capitalised word, inside a multi-word name.
-    in_name: u32,
-    /// Occurrences not at the start of a sentence.
-    inner: u32,
-    /// Of those, how many are capitalised.
-    inner_caps: u32,
-}
-
-/// Everything the ranking stages share.
-struct Counts<'a> {
-    text: &'a str,
-    tokens: Tokens,
-    info: Vec<TypeInfo>,
-    groups: Vec<Group>,
-    /// Term score of each group (0 for groups that are not ranked).
-    score: Vec<f64>,
-    sentences: usize,
-    /// Surface forms already computed: the by-source lists ask for the same frequent words once
-    /// per source, and each computation reads every occurrence of the word.
-    surfaces: RefCell<FastMap<u32, String>>,
-}
-
-impl Counts<'_> {
-    fn token(&self, i: u32) -> &Token {
-        &self.tokens.tokens[(i & TOKEN_MASK) as usize]
-    }
-
-    /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
-    fn range(&self, occ: u32) -> (usize, usize) {
-        let t = self.token(occ);
-        let (start, end) = (t.start as usize, t.end as usize);
-        let part = (occ >> PART_SHIFT) as usize;
-        if part == 0 {
-            return (start, end);
-        }
-        let word = &self.text[start..end];
-        let (mut k, mut from) = (1, 0);
-        for (j, c) in word.char_indices() {
-            if c == '-' || c == '‐' {
-                if k == part {
-                    return (start + from, start + j);
-                }
-                k += 1;
-                from = j + c.len_utf8();
-            }
-        }
-        if k == part {
-            return (start + from, end);
-        }
-        (start, end)
-    }
-
-    /// The most frequent surface form of a group; a capital at the start of a sentence only
-    /// counts when the word is never seen elsewhere.
-    fn surface(&self, g: u32) -> String {
-        if let Some(s) = self.surfaces.borrow().get(&g) {
-            return s.clone();
-        }
-        let s = self.compute_surface(g);
-        self.surfaces.borrow_mut().insert(g, s.clone());
-        s
-    }
-
-    fn compute_surface(&self, g: u32) -> String {
-        let mut forms: Vec<(&str, u32, u32)> = Vec::new();
-        for &i in &self.groups[g as usize].occ {
-            let t = self.token(i);
-            let (a, b) = self.range(i);
-            let form = &self.text[a..b];
-            let form = form
-                .strip_suffix("'s")
-                .or_else(|| form.strip_suffix("’s"))
-                .unwrap_or(form);
-            let w = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
-            match forms.iter_mut().find(|f| f.0 == form) {
-                Some(f) => f.1 += w,
-                None => forms.push((form, w, i)),
-            }
-        }
-        // Ties go to the earliest form.
-        let best = forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|f| f.0)
-            .unwrap_or("");
-        // A word seen only at the start of sentences is taken as a common word, unless it is
-        // written in capitals throughout ("NATO").
-        let group = &self.groups[g as usize];
-        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !best.chars().any(char::is_lowercase);
-        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
-            best.to_lowercase()
-        } else {
-            best.to_string()
-        }
-    }
-
-    fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
-        occ.iter()
-            .map(|&i| {
-                let (start, mut end) = self.range(i);
-                if len > 1 {
-                    end = self.token(i + len as u32 - 1).end as usize;
-                }
-                (
-                    Span {
-                        start: index.at(start),
-                        end: index.at(end),
-                    },
-                    self.token(i).sentence as usize,
-                )
-            })
-            .unzip()
-    }
-}
-
 /// Computes keyword statistics for the sentences of `text`.
 ///
 /// `sources` lists, for each source of [`Analysis::sources`](crate::Analysis::sources) in order,
@@ -232,115 +84,8 @@ pub fn extract(
 ) -> Extracted {
     let tokens = Tokens::new(text, sentences);
     let words = tokens.tokens.len();
-    let extra: HashSet<String> = options.stopwords.iter().map(|w| w.to_lowercase()).collect();
-    // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
-    let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
-
-    // Classify each distinct form once.
-    let mut stems: FastMap<String, u32> =
-        FastMap::with_capacity_and_hasher(tokens.type_count(), Default::default());
-    let mut groups: Vec<Group> = Vec::new();
-    let mut key = String::new();
-    let mut parts: Vec<u32> = Vec::new();
-    let mut group_of = |word: &str, key: &mut String| -> u32 {
-        let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        let stop = is_stopword(word)
-            || word.strip_suffix("'s").is_some_and(is_stopword)
-            || (!extra.is_empty() && extra.contains(word))
-            || (single_letter && !word.chars().any(tokens::is_ideograph))
-            || !word.chars().any(char::is_alphanumeric);
-        if stop || numeric {
-            return NONE;
-        }
-        key.clear();
-        stem::stem_into(word, key);
-        if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
-            return NONE;
-        }
-        if let Some(&g) = stems.get(key.as_str()) {
-            return g;
-        }
-        groups.push(Group::default());
-        stems.insert(key.clone(), groups.len() as u32 - 1);
-        groups.len() as u32 - 1
-    };
-    let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
-        .map(|id| {
-            let ty = tokens.form(id);
-            let group = group_of(ty, &mut key);
-            let from = parts.len() as u32;
-            if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
-                for piece in ty.split('-') {
-                    let g = group_of(piece, &mut key);
-                    parts.push(if g == group { NONE } else { g });
-                }
-            }
-            TypeInfo {
-                group,
-                numeric: ty.chars().next().is_some_and(|c| c.is_numeric()),
-                parts: (from, parts.len() as u32),
-            }
-        })
-        .collect();
-
-    // The one pass over the tokens.
-    let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
-    for (i, t) in toks.iter().enumerate() {
-        let ty = info[t.ty as usize];
-        if ty.group != NONE {
-            let group = &mut groups[ty.group as usize];
-            group.occ.push(i as u32);
-            group.sent.push(t.sentence);
-            if t.flags & SENTENCE_START == 0 {
-                group.inner += 1;
-                group.inner_caps += capital(t) as u32;
-            }
-            let joined = |u: &Token| capital(u) && u.sentence == t.sentence;
-            let after = toks
-                .get(i + 1)
-                .is_some_and(|u| joined(u) && u.flags & tokens::BREAK_BEFORE == 0);
-            let before = i > 0 && joined(&toks[i - 1]) && t.flags & tokens::BREAK_BEFORE == 0;
-            if capital(t) && (before || after) {
-                group.in_name += 1;
-            }
-        }
-        let (from, to) = ty.parts;
-        if from == to {
-            continue;
-        }
-        let word = &text[t.range()];
-        for (k, (&g, piece)) in parts[from as usize..to as usize]
-            .iter()
-            .zip(word.split(['-', '‐']))
-            .enumerate()
-        {
-            if g == NONE {
-                continue;
-            }
-            let group = &mut groups[g as usize];
-            group.occ.push(i as u32 | ((k as u32 + 1) << PART_SHIFT));
-            group.sent.push(t.sentence);
-            if k > 0 || t.flags & SENTENCE_START == 0 {
-                group.inner += 1;
-                group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
-            }
-        }
-    }
-
-    let mut counts = Counts {
-        text,
-        tokens,
-        info,
-        groups,
-        score: Vec::new(),
-        sentences: sentences.len(),
-        surfaces: RefCell::default(),
-    };
-    counts.score = counts
-        .groups
-        .iter()
+    let mut counts = Counts::new(text, tokens, sentences.len(), options);
+    counts.score = (0..counts.groups.len() as u32)
         .map(|g| term_score(&counts, g))
         .collect();
 
@@ -348,27 +93,26 @@ pub fn extract(
         .filter(|&g| counts.score[g as usize] > 0.0)
         .collect();
     ranked.sort_by(|&a, &b| {
-        let (ga, gb) = (&counts.groups[a as usize], &counts.groups[b as usize]);
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
-            .then(ga.occ[0].cmp(&gb.occ[0]))
+            .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
     ranked.truncate(options.max_keywords);
 
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
         .iter()
-        .map(|&g| {
-            let group = &counts.groups[g as usize];
-            let (spans, span_sentences) = counts.spans(&group.occ, 1, index);
+        .zip(counts.term_spans(&ranked, index))
+        .map(|(&g, (spans, span_sentences))| {
             let mut in_sentences = span_sentences.clone();
             in_sentences.dedup();
+            let tf = counts.tf(g);
             Term {
                 text: counts.surface(g),
-                count: group.occ.len(),
-                per_thousand: round(group.occ.len() as f64 * 1000.0 / n_words),
+                count: tf,
+                per_thousand: round(tf as f64 * 1000.0 / n_words),
                 sentences: in_sentences.len(),
-                dispersion: dispersion(&counts, &group.sent),
+                dispersion: dispersion(&counts, counts.sent(g)),
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
                 spans,
@@ -413,15 +157,16 @@ fn round(x: f64) -> f64 {
 /// hyphenated compound (its parts are counted as words of their own). The weights were fitted by
 /// logistic regression, then adjusted by coordinate search, on crowd keyword judgements for news
 /// stories (500N-KPCrowd, full-text documents).
-fn term_score(c: &Counts, g: &Group) -> f64 {
-    let tf = g.occ.len() as f64;
+fn term_score(c: &Counts, group: u32) -> f64 {
+    let (occ, sent, g) = (c.occ(group), c.sent(group), &c.groups[group as usize]);
+    let tf = occ.len() as f64;
     if tf == 0.0 {
         return 0.0;
     }
-    let first = g.sent[0] as f64;
+    let first = sent[0] as f64;
     let mut in_sentences = 0usize;
     let mut last = u32::MAX;
-    for &s in &g.sent {
+    for &s in sent {
         if s != last {
             in_sentences += 1;
             last = s;
@@ -437,10 +182,10 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
         0.5
     };
     // The shape of the word at its first occurrence (a part of a compound counts as itself).
-    let first_occ = g.occ[0];
+    let first_occ = occ[0];
     let whole = c.tokens.form(c.token(first_occ).ty);
     let part;
-    let lower: &str = if first_occ >> PART_SHIFT == 0 {
+    let lower: &str = if !Counts::is_part(first_occ) {
         whole
     } else {
         let (a, b) = c.range(first_occ);
@@ -454,7 +199,7 @@ fn term_score(c: &Counts, g: &Group) -> f64 {
     let past = flag(lower.ends_with("ed"));
     let compound = flag(lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
-    let dp = dispersion(c, &g.sent);
+    let dp = dispersion(c, sent);
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
     (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
         - 0.58 * dp
@@ -500,7 +245,7 @@ fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -
     }
     // A word "belongs" to a phrase when most of its occurrences are inside it.
     let belongs = |g: u32, p: &phrases::Found| {
-        p.groups.contains(&g) && c.groups[g as usize].occ.len() as f64 <= 1.5 * p.count() as f64
+        p.groups.contains(&g) && c.tf(g) as f64 <= 1.5 * p.count() as f64
     };
     // A phrase ranks at least as high as the words that belong to it, and takes their place.
     let phrase_score = |p: &phrases::Found| {

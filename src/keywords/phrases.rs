@@ -5,8 +5,8 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
-use super::FastMap;
-
+use super::grams::{gram_len, Gram, Grams};
+use super::hash::FastMap;
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::{round, Counts, NONE};
 use crate::offsets::Utf16Index;
@@ -130,9 +130,9 @@ struct Tally {
     /// First token of each later occurrence (kept apart so that the many names seen once cost
     /// no allocation).
     rest: Vec<u32>,
-    /// When the name is also an n-gram, the n-gram's count, which replaces `first` and `rest`
-    /// (the occurrences are then found again only if the name is listed, see [`occurrences`]).
-    gram: Option<u32>,
+    /// When the name is also an n-gram, the n-gram (its index in [`Grams::list`]) and its
+    /// count, which replace `first` and `rest`.
+    gram: Option<(usize, u32)>,
     /// Later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
     short: Vec<u32>,
     /// Words in it.
@@ -147,29 +147,9 @@ impl Tally {
     /// Occurrences in full.
     fn full(&self) -> usize {
         match self.gram {
-            Some(n) => n as usize,
+            Some((_, n)) => n as usize,
             None => 1 + self.rest.len(),
         }
-    }
-}
-
-/// The tally of a run of two or three content words. Only counts are kept: a text has about
-/// two n-grams per word, and the occurrences are only needed for the few that are listed.
-#[derive(Clone, Copy)]
-struct Gram {
-    /// First token of its first occurrence.
-    first: u32,
-    count: u32,
-}
-
-/// An n-gram key: the stem groups of its words, `NONE` after the last.
-type GramKey = [u32; 3];
-
-fn gram_len(k: &GramKey) -> usize {
-    if k[2] == NONE {
-        2
-    } else {
-        3
     }
 }
 
@@ -187,44 +167,6 @@ fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, i: u32) {
             });
         }
     }
-}
-
-/// Calls `f(key, first token)` for every run of two or three adjacent content words, in text
-/// order; the one definition of an n-gram, used to count them and to find the listed ones again.
-fn each_gram(c: &Counts, mut f: impl FnMut(GramKey, u32)) {
-    let toks = &c.tokens.tokens;
-    let mut run = 0usize;
-    let (mut g1, mut g2) = (NONE, NONE);
-    for (i, t) in toks.iter().enumerate() {
-        let g = c.info[t.ty as usize].group;
-        if g == NONE || t.flags & (SENTENCE_START | BREAK_BEFORE) != 0 {
-            run = 0;
-        }
-        if g == NONE {
-            continue;
-        }
-        run += 1;
-        if run >= 2 {
-            f([g1, g, NONE], i as u32 - 1);
-        }
-        if run >= 3 {
-            f([g2, g1, g], i as u32 - 2);
-        }
-        (g2, g1) = (g1, g);
-    }
-}
-
-/// The first tokens of the occurrences in full of the n-grams `keys`, in text order.
-fn occurrences(c: &Counts, keys: &[GramKey]) -> FastMap<GramKey, Vec<u32>> {
-    let mut found: FastMap<GramKey, Vec<u32>> = keys.iter().map(|&k| (k, Vec::new())).collect();
-    if !found.is_empty() {
-        each_gram(c, |k, i| {
-            if let Some(v) = found.get_mut(&k) {
-                v.push(i);
-            }
-        });
-    }
-    found
 }
 
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
@@ -268,7 +210,7 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
         return;
     }
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let counted = toks.len().min(super::TOKEN_MASK as usize);
+    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
     for (i, tok) in toks[..counted].iter().enumerate() {
         let g = c.info[tok.ty as usize].group;
         if g == NONE || owned[g as usize] == NONE || !capital(i) {
@@ -312,28 +254,13 @@ struct Candidate<'a> {
     kind: Option<PhraseKind>,
     /// The name's tally; `None` for an n-gram.
     name: Option<&'a Tally>,
-}
-
-impl Candidate<'_> {
-    /// Whether its occurrences in full must be found again with [`occurrences`].
-    fn gram_key(&self) -> Option<GramKey> {
-        match self.name {
-            Some(t) if t.gram.is_none() => None,
-            _ => Some([self.key[0], self.key[1], self.key[2]]),
-        }
-    }
+    /// The n-gram whose occurrences are its occurrences in full (index in [`Grams::list`]).
+    gram: Option<usize>,
 }
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
-    let mut grams: FastMap<GramKey, Gram> =
-        FastMap::with_capacity_and_hasher(toks.len().min(1 << 16), Default::default());
-    each_gram(c, |k, i| {
-        grams
-            .entry(k)
-            .and_modify(|g| g.count += 1)
-            .or_insert(Gram { first: i, count: 1 });
-    });
+    let mut grams = Grams::new(c);
 
     let mut names: FastMap<Key, Tally> = FastMap::default();
     // What each distinct form is, looked up once per form rather than once per token.
@@ -402,9 +329,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         if n.len > 3 {
             continue;
         }
-        if let Some(g) = grams.remove(&[k[0], k[1], k[2]]) {
+        if let Some(i) = grams.take(&[k[0], k[1], k[2]]) {
+            let g = &grams.list[i];
             if g.count as usize > n.full() {
-                (n.first, n.gram) = (g.first, Some(g.count));
+                (n.first, n.gram) = (g.first, Some((i, g.count)));
                 n.rest = Vec::new();
             }
         }
@@ -413,19 +341,22 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     short_mentions(c, &mut names);
 
     let mut candidates: Vec<Candidate> = grams
+        .list
         .iter()
-        .filter(|(_, g)| g.count >= 2)
-        .map(|(k, g)| {
-            let key = key_of(&k[..gram_len(k)]);
+        .enumerate()
+        .filter(|(_, g)| g.count >= 2 && !g.taken)
+        .map(|(i, g)| {
+            let key = key_of(&g.key[..gram_len(&g.key)]);
             let count = g.count as usize;
             Candidate {
                 score: phrase_score(c, &key, count, None),
                 key,
                 first: g.first,
                 count,
-                len: gram_len(k),
+                len: gram_len(&g.key),
                 kind: None,
                 name: None,
+                gram: Some(i),
             }
         })
         .chain(
@@ -440,6 +371,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                     len: t.len,
                     kind: Some(PhraseKind::Name),
                     name: Some(t),
+                    gram: t.gram.map(|(i, _)| i),
                 }),
         )
         .collect();
@@ -480,18 +412,13 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
 
-    let wanted: Vec<GramKey> = listed
-        .iter()
-        .filter_map(|&i| candidates[i].gram_key())
-        .collect();
-    let mut gram_occ = occurrences(c, &wanted);
     let mut phrases: Vec<Found> = Vec::with_capacity(listed.len());
     for &i in &listed {
         let t = &candidates[i];
         let key = keys[i];
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let occ: Vec<u32> = match (t.gram_key(), t.name) {
-            (Some(k), _) => gram_occ.remove(&k).unwrap_or_default(),
+        let occ: Vec<u32> = match (t.gram, t.name) {
+            (Some(i), _) => grams.occurrences(i).to_vec(),
             (None, Some(n)) => std::iter::once(n.first)
                 .chain(n.rest.iter().copied())
                 .collect(),
@@ -532,19 +459,23 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         });
     }
 
-    let mut frequent: Vec<(&GramKey, &Gram)> = grams.iter().filter(|(_, g)| g.count >= 2).collect();
+    let mut frequent: Vec<&Gram> = grams
+        .list
+        .iter()
+        .filter(|g| g.count >= 2 && !g.taken)
+        .collect();
     frequent.sort_by(|a, b| {
-        b.1.count
-            .cmp(&a.1.count)
-            .then(a.1.first.cmp(&b.1.first))
-            .then(a.0.cmp(b.0))
+        b.count
+            .cmp(&a.count)
+            .then(a.first.cmp(&b.first))
+            .then(a.key.cmp(&b.key))
     });
     frequent.truncate(max);
     let ngrams = frequent
         .into_iter()
-        .map(|(k, g)| Ngram {
-            text: surface(c, g.first, gram_len(k), PhraseKind::Phrase),
-            n: gram_len(k),
+        .map(|g| Ngram {
+            text: surface(c, g.first, gram_len(&g.key), PhraseKind::Phrase),
+            n: gram_len(&g.key),
             count: g.count as usize,
         })
         .collect();
@@ -609,7 +540,7 @@ fn phrase_score(c: &Counts, key: &Key, count: usize, kind: Option<PhraseKind>) -
         if g & CONNECTOR != 0 {
             continue;
         }
-        let tf = c.groups[g as usize].occ.len() as f64;
+        let tf = c.tf(g) as f64;
         per_occ += c.score[g as usize] / tf;
         min_tf = min_tf.min(tf);
         n += 1;

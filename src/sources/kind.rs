@@ -1,5 +1,6 @@
 //! Typing a mention: person, organisation, media, document, vague or unknown, from its words.
 
+use crate::attribution::trim_prefix;
 use crate::cues;
 use crate::schema::Kind;
 
@@ -99,19 +100,41 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     let (first_word, second_word) = (words.next(), words.next());
     let one_word = first_word.filter(|_| second_word.is_none());
     let first_core_word = words_of(core_lower).next();
+    // The words before the first preposition, kept on the stack when there are few (almost
+    // always): the word lists below ask about them several times.
     let head_part = || {
         words_of(core_lower)
             .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
     };
-    let has = |is: fn(&str) -> bool| head_part().any(is);
-    let head = head_part().last().unwrap_or("");
+    let mut few = [""; 12];
+    let mut count = 0;
+    for w in head_part() {
+        if count == few.len() {
+            count += 1;
+            break;
+        }
+        few[count] = w;
+        count += 1;
+    }
+    let many: Vec<&str> = if count > few.len() {
+        head_part().collect()
+    } else {
+        Vec::new()
+    };
+    let head_words: &[&str] = if count > few.len() {
+        &many
+    } else {
+        &few[..count]
+    };
+    let has = |is: fn(&str) -> bool| head_words.iter().any(|w| is(w));
+    let head = head_words.last().copied().unwrap_or("");
     if one_word.is_some_and(|w| matches!(w, "he" | "she" | "him" | "her" | "who")) {
         return Kind::Person;
     }
     if one_word.is_some_and(|w| matches!(w, "it" | "they" | "which")) {
         return Kind::Unknown;
     }
-    if PLACES.contains(&core_lower.trim_start_matches("the ").trim()) {
+    if PLACES.contains(&trim_prefix(core_lower, "the ").trim()) {
         return Kind::Organization;
     }
     // An unnamed document ("a new report", "media reports") is a vague source.
@@ -276,9 +299,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     ) && head != "world";
     if vague_head && !determinate && !capitalised_after_first
         || (vague_head && first_core_word == Some("some"))
-        || lower
-            .trim_start_matches("the ")
-            .starts_with("outside world")
+        || trim_prefix(lower, "the ").starts_with("outside world")
     {
         return Kind::Vague;
     }

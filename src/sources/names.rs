@@ -3,6 +3,7 @@
 
 use super::kind::PLACES;
 use super::kind_of;
+use crate::attribution::trim_suffix;
 use crate::cues;
 use crate::schema::Kind;
 
@@ -151,7 +152,7 @@ pub(super) fn key_words(name: &str) -> Vec<String> {
         .filter(|w| {
             !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
         })
-        .map(|w| w.trim_end_matches("'s").to_string())
+        .map(|w| trim_suffix(w, "'s").to_string())
         .collect();
     // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
     if words.len() >= 3 {

@@ -1,0 +1,420 @@
+//! The tallies every ranking stage reads: what each distinct form is (stopword, number, stem
+//! group), and where each stem group occurs.
+//!
+//! The occurrences of all groups share two flat arrays, group after group (counted first, then
+//! filled), rather than a pair of growing vectors per group: a text has thousands of groups, and
+//! their many small reallocations cost more than the counting pass.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use super::hash::FastMap;
+use super::stem;
+use super::stopwords::is_stopword;
+use super::tokens::{self, Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
+use crate::offsets::Utf16Index;
+use crate::schema::Span;
+use crate::Options;
+
+/// What a distinct lower-cased form is.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TypeInfo {
+    /// Its stem group; `NONE` for stopwords and numbers.
+    pub group: u32,
+    pub numeric: bool,
+    /// The stem groups of its hyphen-separated parts, as a range of the `parts` table built
+    /// with the types; empty for words without a hyphen.
+    parts: (u32, u32),
+}
+
+/// No group (or no entry).
+pub(super) const NONE: u32 = u32::MAX;
+
+/// An occurrence is a token index, with the number of the hyphen-separated part above
+/// [`PART_SHIFT`] (0: the whole token), so that the parts of "allergy-related" count as
+/// occurrences of "allergy" and "related" without a token of their own.
+const PART_SHIFT: u32 = 27;
+/// The token index bits of an occurrence. Texts with more tokens (over 500 MB) are only
+/// counted up to here.
+pub(super) const TOKEN_MASK: u32 = (1 << PART_SHIFT) - 1;
+/// Compounds with more parts than this are only counted whole.
+const MAX_PARTS: usize = 15;
+
+/// The tallies of one stem group besides its occurrences.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Group {
+    /// Occurrences next to another capitalised word, inside a multi-word name.
+    pub in_name: u32,
+    /// Occurrences not at the start of a sentence.
+    pub inner: u32,
+    /// Of those, how many are capitalised.
+    pub inner_caps: u32,
+}
+
+/// Everything the ranking stages share.
+pub(super) struct Counts<'a> {
+    pub text: &'a str,
+    pub tokens: Tokens,
+    pub info: Vec<TypeInfo>,
+    /// The stem groups of the hyphen-separated parts of the types (see [`TypeInfo`]); `NONE`
+    /// for a part that is not counted.
+    parts: Vec<u32>,
+    pub groups: Vec<Group>,
+    /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
+    /// group, each group's in text order.
+    occ: Vec<u32>,
+    /// The sentence of each occurrence in `occ`: the statistics over all groups read these in
+    /// order instead of looking each token up at random.
+    sent: Vec<u32>,
+    /// Group `g`'s occurrences are `occ[bounds[g]..bounds[g + 1]]`.
+    bounds: Vec<u32>,
+    /// Term score of each group (0 for groups that are not ranked).
+    pub score: Vec<f64>,
+    pub sentences: usize,
+    /// Surface forms already computed: the by-source lists ask for the same frequent words once
+    /// per source, and each computation reads every occurrence of the word.
+    surfaces: RefCell<FastMap<u32, String>>,
+}
+
+/// The surface forms of a group's occurrences, tallied in text order.
+#[derive(Default)]
+struct FormTally<'t> {
+    /// Form, weight, first occurrence.
+    forms: Vec<(&'t str, u32, u32)>,
+}
+
+impl<'t> FormTally<'t> {
+    /// Counts `form` (the text of occurrence `occ`, a token `t` or a part of it); a capital at
+    /// the start of a sentence counts half.
+    fn add(&mut self, form: &'t str, t: &Token, occ: u32) {
+        let form = form
+            .strip_suffix("'s")
+            .or_else(|| form.strip_suffix("’s"))
+            .unwrap_or(form);
+        let w = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
+        match self.forms.iter_mut().find(|f| f.0 == form) {
+            Some(f) => f.1 += w,
+            None => self.forms.push((form, w, occ)),
+        }
+    }
+
+    /// The most frequent form; ties go to the earliest.
+    fn best(&self) -> &'t str {
+        self.forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|f| f.0)
+            .unwrap_or("")
+    }
+}
+
+impl<'a> Counts<'a> {
+    /// Classifies the forms of `tokens` and tallies the stem groups: one pass over the tokens
+    /// counts each group's occurrences, a second files them.
+    pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
+        let (info, parts, group_count) = classify(&tokens, options);
+        let mut groups = vec![Group::default(); group_count];
+        let mut bounds = vec![0u32; group_count + 1];
+
+        let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
+        for (i, t) in toks.iter().enumerate() {
+            let ty = info[t.ty as usize];
+            if ty.group != NONE {
+                bounds[ty.group as usize + 1] += 1;
+                let group = &mut groups[ty.group as usize];
+                if t.flags & SENTENCE_START == 0 {
+                    group.inner += 1;
+                    group.inner_caps += capital(t) as u32;
+                }
+                let joined = |u: &Token| capital(u) && u.sentence == t.sentence;
+                let after = toks
+                    .get(i + 1)
+                    .is_some_and(|u| joined(u) && u.flags & tokens::BREAK_BEFORE == 0);
+                let before = i > 0 && joined(&toks[i - 1]) && t.flags & tokens::BREAK_BEFORE == 0;
+                if capital(t) && (before || after) {
+                    group.in_name += 1;
+                }
+            }
+            for (k, g, piece) in counted_parts(text, t, ty, &parts) {
+                bounds[g as usize + 1] += 1;
+                let group = &mut groups[g as usize];
+                if k > 1 || t.flags & SENTENCE_START == 0 {
+                    group.inner += 1;
+                    group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
+                }
+            }
+        }
+        for g in 0..group_count {
+            bounds[g + 1] += bounds[g];
+        }
+
+        let total = bounds[group_count] as usize;
+        let (mut occ, mut sent) = (vec![0u32; total], vec![0u32; total]);
+        let mut next = bounds[..group_count].to_vec();
+        let mut file = |g: u32, o: u32, s: u32| {
+            let k = &mut next[g as usize];
+            occ[*k as usize] = o;
+            sent[*k as usize] = s;
+            *k += 1;
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let ty = info[t.ty as usize];
+            if ty.group != NONE {
+                file(ty.group, i as u32, t.sentence);
+            }
+            for (k, g, _) in counted_parts(text, t, ty, &parts) {
+                file(g, i as u32 | (k << PART_SHIFT), t.sentence);
+            }
+        }
+
+        Counts {
+            text,
+            tokens,
+            info,
+            parts,
+            groups,
+            occ,
+            sent,
+            bounds,
+            score: Vec::new(),
+            sentences,
+            surfaces: RefCell::default(),
+        }
+    }
+
+    /// The occurrences of group `g`, in text order.
+    pub fn occ(&self, g: u32) -> &[u32] {
+        &self.occ[self.bounds[g as usize] as usize..self.bounds[g as usize + 1] as usize]
+    }
+
+    /// The sentence of each occurrence of group `g`.
+    pub fn sent(&self, g: u32) -> &[u32] {
+        &self.sent[self.bounds[g as usize] as usize..self.bounds[g as usize + 1] as usize]
+    }
+
+    /// How often group `g` occurs.
+    pub fn tf(&self, g: u32) -> usize {
+        (self.bounds[g as usize + 1] - self.bounds[g as usize]) as usize
+    }
+
+    pub fn token(&self, i: u32) -> &Token {
+        &self.tokens.tokens[(i & TOKEN_MASK) as usize]
+    }
+
+    /// Whether occurrence `occ` is a part of a compound rather than a whole token.
+    pub fn is_part(occ: u32) -> bool {
+        occ >> PART_SHIFT != 0
+    }
+
+    /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
+    pub fn range(&self, occ: u32) -> (usize, usize) {
+        let t = self.token(occ);
+        let (start, end) = (t.start as usize, t.end as usize);
+        let part = (occ >> PART_SHIFT) as usize;
+        if part == 0 {
+            return (start, end);
+        }
+        let word = &self.text[start..end];
+        let (mut k, mut from) = (1, 0);
+        for (j, c) in word.char_indices() {
+            if c == '-' || c == '‐' {
+                if k == part {
+                    return (start + from, start + j);
+                }
+                k += 1;
+                from = j + c.len_utf8();
+            }
+        }
+        if k == part {
+            return (start + from, end);
+        }
+        (start, end)
+    }
+
+    /// The most frequent surface form of a group; a capital at the start of a sentence only
+    /// counts when the word is never seen elsewhere.
+    pub fn surface(&self, g: u32) -> String {
+        if let Some(s) = self.surfaces.borrow().get(&g) {
+            return s.clone();
+        }
+        let mut forms = FormTally::default();
+        for &i in self.occ(g) {
+            let (a, b) = self.range(i);
+            forms.add(&self.text[a..b], self.token(i), i);
+        }
+        let s = self.surface_from(g, forms.best());
+        self.surfaces.borrow_mut().insert(g, s.clone());
+        s
+    }
+
+    /// The surface form of group `g` given its most frequent form `best`.
+    fn surface_from(&self, g: u32, best: &str) -> String {
+        // A word seen only at the start of sentences is taken as a common word, unless it is
+        // written in capitals throughout ("NATO").
+        let group = &self.groups[g as usize];
+        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !best.chars().any(char::is_lowercase);
+        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
+            best.to_lowercase()
+        } else {
+            best.to_string()
+        }
+    }
+
+    /// The UTF-16 span of bytes `start..end`, which hold a word (or a run of words).
+    fn span(&self, start: usize, end: usize, index: &Utf16Index) -> Span {
+        let from = index.at(start);
+        // An ASCII run adds one unit per byte, so only one offset needs the index.
+        let to = if self.text.as_bytes()[start..end].is_ascii() {
+            from + (end - start)
+        } else {
+            index.at(end)
+        };
+        Span {
+            start: from,
+            end: to,
+        }
+    }
+
+    /// The spans of the phrases of `len` words starting at the occurrences `occ`, and their
+    /// sentences.
+    pub fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
+        occ.iter()
+            .map(|&i| {
+                let (start, mut end) = self.range(i);
+                if len > 1 {
+                    end = self.token(i + len as u32 - 1).end as usize;
+                }
+                (
+                    self.span(start, end, index),
+                    self.token(i).sentence as usize,
+                )
+            })
+            .unzip()
+    }
+
+    /// The spans and their sentences of each group of `wanted`, and their surface forms (kept
+    /// for [`Counts::surface`]), in one pass over the tokens: following each group's own
+    /// occurrences would jump across the whole text once per group.
+    pub fn term_spans(&self, wanted: &[u32], index: &Utf16Index) -> Vec<(Vec<Span>, Vec<usize>)> {
+        let mut slot = vec![NONE; self.groups.len()];
+        let mut out: Vec<(Vec<Span>, Vec<usize>, FormTally)> = Vec::with_capacity(wanted.len());
+        for (k, &g) in wanted.iter().enumerate() {
+            slot[g as usize] = k as u32;
+            let n = self.tf(g);
+            out.push((
+                Vec::with_capacity(n),
+                Vec::with_capacity(n),
+                FormTally::default(),
+            ));
+        }
+        let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
+            let (spans, sentences, forms) = &mut out[k as usize];
+            spans.push(self.span(a, b, index));
+            sentences.push(t.sentence as usize);
+            forms.add(&self.text[a..b], t, occ);
+        };
+        let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
+        for (i, t) in toks.iter().enumerate() {
+            let ty = self.info[t.ty as usize];
+            if ty.group != NONE && slot[ty.group as usize] != NONE {
+                add(
+                    slot[ty.group as usize],
+                    i as u32,
+                    t,
+                    (t.start as usize, t.end as usize),
+                );
+            }
+            for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
+                if slot[g as usize] != NONE {
+                    let occ = i as u32 | (part << PART_SHIFT);
+                    add(slot[g as usize], occ, t, self.range(occ));
+                }
+            }
+        }
+        let mut surfaces = self.surfaces.borrow_mut();
+        wanted
+            .iter()
+            .zip(out)
+            .map(|(&g, (spans, sentences, forms))| {
+                surfaces.insert(g, self.surface_from(g, forms.best()));
+                (spans, sentences)
+            })
+            .collect()
+    }
+}
+
+/// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
+fn counted_parts<'t>(
+    text: &'t str,
+    t: &Token,
+    ty: TypeInfo,
+    parts: &'t [u32],
+) -> impl Iterator<Item = (u32, u32, &'t str)> {
+    let (from, to) = ty.parts;
+    let word = if from == to { "" } else { &text[t.range()] };
+    parts[from as usize..to as usize]
+        .iter()
+        .zip(word.split(['-', '‐']))
+        .enumerate()
+        .filter(|(_, (&g, _))| g != NONE)
+        .map(|(k, (&g, piece))| (k as u32 + 1, g, piece))
+}
+
+/// Classifies each distinct form once: its stem group (stopwords, numbers and the user's
+/// stopwords have none) and those of its hyphen-separated parts. Returns the type table, the
+/// parts table and the number of groups.
+fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usize) {
+    let extra: HashSet<String> = options.stopwords.iter().map(|w| w.to_lowercase()).collect();
+    // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
+    let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
+
+    let mut stems: FastMap<String, u32> =
+        FastMap::with_capacity_and_hasher(tokens.type_count(), Default::default());
+    let mut key = String::new();
+    let mut parts: Vec<u32> = Vec::new();
+    let mut group_of = |word: &str, key: &mut String| -> u32 {
+        let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
+        let mut chars = word.chars();
+        let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !tokens::is_ideograph(c));
+        let stop = is_stopword(word)
+            || word.strip_suffix("'s").is_some_and(is_stopword)
+            || (!extra.is_empty() && extra.contains(word))
+            || single_letter
+            || !word.chars().any(char::is_alphanumeric);
+        if stop || numeric {
+            return NONE;
+        }
+        key.clear();
+        stem::stem_into(word, key);
+        if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
+            return NONE;
+        }
+        if let Some(&g) = stems.get(key.as_str()) {
+            return g;
+        }
+        let g = stems.len() as u32;
+        stems.insert(key.clone(), g);
+        g
+    };
+    let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
+        .map(|id| {
+            let ty = tokens.form(id);
+            let group = group_of(ty, &mut key);
+            let from = parts.len() as u32;
+            if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
+                for piece in ty.split('-') {
+                    let g = group_of(piece, &mut key);
+                    parts.push(if g == group { NONE } else { g });
+                }
+            }
+            TypeInfo {
+                group,
+                numeric: ty.chars().next().is_some_and(|c| c.is_numeric()),
+                parts: (from, parts.len() as u32),
+            }
+        })
+        .collect();
+    (info, parts, stems.len())
+}
