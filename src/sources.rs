@@ -20,6 +20,14 @@ pub use kind::kind_of;
 use names::{key_words, name_and_descriptors, name_before};
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::keywords::FastHasher;
+
+/// Maps and sets keyed by the words and spans of one text: no flooding to resist, and the
+/// default hasher costs more than the lookups.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
 
 use crate::attribution::{Found, RawMention};
 use crate::cues;
@@ -42,11 +50,11 @@ pub struct Group {
     /// Sentences quoting it directly.
     pub direct_quotes: usize,
     /// Lower-case words of every name it was given, for matching.
-    words: HashSet<String>,
+    words: FastSet<String>,
     /// Lower-case keys (whole names without determiners) it answers to.
-    keys: HashSet<String>,
+    keys: FastSet<String>,
     /// The descriptors already recorded, so that deduplication stays O(1) per mention.
-    seen_descriptors: HashSet<String>,
+    seen_descriptors: FastSet<String>,
 }
 
 impl Group {
@@ -81,11 +89,11 @@ const RECENT_REACH: usize = 200;
 struct Index {
     groups: Vec<Group>,
     /// Group ids by key, the latest group last.
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Group ids by each word of their names, in creation order.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
     /// Group ids by their one-word keys ("Kashin"), in creation order.
-    by_single_key: HashMap<String, Vec<usize>>,
+    by_single_key: FastMap<String, Vec<usize>>,
     /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
     uses: Vec<usize>,
     last_use: Vec<usize>,
@@ -109,7 +117,15 @@ impl Index {
 }
 
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
-    match s.to_lowercase().as_str() {
+    // Pronouns are short ASCII words: anything longer or wider is none, without lower-casing.
+    if s.len() > 5 || !s.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..s.len()];
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or("") {
         "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
         "it" | "which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
         "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
@@ -119,11 +135,28 @@ fn pronoun(s: &str) -> Option<&'static [Kind]> {
 
 /// A description without a name: "the expert", "the Lebanese daily". Returns its head noun.
 fn anaphor(raw: &str) -> Option<String> {
-    let words: Vec<&str> = raw.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 4 || !words[0].eq_ignore_ascii_case("the") {
+    // Two to four words: the fifth, if any, is only counted.
+    let mut words = [""; 5];
+    let mut n = 0;
+    for w in raw.split_whitespace().take(5) {
+        words[n] = w;
+        n += 1;
+    }
+    if !(2..=4).contains(&n) || !words[0].eq_ignore_ascii_case("the") {
         return None;
     }
-    let head = words[words.len() - 1].to_lowercase();
+    let words = &words[..n];
+    let last = words[n - 1];
+    // The head in lower case: on the stack when it is short ASCII (almost always).
+    let mut buf = [0u8; 24];
+    let head = if last.is_ascii() && last.len() <= buf.len() {
+        let b = &mut buf[..last.len()];
+        b.copy_from_slice(last.as_bytes());
+        b.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(last.to_lowercase())
+    };
     if !cues::is_source_noun(&head) || kind_of(raw) == Kind::Vague {
         return None;
     }
@@ -134,14 +167,14 @@ fn anaphor(raw: &str) -> Option<String> {
             && !w.ends_with("ese")
             && !w.ends_with("ish")
     });
-    (!named).then_some(head)
+    (!named).then(|| head.into_owned())
 }
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
 pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
     let mut ix = Index::default();
     // Entities of mentions already grouped, by span, for carried-over attributions.
-    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_span: FastMap<(usize, usize), usize> = FastMap::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
@@ -417,9 +450,9 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
                 descriptors: Vec::new(),
                 sentences: Vec::new(),
                 direct_quotes: 0,
-                words: HashSet::new(),
-                keys: HashSet::new(),
-                seen_descriptors: HashSet::new(),
+                words: FastSet::default(),
+                keys: FastSet::default(),
+                seen_descriptors: FastSet::default(),
             });
             ix.last_use.push(usize::MAX);
             ix.groups.len() - 1

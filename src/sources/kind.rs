@@ -1,6 +1,8 @@
 //! Typing a mention: person, organisation, media, document, vague or unknown, from its words.
 
 use crate::attribution::trim_prefix;
+use std::sync::OnceLock;
+
 use crate::cues;
 use crate::schema::Kind;
 
@@ -72,6 +74,129 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Names and nouns of news outlets.
+const MEDIA: u8 = 1 << 0;
+/// Words that make an outlet word part of another body or a person ("the news ministry").
+const NOT_MEDIA: u8 = 1 << 1;
+/// Nouns and names of organisations.
+const ORGANIZATION: u8 = 1 << 2;
+/// Words that make an organisation word part of a person's title ("party leader").
+const NOT_ORGANIZATION: u8 = 1 << 3;
+/// Heads of a document mention ("the report").
+const DOCUMENT_HEAD: u8 = 1 << 4;
+/// Heads of a vague mention ("experts", "sources").
+const VAGUE_HEAD: u8 = 1 << 5;
+
+/// The word lists the typing rules ask about, each with its class bit.
+#[rustfmt::skip]
+const CLASSES: &[(u8, &[&str])] = &[
+    (
+        MEDIA,
+        &[
+            "xinhua", "reuters", "tass", "afp", "ap", "interfax", "sputnik", "rt", "newspaper",
+            "times", "post", "journal", "daily", "tv", "television", "radio", "cctv", "bbc", "cnn",
+            "media", "website", "outlet", "broadcaster", "tabloid", "magazine", "news", "politico",
+            "breitbart", "fox", "msnbc", "nbc", "abc", "cbs", "npr", "bloomberg", "al-akhbar",
+            "al-masirah", "gazette", "courier", "herald", "tribune", "chronicle", "ledger", "wire",
+            "bulletin", "dispatch", "examiner", "sentinel", "inquirer", "telegraph"
+        ],
+    ),
+    (
+        NOT_MEDIA,
+        &[
+            "ministry", "bureau", "department", "spokesman", "secretary", "reporter"
+        ],
+    ),
+    (
+        ORGANIZATION,
+        &[
+            "ministry", "bureau", "agency", "department", "government", "office", "council",
+            "committee", "commission", "party", "company", "university", "institute",
+            "administration", "army", "military", "police", "court", "parliament", "congress",
+            "senate", "union", "bank", "association", "organization", "organisation", "group",
+            "embassy", "mission", "campaign", "team", "board", "authority", "authorities",
+            "coalition", "alliance", "state", "kremlin", "pentagon", "corporation", "inc", "corp",
+            "firm", "foundation", "center", "centre", "society", "federation", "side", "diplomats",
+            "microsoft"
+        ],
+    ),
+    (
+        NOT_ORGANIZATION,
+        &[
+            "spokesman", "spokeswoman", "spokesperson", "minister", "president", "director",
+            "secretary", "chairman", "official", "head", "leader", "member", "professor", "adviser",
+            "chief", "expert", "researcher", "mp", "senator"
+        ],
+    ),
+    (
+        DOCUMENT_HEAD,
+        &[
+            "report", "reports", "statement", "statements", "study", "studies", "survey", "surveys",
+            "analysis", "document", "documents", "paper", "article", "data", "poll", "polls",
+            "research", "figures", "letter", "memo", "ad", "ads", "filing", "release", "ruling",
+            "findings", "assessment", "estimates", "resolution", "review", "video", "book",
+            "editorial", "column"
+        ],
+    ),
+    (
+        VAGUE_HEAD,
+        &[
+            "experts", "analysts", "sources", "officials", "observers", "critics", "some", "many",
+            "people", "world", "others", "residents", "commentators", "insiders", "diplomats",
+            "scholars", "accusations", "reports", "media", "authorities", "economists",
+            "researchers", "scientists", "figures", "voices", "pundits", "rumors", "rumours",
+            "claims", "most", "several", "few", "someone", "somebody", "everyone"
+        ],
+    ),
+];
+
+/// The class bits of a lower-case word: one hash lookup answers every list at once (a `match`
+/// over a long list of strings compares them one by one).
+fn classes(word: &str) -> u8 {
+    type Classes = std::collections::HashMap<
+        &'static str,
+        u8,
+        std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+    >;
+    static MAP: OnceLock<Classes> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = Classes::default();
+        for &(class, words) in CLASSES {
+            for &w in words {
+                *map.entry(w).or_default() |= class;
+            }
+        }
+        map
+    });
+    map.get(word).copied().unwrap_or(0)
+}
+
+/// True when `word` is in the list of `class`.
+fn is(word: &str, class: u8) -> bool {
+    classes(word) & class != 0
+}
+
+/// Where `needle` first occurs in `haystack`: a plain byte comparison at each offset, cheaper
+/// than preparing a substring searcher for the short mentions typed here.
+fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// True when `needle` occurs in `haystack` (see [`find_bytes`]).
+fn has_bytes(haystack: &str, needle: &str) -> bool {
+    find_bytes(haystack, needle).is_some()
+}
+
+/// The part of `s` between its first and second ", " (to the end without a second), as
+/// `s.split(", ").nth(1)`.
+fn second_part(s: &str) -> Option<&str> {
+    let after = s.get(find_bytes(s, ", ")? + 2..)?;
+    Some(find_bytes(after, ", ").map_or(after, |k| &after[..k]))
+}
+
 /// The longest ASCII mention [`kind_of`] lower-cases on the stack.
 const STACK: usize = 160;
 
@@ -126,7 +251,9 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     } else {
         &few[..count]
     };
-    let has = |is: fn(&str) -> bool| head_words.iter().any(|w| is(w));
+    // The classes of each head word, looked up once.
+    let any_class = head_words.iter().fold(0u8, |bits, w| bits | classes(w));
+    let has = |class: u8| any_class & class != 0;
     let head = head_words.last().copied().unwrap_or("");
     if one_word.is_some_and(|w| matches!(w, "he" | "she" | "him" | "her" | "who")) {
         return Kind::Person;
@@ -145,154 +272,25 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     {
         return Kind::Vague;
     }
-    if has(|w| {
-        matches!(
-            w,
-            "xinhua"
-                | "reuters"
-                | "tass"
-                | "afp"
-                | "ap"
-                | "interfax"
-                | "sputnik"
-                | "rt"
-                | "newspaper"
-                | "times"
-                | "post"
-                | "journal"
-                | "daily"
-                | "tv"
-                | "television"
-                | "radio"
-                | "cctv"
-                | "bbc"
-                | "cnn"
-                | "media"
-                | "website"
-                | "outlet"
-                | "broadcaster"
-                | "tabloid"
-                | "magazine"
-                | "news"
-                | "politico"
-                | "breitbart"
-                | "fox"
-                | "msnbc"
-                | "nbc"
-                | "abc"
-                | "cbs"
-                | "npr"
-                | "bloomberg"
-                | "al-akhbar"
-                | "al-masirah"
-                | "gazette"
-                | "courier"
-                | "herald"
-                | "tribune"
-                | "chronicle"
-                | "ledger"
-                | "wire"
-                | "bulletin"
-                | "dispatch"
-                | "examiner"
-                | "sentinel"
-                | "inquirer"
-                | "telegraph"
+    if has(MEDIA)
+        && !has(NOT_MEDIA)
+        && !matches!(
+            head,
+            "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
         )
-    }) && !has(|w| {
-        matches!(
-            w,
-            "ministry" | "bureau" | "department" | "spokesman" | "secretary" | "reporter"
-        )
-    }) && !matches!(
-        head,
-        "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
-    ) || lower.contains("news agency")
-        || lower.contains("associated press")
+        || has_bytes(lower, "news agency")
+        || has_bytes(lower, "associated press")
     {
         return Kind::Media;
     }
-    if matches!(
-        head,
-        "report"
-            | "reports"
-            | "statement"
-            | "statements"
-            | "study"
-            | "studies"
-            | "survey"
-            | "surveys"
-            | "analysis"
-            | "document"
-            | "documents"
-            | "paper"
-            | "article"
-            | "data"
-            | "poll"
-            | "polls"
-            | "research"
-            | "figures"
-            | "letter"
-            | "memo"
-            | "ad"
-            | "ads"
-            | "filing"
-            | "release"
-            | "ruling"
-            | "findings"
-            | "assessment"
-            | "estimates"
-            | "resolution"
-            | "review"
-            | "video"
-            | "book"
-            | "editorial"
-            | "column"
-    ) {
+    if is(head, DOCUMENT_HEAD) {
         return Kind::Document;
     }
     let capitalised_after_first = core
         .split_whitespace()
         .skip(1)
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    let vague_head = matches!(
-        head,
-        "experts"
-            | "analysts"
-            | "sources"
-            | "officials"
-            | "observers"
-            | "critics"
-            | "some"
-            | "many"
-            | "people"
-            | "world"
-            | "others"
-            | "residents"
-            | "commentators"
-            | "insiders"
-            | "diplomats"
-            | "scholars"
-            | "accusations"
-            | "reports"
-            | "media"
-            | "authorities"
-            | "economists"
-            | "researchers"
-            | "scientists"
-            | "figures"
-            | "voices"
-            | "pundits"
-            | "rumors"
-            | "rumours"
-            | "claims"
-            | "most"
-            | "several"
-            | "few"
-            | "someone"
-            | "somebody"
-            | "everyone"
-    );
+    let vague_head = is(head, VAGUE_HEAD);
     let determinate = matches!(
         first_core_word,
         Some("the" | "his" | "her" | "its" | "their")
@@ -303,92 +301,12 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     {
         return Kind::Vague;
     }
-    if has(|w| {
-        matches!(
-            w,
-            "ministry"
-                | "bureau"
-                | "agency"
-                | "department"
-                | "government"
-                | "office"
-                | "council"
-                | "committee"
-                | "commission"
-                | "party"
-                | "company"
-                | "university"
-                | "institute"
-                | "administration"
-                | "army"
-                | "military"
-                | "police"
-                | "court"
-                | "parliament"
-                | "congress"
-                | "senate"
-                | "union"
-                | "bank"
-                | "association"
-                | "organization"
-                | "organisation"
-                | "group"
-                | "embassy"
-                | "mission"
-                | "campaign"
-                | "team"
-                | "board"
-                | "authority"
-                | "authorities"
-                | "coalition"
-                | "alliance"
-                | "state"
-                | "kremlin"
-                | "pentagon"
-                | "corporation"
-                | "inc"
-                | "corp"
-                | "firm"
-                | "foundation"
-                | "center"
-                | "centre"
-                | "society"
-                | "federation"
-                | "side"
-                | "diplomats"
-                | "microsoft"
-        )
-    }) && !has(|w| {
-        matches!(
-            w,
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "minister"
-                | "president"
-                | "director"
-                | "secretary"
-                | "chairman"
-                | "official"
-                | "head"
-                | "leader"
-                | "member"
-                | "professor"
-                | "adviser"
-                | "chief"
-                | "expert"
-                | "researcher"
-                | "mp"
-                | "senator"
-        )
-    }) {
+    if has(ORGANIZATION) && !has(NOT_ORGANIZATION) {
         return Kind::Organization;
     }
     // "the chief archivist, Lena Okafor": a role whose holder is named in apposition.
-    let apposed = mention
-        .split(", ")
-        .nth(1)
-        .is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')));
+    let apposed =
+        second_part(mention).is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')));
     if core
         .split_whitespace()
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
