@@ -27,6 +27,13 @@ pub(super) struct TypeInfo {
     parts: (u32, u32),
 }
 
+impl TypeInfo {
+    /// Whether it is a compound whose parts are counted.
+    fn has_parts(&self) -> bool {
+        self.parts.0 != self.parts.1
+    }
+}
+
 /// No group (or no entry).
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -136,6 +143,9 @@ impl<'a> Counts<'a> {
                     group.in_name += 1;
                 }
             }
+            if !ty.has_parts() {
+                continue;
+            }
             for (k, g, piece) in counted_parts(text, t, ty, &parts) {
                 bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
@@ -162,6 +172,9 @@ impl<'a> Counts<'a> {
             let ty = info[t.ty as usize];
             if ty.group != NONE {
                 file(ty.group, i as u32, t.sentence);
+            }
+            if !ty.has_parts() {
+                continue;
             }
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
                 file(g, i as u32 | (k << PART_SHIFT), t.sentence);
@@ -326,6 +339,9 @@ impl<'a> Counts<'a> {
                     (t.start as usize, t.end as usize),
                 );
             }
+            if !ty.has_parts() {
+                continue;
+            }
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
                     let occ = i as u32 | (part << PART_SHIFT);
@@ -346,6 +362,8 @@ impl<'a> Counts<'a> {
 }
 
 /// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
+/// Call it only for types with parts ([`TypeInfo::has_parts`]): most words have none, and
+/// setting up the split costs more than the rest of their tally.
 fn counted_parts<'t>(
     text: &'t str,
     t: &Token,
@@ -353,10 +371,9 @@ fn counted_parts<'t>(
     parts: &'t [u32],
 ) -> impl Iterator<Item = (u32, u32, &'t str)> {
     let (from, to) = ty.parts;
-    let word = if from == to { "" } else { &text[t.range()] };
     parts[from as usize..to as usize]
         .iter()
-        .zip(word.split(['-', '‐']))
+        .zip(text[t.range()].split(['-', '‐']))
         .enumerate()
         .filter(|(_, (&g, _))| g != NONE)
         .map(|(k, (&g, piece))| (k as u32 + 1, g, piece))
