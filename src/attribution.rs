@@ -389,9 +389,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
     for i in 1..sentences.len() {
+        if out[i].is_some() {
+            continue;
+        }
         let s = &sentences[i];
         let body = &text[s.start..s.end];
-        if out[i].is_some() || !body.starts_with(['―', '—']) {
+        if !body.starts_with(['―', '—']) {
             continue;
         }
         let Some(c) = phrases::signature(body, Some(0)) else {

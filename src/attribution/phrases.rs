@@ -121,12 +121,20 @@ pub(super) fn signature_re() -> &'static Regex {
 /// mark or a handle) follows the dash, and only from that dash: every match starts with a dash,
 /// and the pattern runs through the `regex` crate's slowest engine.
 pub(super) fn signature(body: &str, dash: Option<usize>) -> Option<regex::Captures<'_>> {
-    let dash = dash?;
-    let rest = body.get(dash..)?;
+    let first = dash?;
+    let rest = body.get(first..)?;
     if !(rest.contains(['"', '“']) || rest.contains("(@")) {
         return None;
     }
-    signature_re().captures_at(body, dash)
+    // A match starts at a dash followed by white space and a capital: the first such dash.
+    let start = rest.char_indices().find_map(|(k, c)| {
+        let named = matches!(c, '―' | '—')
+            && rest[k + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|n: char| n.is_ascii_uppercase());
+        named.then_some(first + k)
+    })?;
+    signature_re().captures_at(body, start)
 }
 
 /// The kind of a phrase cue.

@@ -21,21 +21,23 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
         return None;
     }
-    let p = np
-        .iter()
-        .position(|t| is_preposition(&t.lower()))
-        .unwrap_or(np.len());
-    if p == 0 {
-        return None;
-    }
-    let head = p - 1;
-    for t in np {
+    // One pass: the first preposition, and any word that shows a clause (either refuses).
+    let mut p = None;
+    for (i, t) in np.iter().enumerate() {
         let w = t.lower();
+        if p.is_none() && is_preposition(&w) {
+            p = Some(i);
+        }
         // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
         if !t.capitalised() && blocks_phrase(&w) && !(np.len() == 1 && w == "it" && allow_it) {
             return None;
         }
     }
+    let p = p.unwrap_or(np.len());
+    if p == 0 {
+        return None;
+    }
+    let head = p - 1;
     let h = &np[head];
     let w = h.lower();
     let w = trim_suffix(trim_suffix(&w, "'s"), "’s");

@@ -27,6 +27,13 @@ pub(super) struct TypeInfo {
     parts: (u32, u32),
 }
 
+impl TypeInfo {
+    /// Whether it is a compound whose parts are counted.
+    fn has_parts(&self) -> bool {
+        self.parts.0 != self.parts.1
+    }
+}
+
 /// No group (or no entry).
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -136,6 +143,9 @@ impl<'a> Counts<'a> {
                     group.in_name += 1;
                 }
             }
+            if !ty.has_parts() {
+                continue;
+            }
             for (k, g, piece) in counted_parts(text, t, ty, &parts) {
                 bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
@@ -162,6 +172,9 @@ impl<'a> Counts<'a> {
             let ty = info[t.ty as usize];
             if ty.group != NONE {
                 file(ty.group, i as u32, t.sentence);
+            }
+            if !ty.has_parts() {
+                continue;
             }
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
                 file(g, i as u32 | (k << PART_SHIFT), t.sentence);
@@ -262,34 +275,17 @@ impl<'a> Counts<'a> {
         }
     }
 
-    /// The UTF-16 span of bytes `start..end`, which hold a word (or a run of words).
-    fn span(&self, start: usize, end: usize, index: &Utf16Index) -> Span {
-        let from = index.at(start);
-        // An ASCII run adds one unit per byte, so only one offset needs the index.
-        let to = if self.text.as_bytes()[start..end].is_ascii() {
-            from + (end - start)
-        } else {
-            index.at(end)
-        };
-        Span {
-            start: from,
-            end: to,
-        }
-    }
-
     /// The spans of the phrases of `len` words starting at the occurrences `occ`, and their
     /// sentences.
     pub fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
+        let mut units = Utf16Cursor::new(self.text, index);
         occ.iter()
             .map(|&i| {
                 let (start, mut end) = self.range(i);
                 if len > 1 {
                     end = self.token(i + len as u32 - 1).end as usize;
                 }
-                (
-                    self.span(start, end, index),
-                    self.token(i).sentence as usize,
-                )
+                (units.span(start, end), self.token(i).sentence as usize)
             })
             .unzip()
     }
@@ -309,9 +305,10 @@ impl<'a> Counts<'a> {
                 FormTally::default(),
             ));
         }
+        let mut units = Utf16Cursor::new(self.text, index);
         let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
             let (spans, sentences, forms) = &mut out[k as usize];
-            spans.push(self.span(a, b, index));
+            spans.push(units.span(a, b));
             sentences.push(t.sentence as usize);
             forms.add(&self.text[a..b], t, occ);
         };
@@ -325,6 +322,9 @@ impl<'a> Counts<'a> {
                     t,
                     (t.start as usize, t.end as usize),
                 );
+            }
+            if !ty.has_parts() {
+                continue;
             }
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
@@ -345,7 +345,59 @@ impl<'a> Counts<'a> {
     }
 }
 
+/// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. From the last
+/// offset, a short stretch of ASCII adds one unit per byte, so most conversions skip the scan
+/// that [`Utf16Index::at`] does from its checkpoint; longer or non-ASCII stretches, and offsets
+/// before the last one, ask the index.
+struct Utf16Cursor<'i, 't> {
+    text: &'t [u8],
+    index: &'i Utf16Index<'t>,
+    /// The last offset converted, in bytes and in UTF-16 units.
+    byte: usize,
+    unit: usize,
+}
+
+/// Longest stretch checked for ASCII before asking the index instead: the check must cost less
+/// than the index's scan, however far apart the offsets are.
+const ASCII_STRETCH: usize = 512;
+
+impl<'i, 't> Utf16Cursor<'i, 't> {
+    fn new(text: &'t str, index: &'i Utf16Index<'t>) -> Self {
+        Utf16Cursor {
+            text: text.as_bytes(),
+            index,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
+    fn at(&mut self, byte: usize) -> usize {
+        let unit = match byte.checked_sub(self.byte) {
+            Some(gap)
+                if gap <= ASCII_STRETCH
+                    && self.text.get(self.byte..byte).is_some_and(<[u8]>::is_ascii) =>
+            {
+                self.unit + gap
+            }
+            _ => self.index.at(byte),
+        };
+        (self.byte, self.unit) = (byte, unit);
+        unit
+    }
+
+    /// The UTF-16 span of bytes `start..end`.
+    fn span(&mut self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.at(start),
+            end: self.at(end),
+        }
+    }
+}
+
 /// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
+/// Call it only for types with parts ([`TypeInfo::has_parts`]): most words have none, and
+/// setting up the split costs more than the rest of their tally.
 fn counted_parts<'t>(
     text: &'t str,
     t: &Token,
@@ -353,10 +405,9 @@ fn counted_parts<'t>(
     parts: &'t [u32],
 ) -> impl Iterator<Item = (u32, u32, &'t str)> {
     let (from, to) = ty.parts;
-    let word = if from == to { "" } else { &text[t.range()] };
     parts[from as usize..to as usize]
         .iter()
-        .zip(word.split(['-', '‐']))
+        .zip(text[t.range()].split(['-', '‐']))
         .enumerate()
         .filter(|(_, (&g, _))| g != NONE)
         .map(|(k, (&g, piece))| (k as u32 + 1, g, piece))

@@ -84,6 +84,39 @@ const TITLES: &[&str] = &[
     "spokeswoman",
 ];
 
+/// [`word_kinds`] bits: on [`CONNECTORS`], [`DATE_WORDS`], [`TITLES`]; a possessive.
+const CONNECTOR_WORD: u8 = 1;
+const DATE_WORD: u8 = 2;
+const TITLE_WORD: u8 = 4;
+const POSSESSIVE: u8 = 8;
+
+/// What each distinct form is to the name finder, looked up once per form rather than once per
+/// token (and by hash rather than by scanning the lists).
+fn word_kinds(c: &Counts) -> Vec<u8> {
+    let mut lists: FastMap<&str, u8> = FastMap::default();
+    for (list, bit) in [
+        (CONNECTORS, CONNECTOR_WORD),
+        (DATE_WORDS, DATE_WORD),
+        (TITLES, TITLE_WORD),
+    ] {
+        for &w in list {
+            *lists.entry(w).or_default() |= bit;
+        }
+    }
+    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
+    (0..c.tokens.type_count() as u32)
+        .map(|t| {
+            let form = c.tokens.form(t);
+            let listed = if form.len() <= longest {
+                lists.get(form).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            listed | if form.ends_with("'s") { POSSESSIVE } else { 0 }
+        })
+        .collect()
+}
+
 type Key = [u32; MAX_NAME];
 
 /// A listed phrase with what ranking needs.
@@ -264,12 +297,8 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
 
     let mut names: FastMap<Key, Tally> = FastMap::default();
     // What each distinct form is, looked up once per form rather than once per token.
-    let (connector, date): (Vec<bool>, Vec<bool>) = (0..c.tokens.type_count() as u32)
-        .map(|t| {
-            let form = c.tokens.form(t);
-            (CONNECTORS.contains(&form), DATE_WORDS.contains(&form))
-        })
-        .unzip();
+    let kinds = word_kinds(c);
+    let date = |ty: u32| kinds[ty as usize] & DATE_WORD != 0;
 
     // The current name: its first token and its length, and how many trailing connectors wait
     // for a capitalised word.
@@ -278,7 +307,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     let close =
         |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
             if let Some((start, len)) = name.take() {
-                record_name(c, start, len - pending, names);
+                record_name(c, &kinds, start, len - pending, names);
             }
         };
     for (i, t) in toks.iter().enumerate() {
@@ -287,9 +316,9 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let g = info.group;
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         // A number continues a name ("Windows 10") but not a date ("March 15").
-        let prev_is_date = i > 0 && date[toks[i - 1].ty as usize];
+        let prev_is_date = i > 0 && date(toks[i - 1].ty);
         // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
-        let is_date = date[t.ty as usize];
+        let is_date = date(t.ty);
         let name_word = (capital && g != NONE && !is_date)
             || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
         // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
@@ -308,10 +337,14 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
             }
             pending = 0;
             // A possessive ends the name: "Harbourton's Mayor" is two things.
-            if c.tokens.form(t.ty).ends_with("'s") {
+            if kinds[t.ty as usize] & POSSESSIVE != 0 {
                 close(&mut name, pending, &mut names);
             }
-        } else if name.is_some() && !capital && connector[t.ty as usize] && pending < 2 {
+        } else if name.is_some()
+            && !capital
+            && kinds[t.ty as usize] & CONNECTOR_WORD != 0
+            && pending < 2
+        {
             if let Some((_, len)) = &mut name {
                 *len += 1;
             }
@@ -489,8 +522,19 @@ fn trimmed(k: &Key) -> &[u32] {
 
 /// Records the name of `len` tokens from `start`, after dropping a first word that is only
 /// capitalised because it starts the sentence.
-fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut FastMap<Key, Tally>) {
+fn record_name(
+    c: &Counts,
+    kinds: &[u8],
+    mut start: usize,
+    mut len: usize,
+    names: &mut FastMap<Key, Tally>,
+) {
+    // Dropping words below never lengthens a name; most runs are one capitalised word.
+    if len < 2 {
+        return;
+    }
     let toks = &c.tokens.tokens;
+    let kind = |i: usize| kinds[toks[i].ty as usize];
     if len >= 1 && toks[start].flags & SENTENCE_START != 0 {
         let g = c.info[toks[start].ty as usize].group;
         let lower_elsewhere = g != NONE && {
@@ -504,12 +548,9 @@ fn record_name(c: &Counts, mut start: usize, mut len: usize, names: &mut FastMap
     }
     // A person's title is not part of the name: "French President Ann Roe" is "Ann Roe", and
     // "Minister of Trade Ann Roe" too.
-    if let Some(t) = (0..len)
-        .rev()
-        .find(|&j| TITLES.contains(&c.tokens.form(toks[start + j].ty)))
-    {
+    if let Some(t) = (0..len).rev().find(|&j| kind(start + j) & TITLE_WORD != 0) {
         let mut skip = t + 1;
-        if skip < len && CONNECTORS.contains(&c.tokens.form(toks[start + skip].ty)) {
+        if skip < len && kind(start + skip) & CONNECTOR_WORD != 0 {
             skip = (skip + 2).min(len);
         }
         start += skip;

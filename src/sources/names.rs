@@ -1,7 +1,7 @@
 //! Names of sources: a mention split into its canonical name and its descriptors, and the
 //! lower-case key words that grouping matches on.
 
-use super::kind::PLACES;
+use super::kind::is_place;
 use super::kind_of;
 use crate::attribution::trim_suffix;
 use crate::cues;
@@ -204,7 +204,7 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
             let name = run.join(" ");
             let lower = name.to_lowercase();
             let ok = !cues::CAPITAL_NON_SOURCES.contains(&run[0])
-                && !PLACES.contains(&lower.as_str())
+                && !is_place(&lower)
                 && !matches!(run_prev, "the" | "The")
                 && kind_of(&name) == Kind::Person
                 && !run.iter().all(|w| cues::is_title(&w.to_lowercase()));
