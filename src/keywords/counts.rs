@@ -66,6 +66,9 @@ pub(super) struct Counts<'a> {
     /// The stem groups of the hyphen-separated parts of the types (see [`TypeInfo`]); `NONE`
     /// for a part that is not counted.
     parts: Vec<u32>,
+    /// The stem group of each token (`NONE` for none): the passes that only need the group
+    /// read this in order instead of looking up each token's type.
+    pub token_group: Vec<u32>,
     pub groups: Vec<Group>,
     /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
     /// group, each group's in text order.
@@ -125,8 +128,10 @@ impl<'a> Counts<'a> {
 
         let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
+        let mut token_group = Vec::with_capacity(tokens.tokens.len());
         for (i, t) in toks.iter().enumerate() {
             let ty = info[t.ty as usize];
+            token_group.push(ty.group);
             if ty.group != NONE {
                 bounds[ty.group as usize + 1] += 1;
                 let group = &mut groups[ty.group as usize];
@@ -155,6 +160,11 @@ impl<'a> Counts<'a> {
                 }
             }
         }
+        token_group.extend(
+            tokens.tokens[toks.len()..]
+                .iter()
+                .map(|t| info[t.ty as usize].group),
+        );
         for g in 0..group_count {
             bounds[g + 1] += bounds[g];
         }
@@ -186,6 +196,7 @@ impl<'a> Counts<'a> {
             tokens,
             info,
             parts,
+            token_group,
             groups,
             occ,
             sent,

@@ -48,8 +48,7 @@ fn each_gram(c: &Counts, mut f: impl FnMut(GramKey, u32)) {
     let toks = &c.tokens.tokens;
     let mut run = 0usize;
     let (mut g1, mut g2) = (NONE, NONE);
-    for (i, t) in toks.iter().enumerate() {
-        let g = c.info[t.ty as usize].group;
+    for (i, (t, &g)) in toks.iter().zip(&c.token_group).enumerate() {
         if g == NONE || t.flags & (SENTENCE_START | BREAK_BEFORE) != 0 {
             run = 0;
         }

@@ -244,8 +244,7 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     }
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
     let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
-    for (i, tok) in toks[..counted].iter().enumerate() {
-        let g = c.info[tok.ty as usize].group;
+    for (i, (tok, &g)) in toks[..counted].iter().zip(&c.token_group).enumerate() {
         if g == NONE || owned[g as usize] == NONE || !capital(i) {
             continue;
         }
