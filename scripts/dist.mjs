@@ -67,7 +67,7 @@ serve(async (generation, init) => {
     return new Promise(() => {});
   }
   initSync({ module: init.wasm });
-  return { analyze, lastPanic, schemaVersion, debugPanic };
+  return { analyze, analyzeView, lastFull, lastPanic, schemaVersion, debugPanic };
 });
 `,
 ].join('\n');
