@@ -145,20 +145,29 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     (name.join(" "), descriptors)
 }
 
-pub(super) fn key_words(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = name
-        .to_lowercase()
+pub(super) fn key_words<'a>(name: &str, lower: &'a mut String) -> Vec<&'a str> {
+    // The words borrow one lower-case copy of the name, kept by the caller, so that a mention
+    // costs no string per word.
+    lower.clear();
+    if name.is_ascii() {
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.push_str(&name.to_lowercase());
+    }
+    let lower: &'a str = lower;
+    let mut words: Vec<&'a str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
         .filter(|w| {
             !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
         })
-        .map(|w| trim_suffix(w, "'s").to_string())
+        .map(|w| trim_suffix(w, "'s"))
         .collect();
     // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
     if words.len() >= 3 {
         if let Some(last) = words.last_mut() {
-            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
-                *last = "bureau".to_string();
+            if matches!(*last, "agency" | "bureau" | "office") && !name.contains("News") {
+                *last = "bureau";
             }
         }
     }
