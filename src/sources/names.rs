@@ -14,7 +14,9 @@ pub(super) const DETERMINERS: &[&str] = &[
 fn strip_det(words: &[&str]) -> usize {
     words
         .iter()
-        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        // No non-ASCII word lower-cases to a determiner, so ASCII folding decides without
+        // allocating.
+        .take_while(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .count()
 }
 
@@ -100,12 +102,12 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     let name_start = |words: &[&str]| {
         let mut first = 0;
         for (i, w) in words.iter().enumerate() {
-            let lw = w.to_lowercase();
             let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
             let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            // The lower-case copy is made only when the cheaper tests leave it to decide.
             if i + 1 < words.len()
                 && (lower_case
-                    || cues::is_title(&lw)
+                    || cues::is_title(&w.to_lowercase())
                     || w.ends_with("'s")
                     || w.ends_with("’s")
                     || acronym)
