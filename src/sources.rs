@@ -138,6 +138,15 @@ fn pronoun(s: &str) -> Option<&'static [Kind]> {
 
 /// A description without a name: "the expert", "the Lebanese daily". Returns its head noun.
 fn anaphor(raw: &str) -> Option<String> {
+    // Most mentions do not open with "the": they are refused before their words are split.
+    if !raw
+        .trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"the"))
+    {
+        return None;
+    }
     // Two to four words: the fifth, if any, is only counted.
     let mut words = [""; 5];
     let mut n = 0;
