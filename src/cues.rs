@@ -138,7 +138,12 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherDefault<Fnv>>;
+/// Forms are hashed eight bytes at a step: the map is asked about every candidate cue word.
+type FormMap = HashMap<
+    String,
+    (&'static str, Strength),
+    std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+>;
 
 /// For each first letter and word length, a bit per last letter that some cue form has: most
 /// words of a text are rejected by this test before any hashing.
