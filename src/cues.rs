@@ -138,7 +138,12 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FormMap = HashMap<String, (&'static str, Strength), std::hash::BuildHasherDefault<Fnv>>;
+/// Forms are hashed eight bytes at a step: the map is asked about every candidate cue word.
+type FormMap = HashMap<
+    String,
+    (&'static str, Strength),
+    std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+>;
 
 /// For each first letter and word length, a bit per last letter that some cue form has: most
 /// words of a text are rejected by this test before any hashing.
@@ -199,6 +204,17 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
+        // No form has this first letter, length and last letter: neither lookup below can
+        // succeed, since the British respelling keeps all three.
+        if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
+            if first.is_ascii_lowercase()
+                && last.is_ascii_lowercase()
+                && lower.len() < 32
+                && form_shapes()[usize::from(first - b'a')][lower.len()] & (1 << (last - b'a')) == 0
+            {
+                return None;
+            }
+        }
         if let Some(found) = std::str::from_utf8(lower).ok().and_then(|w| map.get(w)) {
             return Some(*found);
         }

@@ -97,6 +97,9 @@ struct Index {
     /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
     uses: Vec<usize>,
     last_use: Vec<usize>,
+    /// Buffers for the key and the lower-case name of the mention being added, reused.
+    key: String,
+    lower: String,
 }
 
 impl Index {
@@ -135,6 +138,15 @@ fn pronoun(s: &str) -> Option<&'static [Kind]> {
 
 /// A description without a name: "the expert", "the Lebanese daily". Returns its head noun.
 fn anaphor(raw: &str) -> Option<String> {
+    // Most mentions do not open with "the": they are refused before their words are split.
+    if !raw
+        .trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"the"))
+    {
+        return None;
+    }
     // Two to four words: the fifth, if any, is only counted.
     let mut words = [""; 5];
     let mut n = 0;
@@ -419,9 +431,17 @@ fn other_body(g: &Group, noun: &str) -> bool {
 
 /// Matches `name` against the groups or creates a new one; returns its index.
 fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) -> usize {
-    let words = key_words(name);
-    let key = words.join(" ");
-    let found = ix.by_key.get(&key).copied().or_else(|| {
+    let mut lower = std::mem::take(&mut ix.lower);
+    let words = key_words(name, &mut lower);
+    let mut key = std::mem::take(&mut ix.key);
+    key.clear();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    let found = ix.by_key.get(key.as_str()).copied().or_else(|| {
         if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
             return None;
         }
@@ -430,12 +450,12 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
             words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
         let ok = |i: usize| ix.groups[i].kind == Kind::Person || capital_single;
         let by_word = (words.len() == 1)
-            .then(|| ix.by_word.get(&words[0]))
+            .then(|| ix.by_word.get(words[0]))
             .flatten()
             .and_then(|ids| ids.iter().rev().copied().find(|&i| ok(i)));
         let by_single = words
             .iter()
-            .filter_map(|w| ix.by_single_key.get(w))
+            .filter_map(|w| ix.by_single_key.get(*w))
             .filter_map(|ids| ids.iter().rev().copied().find(|&i| ok(i)))
             .max();
         by_word.max(by_single)
@@ -464,24 +484,28 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
     {
         g.name = name.to_string();
     }
-    if !key.contains(' ') && !key.is_empty() && !g.keys.contains(&key) {
-        let ids = ix.by_single_key.entry(key.clone()).or_default();
-        if ids.last() != Some(&id) {
-            ids.push(id);
-        }
-    }
-    if g.keys.insert(key.clone()) {
-        ix.by_key.insert(key, id);
-    }
-    for w in words {
-        if !g.words.contains(&w) {
-            let ids = ix.by_word.entry(w.clone()).or_default();
+    // Strings are made only for keys and words this group has not seen.
+    if !g.keys.contains(key.as_str()) {
+        if !key.contains(' ') && !key.is_empty() {
+            let ids = ix.by_single_key.entry(key.clone()).or_default();
             if ids.last() != Some(&id) {
                 ids.push(id);
             }
-            g.words.insert(w);
+        }
+        g.keys.insert(key.clone());
+        ix.by_key.insert(key.clone(), id);
+    }
+    for w in words {
+        if !g.words.contains(w) {
+            let ids = ix.by_word.entry(w.to_string()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+            g.words.insert(w.to_string());
         }
     }
+    ix.key = key;
+    ix.lower = lower;
     for d in descriptors {
         g.add_descriptor(d);
     }

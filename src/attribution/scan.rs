@@ -149,6 +149,10 @@ pub(super) fn scan(body: &str, out: &mut Words) {
         let b = bytes[i];
         let (is_word, len) = if b < 0x80 {
             (ASCII_WORD[usize::from(b)], 1)
+        } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+            // U+2000 to U+203F (curly quotes, dashes, spaces), the most common non-ASCII
+            // characters of news, hold no letter or digit: no Unicode table lookup.
+            (false, 3)
         } else {
             let c = body.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
@@ -172,5 +176,16 @@ pub(super) fn scan(body: &str, out: &mut Words) {
     }
     if let Some(start) = word {
         push(out, start, bytes.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert_eq!(c.len_utf8(), 3);
+        }
     }
 }

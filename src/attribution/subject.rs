@@ -25,11 +25,12 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     let mut p = None;
     for (i, t) in np.iter().enumerate() {
         let w = t.lower();
-        if p.is_none() && is_preposition(&w) {
+        let w = w.as_str();
+        if p.is_none() && is_preposition(w) {
             p = Some(i);
         }
         // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
-        if !t.capitalised() && blocks_phrase(&w) && !(np.len() == 1 && w == "it" && allow_it) {
+        if !t.capitalised() && blocks_phrase(w) && !(np.len() == 1 && w == "it" && allow_it) {
             return None;
         }
     }
@@ -40,7 +41,8 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     let head = p - 1;
     let h = &np[head];
     let w = h.lower();
-    let w = trim_suffix(trim_suffix(&w, "'s"), "’s");
+    let w = w.as_str();
+    let w = trim_suffix(trim_suffix(w, "'s"), "’s");
     if np.len() == 1 && is_pronoun_source(w) {
         return (w != "it" || allow_it).then_some(head);
     }
@@ -148,9 +150,10 @@ pub(crate) fn before_loose(
         // "in Guangzhou had reported", "China and Europe shows": a name after a preposition,
         // determiner or conjunction belongs to another phrase.
         let before_run = toks[k - 1].lower();
-        if is_preposition(&before_run)
-            || DETERMINER_WORDS.contains(&before_run.as_str())
-            || matches!(before_run.as_str(), "and" | "or" | "&" | "than" | "nor")
+        let before_run = before_run.as_str();
+        if is_preposition(before_run)
+            || DETERMINER_WORDS.contains(&before_run)
+            || matches!(before_run, "and" | "or" | "&" | "than" | "nor")
         {
             return None;
         }
@@ -177,7 +180,8 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
             break;
         }
         let w = t.lower();
-        if introduces_clause(&w) && i != n {
+        let w = w.as_str();
+        if introduces_clause(w) && i != n {
             break;
         }
         if w == "and" || w == "&" {
@@ -224,15 +228,16 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         }
         let app_first = toks[j];
         let w = app_first.lower();
+        let w = w.as_str();
         // "X, MP for Y, in a dig at Z, says": an adverbial next to the cue is no apposition
         // and stays out of the mention.
-        if round == 0 && is_preposition(&w) && !matches!(w.as_str(), "of" | "for") {
+        if round == 0 && is_preposition(w) && !matches!(w, "of" | "for") {
             name_end = j;
             end_tok = toks[j - 1];
             continue;
         }
         let opens = matches!(
-            w.as_str(),
+            w,
             "a" | "an"
                 | "the"
                 | "who"
@@ -244,17 +249,17 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
                 | "himself"
                 | "herself"
         ) || (!app_first.capitalised()
-            && !is_connective(&w)
-            && !introduces_clause(&w)
+            && !is_connective(w)
+            && !introduces_clause(w)
             && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-            || cues::is_title(&w)
+            || cues::is_title(w)
             || app_first
                 .word()
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit())
             || w.chars().all(|c| c.is_ascii_digit());
         let opens = opens || app_first.capitalised();
-        if !opens || introduces_clause(&w) && !matches!(w.as_str(), "who" | "which") {
+        if !opens || introduces_clause(w) && !matches!(w, "who" | "which") {
             return None;
         }
         // "the lock keeper, Ivo Marsh,": a name in apposition vouches for a role noun that
@@ -291,7 +296,8 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
 /// advocate") after "Name," (possibly after another apposition), the index where Name starts.
 fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
     let w0 = toks.get(first)?.lower();
-    let appositive = matches!(w0.as_str(), "the" | "a" | "an") || cues::is_title(&w0);
+    let w0 = w0.as_str();
+    let appositive = matches!(w0, "the" | "a" | "an") || cues::is_title(w0);
     if !appositive {
         return None;
     }
@@ -310,7 +316,8 @@ fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
             return Some(start);
         }
         let w = seg[0].lower();
-        if seg.len() > 10 || !(seg[0].capitalised() || matches!(w.as_str(), "the" | "a" | "an")) {
+        let w = w.as_str();
+        if seg.len() > 10 || !(seg[0].capitalised() || matches!(w, "the" | "a" | "an")) {
             return None;
         }
         f = start;
@@ -328,10 +335,11 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
     while i > 0 {
         let t = &toks[i - 1];
         let w = t.lower();
+        let w = w.as_str();
         // "Citizenship and Immigration Services": "and" inside a capitalised name continues it.
         let and_in_name =
             w == "and" && i >= 2 && toks[i - 2].capitalised() && toks[i].capitalised();
-        if t.ends_phrase() || introduces_clause(&w) || (w == "and" && !and_in_name) || n - i > 10 {
+        if t.ends_phrase() || introduces_clause(w) || (w == "and" && !and_in_name) || n - i > 10 {
             break;
         }
         if t.starts_phrase() {
@@ -351,9 +359,10 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
     let first = toks.first()?;
     let fw = first.lower();
+    let fw = fw.as_str();
     if !(first.capitalised()
         || matches!(
-            fw.as_str(),
+            fw,
             "the"
                 | "a"
                 | "an"
@@ -372,9 +381,10 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
         let w = t.lower();
+        let w = w.as_str();
         if i > 0
             && (matches!(
-                w.as_str(),
+                w,
                 "on" | "in"
                     | "at"
                     | "during"
@@ -410,7 +420,7 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
         }
     }
     let np = &toks[..n];
-    if np.len() == 1 && matches!(fw.as_str(), "the" | "a" | "an") {
+    if np.len() == 1 && matches!(fw, "the" | "a" | "an") {
         return None;
     }
     head_of_loose(np, false, true)?;
@@ -419,7 +429,8 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     if end_tok.raw.ends_with(',') && n < toks.len() {
         let rest = &toks[n..];
         let w = rest[0].lower();
-        if matches!(w.as_str(), "a" | "an" | "the") && rest.len() <= 16 {
+        let w = w.as_str();
+        if matches!(w, "a" | "an" | "the") && rest.len() <= 16 {
             let last = rest[rest.len() - 1];
             if last.raw.ends_with(['.', '!', '?'])
                 && !rest.iter().any(|t| blocks_phrase(&t.lower()))
@@ -466,7 +477,8 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     }
     let h = &np[p - 1];
     let hw = h.lower();
-    let hw = trim_suffix(trim_suffix(&hw, "'s"), "’s");
+    let hw = hw.as_str();
+    let hw = trim_suffix(trim_suffix(hw, "'s"), "’s");
     let determined = matches!(
         np[0].lower().as_str(),
         "the" | "a" | "an" | "his" | "her" | "their"
@@ -481,8 +493,9 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     }
     if np.iter().any(|t| {
         let w = t.lower();
+        let w = w.as_str();
         matches!(
-            w.as_str(),
+            w,
             "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
         )
     }) {
@@ -506,15 +519,16 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     while n < toks.len() && n < 10 {
         let t = &toks[n];
         let w = t.lower();
+        let w = w.as_str();
         // A lower-case modifier counts when a source noun follows it ("the city council").
         let modifier = toks
             .get(n + 1)
             .is_some_and(|next| cues::is_source_noun(&next.lower()))
             && w.chars().all(|c| c.is_alphabetic() || c == '-');
         let np_word = t.capitalised()
-            || matches!(w.as_str(), "the" | "a" | "an" | "of" | "in" | "for")
-            || cues::is_source_noun(&w)
-            || cues::is_title(&w)
+            || matches!(w, "the" | "a" | "an" | "of" | "in" | "for")
+            || cues::is_source_noun(w)
+            || cues::is_title(w)
             || modifier;
         if !np_word || t.ends_phrase() {
             break;
@@ -526,7 +540,8 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     }
     let verb = &toks[n];
     let vw = verb.lower();
-    if verb.capitalised() || !vw.chars().all(|c| c.is_alphabetic()) || is_preposition(&vw) {
+    let vw = vw.as_str();
+    if verb.capitalised() || !vw.chars().all(|c| c.is_alphabetic()) || is_preposition(vw) {
         return None;
     }
     let np = &toks[..n];

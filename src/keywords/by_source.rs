@@ -4,8 +4,15 @@
 use super::{round, Counts, NONE, SOURCE_TERMS};
 use crate::schema::{SourceKeywords, SourceTerm};
 
-/// The terms each source uses more than the rest of the text, by log-likelihood (G²).
-pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords> {
+/// The best terms of one source before they are named: G², group, count in the source and in
+/// the rest of the text.
+pub(super) type Ranked = (usize, Vec<(f64, u32, usize, usize)>);
+
+/// The terms each source uses more than the rest of the text, by log-likelihood (G²), best
+/// first: the sources with at least one, each with its [`SOURCE_TERMS`] best. Their surface
+/// forms come later ([`name`]), so that the pass that finds the spans of the ranked terms can
+/// tally their forms too instead of each group's occurrences being fetched again.
+pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     let n_sent = c.tokens.sentence_words.len();
     let mut owner: Vec<u32> = vec![NONE; n_sent];
     let mut source_words = vec![0u64; sources.len()];
@@ -55,24 +62,46 @@ pub(super) fn by_source(c: &Counts, sources: &[&[usize]]) -> Vec<SourceKeywords>
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
         .map(|(source, mut l)| {
-            l.sort_by(|x, y| {
+            // A total order (groups differ), so selecting the best before sorting them lists
+            // the same terms as sorting all, without sorting the long tail.
+            let order = |x: &(f64, u32, usize, usize), y: &(f64, u32, usize, usize)| {
                 y.0.total_cmp(&x.0)
                     .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
                     .then(x.1.cmp(&y.1))
-            });
-            l.truncate(SOURCE_TERMS);
-            SourceKeywords {
-                source,
-                terms: l
-                    .into_iter()
-                    .map(|(g2, g, a, b)| SourceTerm {
-                        text: c.surface(g),
-                        count: a,
-                        rest: b,
-                        score: round(g2),
-                    })
-                    .collect(),
+            };
+            if l.len() > SOURCE_TERMS {
+                l.select_nth_unstable_by(SOURCE_TERMS - 1, order);
+                l.truncate(SOURCE_TERMS);
             }
+            l.sort_unstable_by(order);
+            (source, l)
+        })
+        .collect()
+}
+
+/// The groups whose surface forms [`name`] will ask for.
+pub(super) fn groups(ranked: &[Ranked]) -> Vec<u32> {
+    ranked
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|t| t.1))
+        .collect()
+}
+
+/// The lists of [`rank`] with the surface forms of their terms.
+pub(super) fn name(c: &Counts, ranked: Vec<Ranked>) -> Vec<SourceKeywords> {
+    ranked
+        .into_iter()
+        .map(|(source, l)| SourceKeywords {
+            source,
+            terms: l
+                .into_iter()
+                .map(|(g2, g, a, b)| SourceTerm {
+                    text: c.surface(g),
+                    count: a,
+                    rest: b,
+                    score: round(g2),
+                })
+                .collect(),
         })
         .collect()
 }

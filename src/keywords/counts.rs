@@ -303,25 +303,37 @@ impl<'a> Counts<'a> {
 
     /// The spans and their sentences of each group of `wanted`, and their surface forms (kept
     /// for [`Counts::surface`]), in one pass over the tokens: following each group's own
-    /// occurrences would jump across the whole text once per group.
-    pub fn term_spans(&self, wanted: &[u32], index: &Utf16Index) -> Vec<(Vec<Span>, Vec<usize>)> {
+    /// occurrences would jump across the whole text once per group. The same pass tallies the
+    /// surface forms of the groups of `also_named` (without spans).
+    pub fn term_spans(
+        &self,
+        wanted: &[u32],
+        also_named: &[u32],
+        index: &Utf16Index,
+    ) -> Vec<(Vec<Span>, Vec<usize>)> {
         let mut slot = vec![NONE; self.groups.len()];
-        let mut out: Vec<(Vec<Span>, Vec<usize>, FormTally)> = Vec::with_capacity(wanted.len());
-        for (k, &g) in wanted.iter().enumerate() {
-            slot[g as usize] = k as u32;
+        let mut spans: Vec<(Vec<Span>, Vec<usize>)> = Vec::with_capacity(wanted.len());
+        let mut named: Vec<u32> = Vec::with_capacity(wanted.len() + also_named.len());
+        for &g in wanted {
+            slot[g as usize] = named.len() as u32;
+            named.push(g);
             let n = self.tf(g);
-            out.push((
-                Vec::with_capacity(n),
-                Vec::with_capacity(n),
-                FormTally::default(),
-            ));
+            spans.push((Vec::with_capacity(n), Vec::with_capacity(n)));
         }
+        for &g in also_named {
+            if slot[g as usize] == NONE && !self.surfaces.borrow().contains_key(&g) {
+                slot[g as usize] = named.len() as u32;
+                named.push(g);
+            }
+        }
+        let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
         let mut units = Utf16Cursor::new(self.text, index);
         let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
-            let (spans, sentences, forms) = &mut out[k as usize];
-            spans.push(units.span(a, b));
-            sentences.push(t.sentence as usize);
-            forms.add(&self.text[a..b], t, occ);
+            if let Some((spans, sentences)) = spans.get_mut(k as usize) {
+                spans.push(units.span(a, b));
+                sentences.push(t.sentence as usize);
+            }
+            forms[k as usize].add(&self.text[a..b], t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
         for (i, t) in toks.iter().enumerate() {
@@ -345,14 +357,10 @@ impl<'a> Counts<'a> {
             }
         }
         let mut surfaces = self.surfaces.borrow_mut();
-        wanted
-            .iter()
-            .zip(out)
-            .map(|(&g, (spans, sentences, forms))| {
-                surfaces.insert(g, self.surface_from(g, forms.best()));
-                (spans, sentences)
-            })
-            .collect()
+        for (&g, forms) in named.iter().zip(forms) {
+            surfaces.insert(g, self.surface_from(g, forms.best()));
+        }
+        spans
     }
 }
 

@@ -99,10 +99,12 @@ pub fn extract(
     });
     ranked.truncate(options.max_keywords);
 
+    let source_ranked = by_source::rank(&counts, sources);
+
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
         .iter()
-        .zip(counts.term_spans(&ranked, index))
+        .zip(counts.term_spans(&ranked, &by_source::groups(&source_ranked), index))
         .map(|(&g, (spans, span_sentences))| {
             let mut in_sentences = span_sentences.clone();
             in_sentences.dedup();
@@ -128,7 +130,7 @@ pub fn extract(
         .map_or(0.0, |&g| counts.score[g as usize]);
     let found = phrases::find(&counts, options.max_keywords, bar, index);
     let top = top(&counts, &ranked, &terms, &found.phrases);
-    let by_source = by_source::by_source(&counts, sources);
+    let by_source = by_source::name(&counts, source_ranked);
 
     Extracted {
         keywords: Keywords {

@@ -14,7 +14,9 @@ pub(super) const DETERMINERS: &[&str] = &[
 fn strip_det(words: &[&str]) -> usize {
     words
         .iter()
-        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        // No non-ASCII word lower-cases to a determiner, so ASCII folding decides without
+        // allocating.
+        .take_while(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .count()
 }
 
@@ -100,12 +102,12 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     let name_start = |words: &[&str]| {
         let mut first = 0;
         for (i, w) in words.iter().enumerate() {
-            let lw = w.to_lowercase();
             let lower_case = !w.chars().next().is_some_and(|c| c.is_uppercase());
             let acronym = w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            // The lower-case copy is made only when the cheaper tests leave it to decide.
             if i + 1 < words.len()
                 && (lower_case
-                    || cues::is_title(&lw)
+                    || cues::is_title(&w.to_lowercase())
                     || w.ends_with("'s")
                     || w.ends_with("’s")
                     || acronym)
@@ -145,20 +147,29 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     (name.join(" "), descriptors)
 }
 
-pub(super) fn key_words(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = name
-        .to_lowercase()
+pub(super) fn key_words<'a>(name: &str, lower: &'a mut String) -> Vec<&'a str> {
+    // The words borrow one lower-case copy of the name, kept by the caller, so that a mention
+    // costs no string per word.
+    lower.clear();
+    if name.is_ascii() {
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.push_str(&name.to_lowercase());
+    }
+    let lower: &'a str = lower;
+    let mut words: Vec<&'a str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
         .filter(|w| {
             !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
         })
-        .map(|w| trim_suffix(w, "'s").to_string())
+        .map(|w| trim_suffix(w, "'s"))
         .collect();
     // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
     if words.len() >= 3 {
         if let Some(last) = words.last_mut() {
-            if matches!(last.as_str(), "agency" | "bureau" | "office") && !name.contains("News") {
-                *last = "bureau".to_string();
+            if matches!(*last, "agency" | "bureau" | "office") && !name.contains("News") {
+                *last = "bureau";
             }
         }
     }
