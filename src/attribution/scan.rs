@@ -101,6 +101,28 @@ fn word_bytes(x: u64) -> u64 {
     in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9') | is_byte(x, b'_')
 }
 
+/// Walks eight bytes at `at` whose mask `inside` has `0x80` in each byte that belongs to a run
+/// (a word, a token): each change between inside and outside opens a run in `open` or closes
+/// it, and a closed run is handed to `close` as a byte range.
+#[inline]
+pub(super) fn runs(
+    inside: u64,
+    at: usize,
+    open: &mut Option<usize>,
+    mut close: impl FnMut(usize, usize),
+) {
+    let before = if open.is_some() { 0x80 } else { 0 };
+    let mut changes = inside ^ (inside << 8 | before);
+    while changes != 0 {
+        let i = at + (changes.trailing_zeros() / 8) as usize;
+        match open.take() {
+            Some(start) => close(start, i),
+            None => *open = Some(i),
+        }
+        changes &= changes - 1;
+    }
+}
+
 /// Scans `body` into `out` (cleared first).
 pub(super) fn scan(body: &str, out: &mut Words) {
     out.spans.clear();
@@ -130,17 +152,9 @@ pub(super) fn scan(body: &str, out: &mut Words) {
         // and non-word bytes starts or ends a word.
         if let Some(x) = eight(bytes, i) {
             if x & HIGH == 0 {
-                let m = word_bytes(x);
-                let before = if word.is_some() { 0x80 } else { 0 };
-                let mut changes = m ^ (m << 8 | before);
-                while changes != 0 {
-                    let at = i + (changes.trailing_zeros() / 8) as usize;
-                    match word.take() {
-                        Some(start) => push(out, start, at),
-                        None => word = Some(at),
-                    }
-                    changes &= changes - 1;
-                }
+                runs(word_bytes(x), i, &mut word, |start, end| {
+                    push(out, start, end)
+                });
                 i += 8;
                 continue;
             }

@@ -2,7 +2,7 @@
 //! the small closed word classes (auxiliaries, prepositions, clause openers) that decide where a
 //! noun phrase starts and ends.
 
-use super::scan::{eight, in_range, is_byte, HIGH};
+use super::scan::{eight, in_range, is_byte, runs, HIGH};
 use crate::cues;
 
 /// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
@@ -227,16 +227,7 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
         if let Some(x) = eight(bytes, i) {
             if x & HIGH == 0 {
                 let solid = !(in_range(x, b'\t', b'\r') | is_byte(x, b' ')) & HIGH;
-                let before = if start.is_some() { 0x80 } else { 0 };
-                let mut changes = solid ^ (solid << 8 | before);
-                while changes != 0 {
-                    let at = i + (changes.trailing_zeros() / 8) as usize;
-                    match start.take() {
-                        Some(s) => push(&mut out, s, at),
-                        None => start = Some(at),
-                    }
-                    changes &= changes - 1;
-                }
+                runs(solid, i, &mut start, |s, e| push(&mut out, s, e));
                 i += 8;
                 continue;
             }
