@@ -11,7 +11,7 @@ const BLOCK: usize = 32;
 ///
 /// Only non-ASCII characters make the two counts differ, by their *surplus*: a 2- or 3-byte
 /// character is one UTF-16 unit, a 4-byte one is two. The index keeps the surplus at every
-/// [`BLOCK`]-th byte and counts the rest of the way on each lookup. That keeps memory at four
+/// `BLOCK`-th byte (32) and counts the rest of the way on each lookup. That keeps memory at four
 /// bytes per 32 bytes of text (a checkpoint per character would be 16 bytes per emoji, a quarter
 /// of a gigabyte for a 64 MiB text), and for ASCII text the index is empty and conversion is the
 /// identity. A lookup is the hot part: the result holds an offset pair per sentence, quote and
