@@ -20,16 +20,16 @@
 // then unusable, so the worker reports the panic message (lastPanic) and gets a fresh instance
 // before the next analysis.
 
-/**
- * Answers the page's messages. `instantiate(generation, init)` returns the glue's exports
- * (analyze, lastPanic, schemaVersion, debugPanic) of a fresh instance; `init` is the page's init
- * message.
- */
 /** Sentences sent to the page; the page draws at most this many anyway. */
 export const VIEW_SENTENCES = 4000;
 /** Keyword spans sent to the page per keyword (for KWIC lines and dispersion strips). */
 export const VIEW_SPANS = 2000;
 
+/**
+ * Answers the page's messages. `instantiate(generation, init)` returns the glue's exports
+ * (analyze, analyzeView, lastFull, lastPanic, schemaVersion, debugPanic) of a fresh instance;
+ * `init` is the page's init message.
+ */
 export function serve(instantiate) {
   /** The current instance's exports, or null while (re)loading. */
   let api = null;
@@ -86,19 +86,25 @@ export function serve(instantiate) {
     }
   }
 
+  /** Waits until an instance is usable, starting one if none is loading; rejects when it
+   * cannot start (the failure is reported by `load`). */
+  async function usable() {
+    if (!loading) load();
+    await loading;
+    while (!api) await loading;
+  }
+
   /** The whole result for an export of the page's current result (`msg.text`, `msg.options`):
    * the one this instance kept when it is that result, else the analysis run again (the worker
    * may have been replaced since); null when neither works. */
   async function full(msg) {
     if (typeof msg.text !== 'string') return null;
-    if (!loading) load();
     try {
-      await loading;
-      while (!api) await loading;
-      const options = msg.options ?? {};
-      const same = lastRequest && lastRequest.text === msg.text
-        && JSON.stringify(lastRequest.options ?? {}) === JSON.stringify(options);
-      return (same ? api.lastFull() : null) ?? api.analyze(msg.text, options);
+      await usable();
+      const [text, options] = requestArgs(msg);
+      const same = lastRequest && lastRequest.text === text
+        && JSON.stringify(requestArgs(lastRequest)[1]) === JSON.stringify(options);
+      return (same ? api.lastFull() : null) ?? api.analyze(text, options);
     } catch (err) {
       if (isTrap(err)) {
         api = null;
@@ -121,13 +127,11 @@ export function serve(instantiate) {
       return;
     }
     if (msg.type === 'analyze' || msg.type === 'debug-panic') {
-      if (!loading) load();
       try {
-        await loading;
+        await usable();
       } catch {
         return; // already reported
       }
-      while (!api) await loading;
       if (msg.type === 'analyze') run(msg, () => api.analyzeView(...requestArgs(msg), VIEW_SENTENCES, VIEW_SPANS));
       // Test hook: makes the core panic, to exercise the recovery path end to end.
       else run(msg, () => api.debugPanic());
