@@ -222,13 +222,15 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         }
     };
 
+    // Sentence offsets come in text order: a cursor converts most of them without a scan.
+    let mut units = offsets::Utf16Cursor::new(text, &index);
     let sentences: Vec<Sentence> = segmentation
         .sentences
         .iter()
         .zip(&found)
         .map(|(s, f)| Sentence {
-            start: index.at(s.start),
-            end: index.at(s.end),
+            start: units.at(s.start),
+            end: units.at(s.end),
             paragraph: s.paragraph,
             attribution: f.as_ref().map(|f| f.to_schema(text, &index)),
         })

@@ -77,6 +77,57 @@ impl<'t> Utf16Index<'t> {
     }
 }
 
+/// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. From the last
+/// offset, a short stretch of ASCII adds one unit per byte, so most conversions skip the scan
+/// that [`Utf16Index::at`] does from its checkpoint; longer or non-ASCII stretches, and offsets
+/// before the last one, ask the index.
+pub(crate) struct Utf16Cursor<'i, 't> {
+    text: &'t [u8],
+    index: &'i Utf16Index<'t>,
+    /// The last offset converted, in bytes and in UTF-16 units.
+    byte: usize,
+    unit: usize,
+}
+
+/// Longest stretch checked for ASCII before asking the index instead: the check must cost less
+/// than the index's scan, however far apart the offsets are.
+const ASCII_STRETCH: usize = 512;
+
+impl<'i, 't> Utf16Cursor<'i, 't> {
+    /// A cursor at the start of `text`, whose index is `index`.
+    pub(crate) fn new(text: &'t str, index: &'i Utf16Index<'t>) -> Self {
+        Utf16Cursor {
+            text: text.as_bytes(),
+            index,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
+    pub(crate) fn at(&mut self, byte: usize) -> usize {
+        let unit = match byte.checked_sub(self.byte) {
+            Some(gap)
+                if gap <= ASCII_STRETCH
+                    && self.text.get(self.byte..byte).is_some_and(<[u8]>::is_ascii) =>
+            {
+                self.unit + gap
+            }
+            _ => self.index.at(byte),
+        };
+        (self.byte, self.unit) = (byte, unit);
+        unit
+    }
+
+    /// The UTF-16 span of bytes `start..end`.
+    pub(crate) fn span(&mut self, start: usize, end: usize) -> crate::schema::Span {
+        crate::schema::Span {
+            start: self.at(start),
+            end: self.at(end),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +180,17 @@ mod tests {
         let idx = Utf16Index::new(&text);
         assert_eq!(idx.at(text.len()), 65);
         assert_eq!(idx.at(63), 63);
+    }
+
+    /// The cursor agrees with the index in order, out of order, and across long ASCII stretches.
+    #[test]
+    fn cursor_matches_the_index() {
+        let text = "aé😀中 ".repeat(20) + &"x".repeat(700) + "“end”";
+        let idx = Utf16Index::new(&text);
+        let mut cur = Utf16Cursor::new(&text, &idx);
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &i in bounds.iter().chain(bounds.iter().rev().step_by(7)) {
+            assert_eq!(cur.at(i), idx.at(i), "byte {i}");
+        }
     }
 }

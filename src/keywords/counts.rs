@@ -12,7 +12,7 @@ use super::hash::FastMap;
 use super::stem;
 use super::stopwords::is_stopword;
 use super::tokens::{self, Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
-use crate::offsets::Utf16Index;
+use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
 
@@ -361,56 +361,6 @@ impl<'a> Counts<'a> {
             surfaces.insert(g, self.surface_from(g, forms.best()));
         }
         spans
-    }
-}
-
-/// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. From the last
-/// offset, a short stretch of ASCII adds one unit per byte, so most conversions skip the scan
-/// that [`Utf16Index::at`] does from its checkpoint; longer or non-ASCII stretches, and offsets
-/// before the last one, ask the index.
-struct Utf16Cursor<'i, 't> {
-    text: &'t [u8],
-    index: &'i Utf16Index<'t>,
-    /// The last offset converted, in bytes and in UTF-16 units.
-    byte: usize,
-    unit: usize,
-}
-
-/// Longest stretch checked for ASCII before asking the index instead: the check must cost less
-/// than the index's scan, however far apart the offsets are.
-const ASCII_STRETCH: usize = 512;
-
-impl<'i, 't> Utf16Cursor<'i, 't> {
-    fn new(text: &'t str, index: &'i Utf16Index<'t>) -> Self {
-        Utf16Cursor {
-            text: text.as_bytes(),
-            index,
-            byte: 0,
-            unit: 0,
-        }
-    }
-
-    /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
-    fn at(&mut self, byte: usize) -> usize {
-        let unit = match byte.checked_sub(self.byte) {
-            Some(gap)
-                if gap <= ASCII_STRETCH
-                    && self.text.get(self.byte..byte).is_some_and(<[u8]>::is_ascii) =>
-            {
-                self.unit + gap
-            }
-            _ => self.index.at(byte),
-        };
-        (self.byte, self.unit) = (byte, unit);
-        unit
-    }
-
-    /// The UTF-16 span of bytes `start..end`.
-    fn span(&mut self, start: usize, end: usize) -> Span {
-        Span {
-            start: self.at(start),
-            end: self.at(end),
-        }
     }
 }
 
