@@ -234,38 +234,51 @@ impl Tokens {
     /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
     /// [`form_hash`]); with `fold` 0 it is the form itself. `head` is the form's head (see
     /// [`head_of`]).
-    fn intern(&mut self, word: &str, head: u64, fold: u8, ids: &mut Interner) -> u32 {
-        let bytes = word.as_bytes();
-        let h = form_hash(bytes, head, fold);
-        let len = bytes.len() as u32;
+    fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
+        let len = word.len() as u32;
         let mask = ids.slots.len() - 1;
-        let mut k = ids.home(h);
+        let mut k = ids.home(form_hash(word, head, fold));
         loop {
             let slot = ids.slots[k];
-            if slot.id == EMPTY {
-                break;
-            }
+            // A free slot's length is 0, which no word has.
             if slot.head == head
                 && slot.len == len
                 && (len <= 8 || {
                     let form = &self.form(slot.id).as_bytes()[8..];
-                    form.iter().zip(&bytes[8..]).all(|(&a, &b)| a == b | fold)
+                    form.iter().zip(&word[8..]).all(|(&a, &b)| a == b | fold)
                 })
             {
                 return slot.id;
             }
+            if slot.id == EMPTY {
+                return self.add(word, fold, ids, k);
+            }
             k = (k + 1) & mask;
         }
+    }
+
+    /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
+    /// Kept out of line: most words are not new.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
         if fold == 0 {
-            self.lower.push_str(word);
+            // Callers pass the bytes of a `&str` with `fold` 0.
+            self.lower
+                .push_str(std::str::from_utf8(word).unwrap_or_default());
         } else {
             // ASCII word characters with 0x20 set are their lower-case forms.
-            self.lower.extend(bytes.iter().map(|&b| (b | fold) as char));
+            self.lower.extend(word.iter().map(|&b| (b | fold) as char));
         }
         self.types.push((start, self.lower.len() as u32));
-        ids.slots[k] = Slot { head, len, id };
+        let head = head_of(self.form(id).as_bytes());
+        ids.slots[k] = Slot {
+            head,
+            len: word.len() as u32,
+            id,
+        };
         if self.types.len() * 2 > ids.slots.len() {
             self.grow(ids);
         }
@@ -437,8 +450,7 @@ impl Cut<'_> {
     /// Adds the token at bytes `start..end` of the text; `wide` tells whether it has a
     /// non-ASCII character.
     fn push(&mut self, start: usize, end: usize, wide: bool) {
-        let word = &self.text[start..end];
-        let bytes = word.as_bytes();
+        let bytes = &self.text.as_bytes()[start..end];
         let (ty, capitalized, all_caps);
         if !wide {
             // Most words are ASCII: the form is interned without a copy unless it is new, and
@@ -460,13 +472,14 @@ impl Cut<'_> {
             };
             ty = if bytes == b"US" {
                 // "US" in capitals is the country, not the pronoun: it joins "U.S.".
-                self.tokens.intern("u.s", head_of(b"u.s"), 0, self.ids)
+                self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
             } else {
                 let head = folded_head(self.text.as_bytes(), start, bytes.len());
-                self.tokens.intern(word, head, 0x20, self.ids)
+                self.tokens.intern(bytes, head, 0x20, self.ids)
             };
         } else {
             let (mut letters, mut upper) = (0u32, 0u32);
+            let word = &self.text[start..end];
             let lower = &mut *self.lower;
             lower.clear();
             for c in word.chars() {
@@ -483,7 +496,7 @@ impl Cut<'_> {
             }
             ty = self
                 .tokens
-                .intern(lower, head_of(lower.as_bytes()), 0, self.ids);
+                .intern(lower.as_bytes(), head_of(lower.as_bytes()), 0, self.ids);
             capitalized = word.chars().next().is_some_and(char::is_uppercase);
             all_caps = letters >= 2 && upper == letters;
         }
