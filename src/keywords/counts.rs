@@ -404,8 +404,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
     let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
-    let mut stems: FastMap<String, u32> =
-        FastMap::with_capacity_and_hasher(tokens.type_count(), Default::default());
+    let mut stems = Stems::with_capacity(tokens.type_count());
     let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
     let mut group_of = |word: &str, key: &mut String| -> u32 {
@@ -425,12 +424,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
             return NONE;
         }
-        if let Some(&g) = stems.get(key.as_str()) {
-            return g;
-        }
-        let g = stems.len() as u32;
-        stems.insert(key.clone(), g);
-        g
+        stems.group(key)
     };
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {
@@ -451,4 +445,44 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         })
         .collect();
     (info, parts, stems.len())
+}
+
+/// The stem groups, numbered in the order their stems are first met. Most stems are at most
+/// 16 bytes and are keyed by their bytes packed into two words (no stem has a zero byte, so
+/// the padding is unambiguous): no allocation per stem, and no key to follow when comparing.
+struct Stems {
+    short: FastMap<(u64, u64), u32>,
+    long: FastMap<String, u32>,
+}
+
+impl Stems {
+    fn with_capacity(n: usize) -> Stems {
+        Stems {
+            short: FastMap::with_capacity_and_hasher(n, Default::default()),
+            long: FastMap::default(),
+        }
+    }
+
+    /// Number of groups.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The group of `stem`, adding one if the stem is new.
+    fn group(&mut self, stem: &str) -> u32 {
+        let next = self.len() as u32;
+        let b = stem.as_bytes();
+        if b.len() > 16 {
+            if let Some(&g) = self.long.get(stem) {
+                return g;
+            }
+            self.long.insert(stem.to_string(), next);
+            return next;
+        }
+        let mut w = [0u8; 16];
+        w[..b.len()].copy_from_slice(b);
+        let (lo, hi) = w.split_at(8);
+        let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
+        *self.short.entry((word(lo), word(hi))).or_insert(next)
+    }
 }
