@@ -162,15 +162,17 @@ const FREE: Slot = Slot {
     id: EMPTY,
 };
 
-impl Default for Interner {
-    fn default() -> Self {
+impl Interner {
+    /// A table for the forms of a text of `len` bytes. News has about one new form per 140
+    /// bytes over a few megabytes (more per byte in short texts, which get the minimum), and
+    /// the table is kept at most half full, so a long text seldom regrows it; the cap keeps a
+    /// huge text from reserving more than it is likely to need before it needs it.
+    fn for_text(len: usize) -> Interner {
         Interner {
-            slots: vec![FREE; 1 << 12],
+            slots: vec![FREE; (len / 64).next_power_of_two().clamp(1 << 12, 1 << 17)],
         }
     }
-}
 
-impl Interner {
     /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
     fn home(&self, h: u64) -> usize {
         (h >> (64 - self.slots.len().trailing_zeros())) as usize
@@ -204,7 +206,7 @@ impl Tokens {
             lower: String::new(),
             sentence_words: Vec::with_capacity(sentences.len()),
         };
-        let mut ids = Interner::default();
+        let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             let in_range = s.start <= s.end && s.end <= u32::MAX as usize;
@@ -331,6 +333,25 @@ const CLASS: [Class; 256] = {
     table
 };
 
+/// How many of the bytes of `w` (eight bytes read little-endian) are ASCII letters or digits
+/// before the first that is not: each byte's range tests run side by side in the word's
+/// bytes, on the low seven bits so that no sum carries into the next byte.
+fn word_bytes(w: u64) -> usize {
+    const fn splat(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    const HIGH: u64 = splat(0x80);
+    let x = w & !HIGH;
+    // The high bit of a byte of `x + splat(0x80 - lo)` is set when the byte is at least
+    // `lo`; of `x + splat(0x7f - hi)`, when it is above `hi`.
+    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x7f - b'9'));
+    let folded = x | splat(0x20);
+    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x7f - b'z'));
+    // Non-ASCII bytes (high bit set in `w`) are not word bytes.
+    let word = (digit | letter) & !w & HIGH;
+    ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// [`KIND`] bits: an ASCII letter, an ASCII capital.
 const LETTER: u8 = 1;
 const UPPER: u8 = 2;
@@ -383,6 +404,16 @@ impl Cut<'_> {
             if class == Class::Word {
                 let run = i;
                 i += 1;
+                // Eight bytes at a time where the sentence has them: the length of a word then
+                // comes from a bit count rather than from a branch per byte, and the
+                // processor cannot guess where a word ends.
+                while let Some(w) = b.get(i..i + 8) {
+                    let k = word_bytes(word_at(w, 0, 0));
+                    i += k;
+                    if k < 8 {
+                        break;
+                    }
+                }
                 while i < b.len() && CLASS[b[i] as usize] == Class::Word {
                     i += 1;
                 }
@@ -524,6 +555,17 @@ impl Cut<'_> {
 #[cfg(test)]
 mod tests {
     use super::Tokens;
+
+    #[test]
+    fn word_bytes_counts_leading_letters_and_digits() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b'a', b'Z', b'0', b, b'9', b'z', b'A', 0x80]);
+            let expected = if b.is_ascii_alphanumeric() { 7 } else { 3 };
+            assert_eq!(super::word_bytes(w), expected, "{b:#x}");
+        }
+        assert_eq!(super::word_bytes(u64::from_le_bytes(*b"abcdefgh")), 8);
+        assert_eq!(super::word_bytes(u64::from_le_bytes(*b" bcdefgh")), 0);
+    }
 
     #[test]
     fn general_punctuation_has_no_word_characters() {
