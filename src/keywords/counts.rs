@@ -121,36 +121,47 @@ impl<'t> FormTally<'t> {
 impl<'a> Counts<'a> {
     /// Classifies the forms of `tokens` and tallies the stem groups: one pass over the tokens
     /// counts each group's occurrences, a second files them.
+    ///
+    /// Both passes are written without branches on the token: whether a token has a group,
+    /// starts its sentence or is capitalised follows no pattern a processor can predict, and
+    /// mispredicted branches cost more than the counting. Tokens without a group are counted
+    /// in a spare group past the last and filed in a spare slot past the last occurrence, both
+    /// dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
-        let mut groups = vec![Group::default(); group_count];
-        let mut bounds = vec![0u32; group_count + 1];
+        let spare = group_count;
+        let mut groups = vec![Group::default(); group_count + 1];
+        let mut bounds = vec![0u32; group_count + 2];
 
         let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
         let mut token_group = Vec::with_capacity(tokens.tokens.len());
+        // The tokens with counted parts, in text order.
+        let mut compounds: Vec<u32> = Vec::new();
+        // Whether the previous token is capitalised, and its sentence.
+        let (mut prev_capital, mut prev_sentence) = (false, u32::MAX);
         for (i, t) in toks.iter().enumerate() {
             let ty = info[t.ty as usize];
             token_group.push(ty.group);
-            if ty.group != NONE {
-                bounds[ty.group as usize + 1] += 1;
-                let group = &mut groups[ty.group as usize];
-                if t.flags & SENTENCE_START == 0 {
-                    group.inner += 1;
-                    group.inner_caps += capital(t) as u32;
-                }
-                let joined = |u: &Token| capital(u) && u.sentence == t.sentence;
-                let after = toks
-                    .get(i + 1)
-                    .is_some_and(|u| joined(u) && u.flags & tokens::BREAK_BEFORE == 0);
-                let before = i > 0 && joined(&toks[i - 1]) && t.flags & tokens::BREAK_BEFORE == 0;
-                if capital(t) && (before || after) {
-                    group.in_name += 1;
-                }
-            }
+            let g = (ty.group as usize).min(spare);
+            bounds[g + 1] += 1;
+            let group = &mut groups[g];
+            let (inner, cap) = (t.flags & SENTENCE_START == 0, capital(t));
+            group.inner += inner as u32;
+            group.inner_caps += (inner & cap) as u32;
+            // Next to another capitalised word of its sentence with no break between.
+            let before = prev_capital
+                & (prev_sentence == t.sentence)
+                & (t.flags & tokens::BREAK_BEFORE == 0);
+            let after = toks.get(i + 1).is_some_and(|u| {
+                capital(u) & (u.sentence == t.sentence) & (u.flags & tokens::BREAK_BEFORE == 0)
+            });
+            group.in_name += (cap & (before | after)) as u32;
+            (prev_capital, prev_sentence) = (cap, t.sentence);
             if !ty.has_parts() {
                 continue;
             }
+            compounds.push(i as u32);
             for (k, g, piece) in counted_parts(text, t, ty, &parts) {
                 bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
@@ -165,31 +176,34 @@ impl<'a> Counts<'a> {
                 .iter()
                 .map(|t| info[t.ty as usize].group),
         );
+        groups.truncate(group_count);
+        bounds.truncate(group_count + 1);
         for g in 0..group_count {
             bounds[g + 1] += bounds[g];
         }
 
         let total = bounds[group_count] as usize;
-        let (mut occ, mut sent) = (vec![0u32; total], vec![0u32; total]);
-        let mut next = bounds[..group_count].to_vec();
-        let mut file = |g: u32, o: u32, s: u32| {
-            let k = &mut next[g as usize];
+        let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
+        let mut next = bounds.clone();
+        let mut file = |g: usize, o: u32, s: u32| {
+            let k = &mut next[g];
             occ[*k as usize] = o;
             sent[*k as usize] = s;
-            *k += 1;
+            *k += (g != spare) as u32;
         };
-        for (i, t) in toks.iter().enumerate() {
-            let ty = info[t.ty as usize];
-            if ty.group != NONE {
-                file(ty.group, i as u32, t.sentence);
-            }
-            if !ty.has_parts() {
+        let mut compounds = compounds.iter().copied().peekable();
+        for (i, (t, &g)) in toks.iter().zip(&token_group).enumerate() {
+            file((g as usize).min(spare), i as u32, t.sentence);
+            if compounds.next_if_eq(&(i as u32)).is_none() {
                 continue;
             }
+            let ty = info[t.ty as usize];
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
-                file(g, i as u32 | (k << PART_SHIFT), t.sentence);
+                file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
             }
         }
+        occ.truncate(total);
+        sent.truncate(total);
 
         Counts {
             text,
@@ -390,8 +404,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     // A user's stopword takes its inflections with it ("ferry" also removes "ferries").
     let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
-    let mut stems: FastMap<String, u32> =
-        FastMap::with_capacity_and_hasher(tokens.type_count(), Default::default());
+    let mut stems = Stems::with_capacity(tokens.type_count());
     let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
     let mut group_of = |word: &str, key: &mut String| -> u32 {
@@ -411,12 +424,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
             return NONE;
         }
-        if let Some(&g) = stems.get(key.as_str()) {
-            return g;
-        }
-        let g = stems.len() as u32;
-        stems.insert(key.clone(), g);
-        g
+        stems.group(key)
     };
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {
@@ -437,4 +445,44 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         })
         .collect();
     (info, parts, stems.len())
+}
+
+/// The stem groups, numbered in the order their stems are first met. Most stems are at most
+/// 16 bytes and are keyed by their bytes packed into two words (no stem has a zero byte, so
+/// the padding is unambiguous): no allocation per stem, and no key to follow when comparing.
+struct Stems {
+    short: FastMap<(u64, u64), u32>,
+    long: FastMap<String, u32>,
+}
+
+impl Stems {
+    fn with_capacity(n: usize) -> Stems {
+        Stems {
+            short: FastMap::with_capacity_and_hasher(n, Default::default()),
+            long: FastMap::default(),
+        }
+    }
+
+    /// Number of groups.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The group of `stem`, adding one if the stem is new.
+    fn group(&mut self, stem: &str) -> u32 {
+        let next = self.len() as u32;
+        let b = stem.as_bytes();
+        if b.len() > 16 {
+            if let Some(&g) = self.long.get(stem) {
+                return g;
+            }
+            self.long.insert(stem.to_string(), next);
+            return next;
+        }
+        let mut w = [0u8; 16];
+        w[..b.len()].copy_from_slice(b);
+        let (lo, hi) = w.split_at(8);
+        let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
+        *self.short.entry((word(lo), word(hi))).or_insert(next)
+    }
 }

@@ -72,24 +72,23 @@ impl Word {
     }
 
     /// The measure m of the first `len` letters: the number of vowel-consonant sequences.
+    /// The measure m of the first `len` letters: the number of vowel-consonant sequences. One
+    /// pass that carries the previous letter's class, which also settles each "y".
     fn measure(&self, len: usize) -> usize {
         let mut m = 0;
-        let mut i = 0;
-        while i < len && self.cons(i) {
-            i += 1;
+        // Before the first letter neither holds: a leading "y" is a consonant, and a leading
+        // consonant ends no vowel-consonant sequence.
+        let (mut prev_cons, mut prev_vowel) = (false, false);
+        for &b in &self.b[..len] {
+            let cons = match b {
+                b'a' | b'e' | b'i' | b'o' | b'u' => false,
+                b'y' => !prev_cons,
+                _ => true,
+            };
+            m += (cons && prev_vowel) as usize;
+            (prev_cons, prev_vowel) = (cons, !cons);
         }
-        loop {
-            while i < len && !self.cons(i) {
-                i += 1;
-            }
-            if i >= len {
-                return m;
-            }
-            while i < len && self.cons(i) {
-                i += 1;
-            }
-            m += 1;
-        }
+        m
     }
 
     fn has_vowel(&self, len: usize) -> bool {
@@ -110,8 +109,11 @@ impl Word {
             && !matches!(self.b[len - 1], b'w' | b'x' | b'y')
     }
 
+    /// Whether the word ends in `suffix`. A byte loop: the suffixes are a few letters, and a
+    /// call to `memcmp` per rule cost more than the comparison.
     fn ends(&self, suffix: &str) -> bool {
-        self.b[..self.n].ends_with(suffix.as_bytes())
+        let (s, n) = (suffix.as_bytes(), self.n);
+        s.len() <= n && s.iter().zip(&self.b[n - s.len()..n]).all(|(a, b)| a == b)
     }
 
     fn replace(&mut self, suffix_len: usize, with: &str) {
@@ -121,20 +123,20 @@ impl Word {
         }
     }
 
-    /// Tries the rules in order; the first suffix that matches decides, whether or not its
-    /// measure condition holds (the paper's "longest match" rule within a step).
-    fn rules(&mut self, rules: &[(&str, &str)], min_measure: usize) -> bool {
-        for &(suffix, with) in rules {
-            if self.ends(suffix) {
-                let stem_len = self.n - suffix.len();
-                if self.measure(stem_len) >= min_measure {
-                    self.replace(suffix.len(), with);
-                    return true;
-                }
-                return false;
+    /// The letter `k` places before the end, if the word is that long.
+    fn nth_last(&self, k: usize) -> Option<u8> {
+        self.n.checked_sub(k).map(|i| self.b[i])
+    }
+
+    /// Applies the first rule whose suffix matches, if its measure condition holds; a suffix
+    /// that matches decides even when its condition fails. Callers list the rules that can
+    /// match longest first, which gives the paper's "longest match" rule within a step.
+    fn rules(&mut self, rules: &[(&str, &str)], min_measure: usize) {
+        if let Some(&(suffix, with)) = rules.iter().find(|(s, _)| self.ends(s)) {
+            if self.measure(self.n - suffix.len()) >= min_measure {
+                self.replace(suffix.len(), with);
             }
         }
-        false
     }
 
     fn step1a(&mut self) {
@@ -181,67 +183,64 @@ impl Word {
         }
     }
 
+    /// Two suffixes that both match share their last letters, so the rules are picked by the
+    /// next-to-last letter (as in the paper's own program) and tried longest first.
     fn step2(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("ational", "ate"),
-            ("tional", "tion"),
-            ("enci", "ence"),
-            ("anci", "ance"),
-            ("izer", "ize"),
-            ("bli", "ble"),
-            ("alli", "al"),
-            ("entli", "ent"),
-            ("eli", "e"),
-            ("ousli", "ous"),
-            ("ization", "ize"),
-            ("ation", "ate"),
-            ("ator", "ate"),
-            ("alism", "al"),
-            ("iveness", "ive"),
-            ("fulness", "ful"),
-            ("ousness", "ous"),
-            ("aliti", "al"),
-            ("iviti", "ive"),
-            ("biliti", "ble"),
-        ];
-        self.longest(RULES, 1);
+        let rules: &[(&str, &str)] = match self.nth_last(2) {
+            Some(b'a') => &[("ational", "ate"), ("tional", "tion")],
+            Some(b'c') => &[("enci", "ence"), ("anci", "ance")],
+            Some(b'e') => &[("izer", "ize")],
+            Some(b'l') => &[
+                ("entli", "ent"),
+                ("ousli", "ous"),
+                ("alli", "al"),
+                ("bli", "ble"),
+                ("eli", "e"),
+            ],
+            Some(b'o') => &[("ization", "ize"), ("ation", "ate"), ("ator", "ate")],
+            Some(b's') => &[
+                ("iveness", "ive"),
+                ("fulness", "ful"),
+                ("ousness", "ous"),
+                ("alism", "al"),
+            ],
+            Some(b't') => &[("biliti", "ble"), ("aliti", "al"), ("iviti", "ive")],
+            _ => return,
+        };
+        self.rules(rules, 1);
     }
 
+    /// Picked by the last letter; no two of a letter's suffixes match the same word.
     fn step3(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("icate", "ic"),
-            ("ative", ""),
-            ("alize", "al"),
-            ("iciti", "ic"),
-            ("ical", "ic"),
-            ("ful", ""),
-            ("ness", ""),
-        ];
-        self.longest(RULES, 1);
+        let rules: &[(&str, &str)] = match self.nth_last(1) {
+            Some(b'e') => &[("icate", "ic"), ("ative", ""), ("alize", "al")],
+            Some(b'i') => &[("iciti", "ic")],
+            Some(b'l') => &[("ical", "ic"), ("ful", "")],
+            Some(b's') => &[("ness", "")],
+            _ => return,
+        };
+        self.rules(rules, 1);
     }
 
-    /// Applies the rule with the longest matching suffix, if its measure condition holds.
-    fn longest(&mut self, rules: &[(&str, &str)], min_measure: usize) {
-        let best = rules
-            .iter()
-            .filter(|(s, _)| self.ends(s))
-            .max_by_key(|(s, _)| s.len())
-            .copied();
-        if let Some(rule) = best {
-            self.rules(&[rule], min_measure);
-        }
-    }
-
+    /// Removes the longest matching suffix of the list if the rest has measure above 1 ("ion"
+    /// only after "s" or "t"); picked by the next-to-last letter like [`Word::step2`].
     fn step4(&mut self) {
-        const SUFFIXES: &[&str] = &[
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion",
-            "ou", "ism", "ate", "iti", "ous", "ive", "ize",
-        ];
-        let Some(suffix) = SUFFIXES
-            .iter()
-            .filter(|s| self.ends(s))
-            .max_by_key(|s| s.len())
-        else {
+        let suffixes: &[&str] = match self.nth_last(2) {
+            Some(b'a') => &["al"],
+            Some(b'c') => &["ance", "ence"],
+            Some(b'e') => &["er"],
+            Some(b'i') => &["ic"],
+            Some(b'l') => &["able", "ible"],
+            Some(b'n') => &["ement", "ment", "ent", "ant"],
+            Some(b'o') => &["ion", "ou"],
+            Some(b's') => &["ism"],
+            Some(b't') => &["ate", "iti"],
+            Some(b'u') => &["ous"],
+            Some(b'v') => &["ive"],
+            Some(b'z') => &["ize"],
+            _ => return,
+        };
+        let Some(suffix) = suffixes.iter().find(|s| self.ends(s)) else {
             return;
         };
         let stem_len = self.n - suffix.len();

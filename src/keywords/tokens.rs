@@ -59,6 +59,30 @@ pub fn is_ideograph(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
+/// Whether `c` is in the General Punctuation block (curly quotes, dashes, special spaces),
+/// which has no letters or digits: news text is full of these, and the Unicode tables behind
+/// `char::is_alphanumeric` are slow to search for them.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The head (see [`head_of`]) of the lower-cased form of the ASCII word of `n` bytes at
+/// `start` of `text`: its bytes with 0x20 set (see [`form_hash`]), read as one word where the
+/// text goes on for eight bytes.
+fn folded_head(text: &[u8], start: usize, n: usize) -> u64 {
+    let raw = match text.get(start..start + 8) {
+        Some(w) => word_at(w, 0, 0),
+        // The text ends within eight bytes, so the word is shorter than that.
+        None => head_of(text.get(start..start + n).unwrap_or_default()),
+    };
+    let folded = raw | 0x2020_2020_2020_2020;
+    if n >= 8 {
+        folded
+    } else {
+        folded & ((1u64 << (8 * n)) - 1)
+    }
+}
+
 /// What may follow a joiner character inside a word.
 fn joins(prev: char, joiner: char, next: char, segment_len: usize) -> bool {
     match joiner {
@@ -73,64 +97,82 @@ fn joins(prev: char, joiner: char, next: char, segment_len: usize) -> bool {
     }
 }
 
-/// Hashes a lower-cased form for interning (the FxHash multiply-rotate step over words of the
-/// form read straight from memory: a form up to eight bytes costs one or two loads). `fold` is
-/// OR-ed into every byte first: an ASCII word's lower-cased form is its bytes with 0x20 set
-/// (letters, digits, `'`, `-`, `,` and `.` all have it), so passing 0x20 hashes that form without
-/// building it; pass 0 for bytes already lower-cased.
-fn form_hash(b: &[u8], fold: u8) -> u64 {
-    let fold = u64::from_ne_bytes([fold; 8]);
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    let word = |i: usize| {
-        let mut w = [0; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        u64::from_le_bytes(w) | fold
-    };
-    let half = |i: usize| {
-        let mut w = [0; 4];
-        w.copy_from_slice(&b[i..i + 4]);
-        u32::from_le_bytes(w) as u64 | (fold & 0xffff_ffff)
-    };
-    let n = b.len();
-    let h = step(0, n as u64);
-    // Overlapping reads cover the tail; the exact comparison in `intern` settles any collision.
-    if n >= 8 {
-        let mut h = h;
-        let mut i = 0;
-        while i + 8 < n {
-            h = step(h, word(i));
-            i += 8;
-        }
-        step(h, word(n - 8))
-    } else if n >= 4 {
-        step(h, half(0) | half(n - 4) << 32)
-    } else if n > 0 {
-        let byte = |i: usize| (b[i] as u64) | (fold & 0xff);
-        step(h, byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16)
-    } else {
-        h
-    }
+/// The FxHash multiply-rotate step.
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
-/// Maps lower-cased forms to ids without allocating per form: an open-addressing table of ids,
-/// each slot also holding 32 bits of its form's hash so that most mismatches are rejected
-/// without reading the form.
+/// Eight bytes of `b` from `i` as a little-endian word, each OR-ed with `fold`.
+fn word_at(b: &[u8], i: usize, fold: u64) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w) | fold
+}
+
+/// A form's first eight bytes as a little-endian word, zero-padded. Words hold no zero bytes,
+/// so the head of a form up to eight bytes long is the whole form.
+fn head_of(b: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(w)
+}
+
+/// Hashes a lower-cased form of `b.len()` bytes whose head (see [`head_of`]) is `head`, for
+/// interning. `fold` is OR-ed into every byte past the head first: an ASCII word's lower-cased
+/// form is its bytes with 0x20 set (letters, digits, `'`, `-`, `,` and `.` all have it), so
+/// passing 0x20 hashes that form without building it; pass 0 for bytes already lower-cased.
+fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
+    let n = b.len();
+    let mut h = mix(n as u64, head);
+    if n > 8 {
+        // Overlapping reads cover the tail; the exact comparison in `intern` settles any
+        // collision.
+        let fold = u64::from_ne_bytes([fold; 8]);
+        let mut i = 8;
+        while i + 8 < n {
+            h = mix(h, word_at(b, i, fold));
+            i += 8;
+        }
+        h = mix(h, word_at(b, n - 8, fold));
+    }
+    h
+}
+
+/// Maps lower-cased forms to ids without allocating per form: an open-addressing table whose
+/// slots hold each form's head and length beside its id, so that a form up to eight bytes
+/// long (most words) is found with one comparison and without reading the form.
 struct Interner {
-    /// `(hash bits, id)`; `EMPTY` ids are free slots. The length is a power of two.
-    slots: Vec<(u32, u32)>,
+    /// The length is a power of two; `EMPTY` ids are free slots.
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The form's first eight bytes (see [`head_of`]).
+    head: u64,
+    len: u32,
+    id: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
-
-impl Default for Interner {
-    fn default() -> Self {
-        Interner {
-            slots: vec![(0, EMPTY); 1 << 12],
-        }
-    }
-}
+const FREE: Slot = Slot {
+    head: 0,
+    len: 0,
+    id: EMPTY,
+};
 
 impl Interner {
+    /// A table for the forms of a text of `len` bytes. News has about one new form per 140
+    /// bytes over a few megabytes (more per byte in short texts, which get the minimum), and
+    /// the table is kept at most half full, so a long text seldom regrows it; the cap keeps a
+    /// huge text from reserving more than it is likely to need before it needs it.
+    fn for_text(len: usize) -> Interner {
+        Interner {
+            slots: vec![FREE; (len / 64).next_power_of_two().clamp(1 << 12, 1 << 17)],
+        }
+    }
+
     /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
     fn home(&self, h: u64) -> usize {
         (h >> (64 - self.slots.len().trailing_zeros())) as usize
@@ -164,7 +206,7 @@ impl Tokens {
             lower: String::new(),
             sentence_words: Vec::with_capacity(sentences.len()),
         };
-        let mut ids = Interner::default();
+        let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             let in_range = s.start <= s.end && s.end <= u32::MAX as usize;
@@ -192,37 +234,53 @@ impl Tokens {
 
     /// The id of the lower-cased form of `word`, adding the form if it is new. With `fold`
     /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
-    /// [`form_hash`]); with `fold` 0 it is the form itself.
-    fn intern(&mut self, word: &str, fold: u8, ids: &mut Interner) -> u32 {
-        let bytes = word.as_bytes();
-        let h = form_hash(bytes, fold);
-        let tag = h as u32;
+    /// [`form_hash`]); with `fold` 0 it is the form itself. `head` is the form's head (see
+    /// [`head_of`]).
+    fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
+        let len = word.len() as u32;
         let mask = ids.slots.len() - 1;
-        let mut k = ids.home(h);
+        let mut k = ids.home(form_hash(word, head, fold));
         loop {
-            let (slot_tag, id) = ids.slots[k];
-            if id == EMPTY {
-                break;
+            let slot = ids.slots[k];
+            // A free slot's length is 0, which no word has.
+            if slot.head == head
+                && slot.len == len
+                && (len <= 8 || {
+                    let form = &self.form(slot.id).as_bytes()[8..];
+                    form.iter().zip(&word[8..]).all(|(&a, &b)| a == b | fold)
+                })
+            {
+                return slot.id;
             }
-            if slot_tag == tag {
-                let form = self.form(id).as_bytes();
-                if form.len() == bytes.len() && form.iter().zip(bytes).all(|(&a, &b)| a == b | fold)
-                {
-                    return id;
-                }
+            if slot.id == EMPTY {
+                return self.add(word, fold, ids, k);
             }
             k = (k + 1) & mask;
         }
+    }
+
+    /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
+    /// Kept out of line: most words are not new.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
         if fold == 0 {
-            self.lower.push_str(word);
+            // Callers pass the bytes of a `&str` with `fold` 0.
+            self.lower
+                .push_str(std::str::from_utf8(word).unwrap_or_default());
         } else {
             // ASCII word characters with 0x20 set are their lower-case forms.
-            self.lower.extend(bytes.iter().map(|&b| (b | fold) as char));
+            self.lower.extend(word.iter().map(|&b| (b | fold) as char));
         }
         self.types.push((start, self.lower.len() as u32));
-        ids.slots[k] = (tag, id);
+        let head = head_of(self.form(id).as_bytes());
+        ids.slots[k] = Slot {
+            head,
+            len: word.len() as u32,
+            id,
+        };
         if self.types.len() * 2 > ids.slots.len() {
             self.grow(ids);
         }
@@ -231,15 +289,20 @@ impl Tokens {
 
     /// Doubles the interning table, re-placing every form.
     fn grow(&self, ids: &mut Interner) {
-        ids.slots = vec![(0, EMPTY); ids.slots.len() * 2];
+        ids.slots = vec![FREE; ids.slots.len() * 2];
         let mask = ids.slots.len() - 1;
         for id in 0..self.types.len() as u32 {
-            let h = form_hash(self.form(id).as_bytes(), 0);
-            let mut k = ids.home(h);
-            while ids.slots[k].1 != EMPTY {
+            let form = self.form(id).as_bytes();
+            let head = head_of(form);
+            let mut k = ids.home(form_hash(form, head, 0));
+            while ids.slots[k].id != EMPTY {
                 k = (k + 1) & mask;
             }
-            ids.slots[k] = (h as u32, id);
+            ids.slots[k] = Slot {
+                head,
+                len: form.len() as u32,
+                id,
+            };
         }
     }
 }
@@ -270,14 +333,32 @@ const CLASS: [Class; 256] = {
     table
 };
 
-/// [`KIND`] bits: an ASCII letter, an ASCII capital, a byte of a non-ASCII character.
+/// How many of the bytes of `w` (eight bytes read little-endian) are ASCII letters or digits
+/// before the first that is not: each byte's range tests run side by side in the word's
+/// bytes, on the low seven bits so that no sum carries into the next byte.
+fn word_bytes(w: u64) -> usize {
+    const fn splat(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    const HIGH: u64 = splat(0x80);
+    let x = w & !HIGH;
+    // The high bit of a byte of `x + splat(0x80 - lo)` is set when the byte is at least
+    // `lo`; of `x + splat(0x7f - hi)`, when it is above `hi`.
+    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x7f - b'9'));
+    let folded = x | splat(0x20);
+    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x7f - b'z'));
+    // Non-ASCII bytes (high bit set in `w`) are not word bytes.
+    let word = (digit | letter) & !w & HIGH;
+    ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// [`KIND`] bits: an ASCII letter, an ASCII capital.
 const LETTER: u8 = 1;
 const UPPER: u8 = 2;
-const WIDE: u8 = 4;
 
-/// What a byte says about the word it is in.
+/// What a byte of an ASCII word says about the word.
 const KIND: [u8; 256] = {
-    let mut table = [WIDE; 256];
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -311,10 +392,11 @@ impl Cut<'_> {
     /// one class.
     fn sentence(&mut self, body: &str, base: usize) {
         let b = body.as_bytes();
-        // The start of the current word, if any, and the characters since the word's start or
-        // its last joiner.
+        // The start of the current word, if any, the characters since the word's start or its
+        // last joiner, and whether the word has a non-ASCII character.
         let mut start: Option<usize> = None;
         let mut segment_len = 0usize;
+        let mut wide = false;
         let mut prev = ' ';
         let mut i = 0;
         while i < b.len() {
@@ -322,15 +404,35 @@ impl Cut<'_> {
             if class == Class::Word {
                 let run = i;
                 i += 1;
+                // Eight bytes at a time where the sentence has them: the length of a word then
+                // comes from a bit count rather than from a branch per byte, and the
+                // processor cannot guess where a word ends.
+                while let Some(w) = b.get(i..i + 8) {
+                    let k = word_bytes(word_at(w, 0, 0));
+                    i += k;
+                    if k < 8 {
+                        break;
+                    }
+                }
                 while i < b.len() && CLASS[b[i] as usize] == Class::Word {
                     i += 1;
                 }
                 if start.is_none() {
                     start = Some(run);
                     segment_len = 0;
+                    wide = false;
                 }
                 segment_len += i - run;
                 prev = b[i - 1] as char;
+                continue;
+            }
+            if b[i] == b' ' {
+                // The common case, taken first: a space ends the word and breaks nothing.
+                if let Some(st) = start.take() {
+                    self.push(base + st, base + i, wide);
+                }
+                prev = ' ';
+                i += 1;
                 continue;
             }
             let c = if class == Class::Other {
@@ -341,15 +443,16 @@ impl Cut<'_> {
             let next_at = i + c.len_utf8();
             if class == Class::Wide && is_ideograph(c) {
                 if let Some(st) = start.take() {
-                    self.push(base + st, base + i);
+                    self.push(base + st, base + i, wide);
                 }
-                self.push(base + i, base + next_at);
-            } else if class == Class::Wide && c.is_alphanumeric() {
+                self.push(base + i, base + next_at, true);
+            } else if class == Class::Wide && !is_general_punctuation(c) && c.is_alphanumeric() {
                 if start.is_none() {
                     start = Some(i);
                     segment_len = 0;
                 }
                 segment_len += 1;
+                wide = true;
             } else if start.is_some()
                 && matches!(c, '\'' | '’' | '-' | '‐' | ',' | '.')
                 && body[next_at..]
@@ -358,9 +461,10 @@ impl Cut<'_> {
                     .is_some_and(|n| !is_ideograph(n) && joins(prev, c, n, segment_len))
             {
                 segment_len = 0;
+                wide |= class == Class::Wide;
             } else {
                 if let Some(st) = start.take() {
-                    self.push(base + st, base + i);
+                    self.push(base + st, base + i, wide);
                 }
                 if !c.is_whitespace() || c == '\n' || c == '\r' {
                     self.broken = true;
@@ -370,31 +474,43 @@ impl Cut<'_> {
             i = next_at;
         }
         if let Some(st) = start {
-            self.push(base + st, base + b.len());
+            self.push(base + st, base + b.len(), wide);
         }
     }
 
-    /// Adds the token at bytes `start..end` of the text.
-    fn push(&mut self, start: usize, end: usize) {
-        let word = &self.text[start..end];
-        // Most words are ASCII: one pass of table look-ups gives what `flags` needs, and the
-        // form is interned without a copy unless it is new.
-        let (mut letters, mut upper, mut wide) = (0u32, 0u32, 0u8);
-        for &b in word.as_bytes() {
-            let k = KIND[b as usize];
-            letters += (k & LETTER) as u32;
-            upper += ((k & UPPER) >> 1) as u32;
-            wide |= k;
-        }
-        let ty = if wide & WIDE == 0 {
-            if word == "US" {
-                // "US" in capitals is the country, not the pronoun: it joins "U.S.".
-                self.tokens.intern("u.s", 0, self.ids)
+    /// Adds the token at bytes `start..end` of the text; `wide` tells whether it has a
+    /// non-ASCII character.
+    fn push(&mut self, start: usize, end: usize, wide: bool) {
+        let bytes = &self.text.as_bytes()[start..end];
+        let (ty, capitalized, all_caps);
+        if !wide {
+            // Most words are ASCII: the form is interned without a copy unless it is new, and
+            // a word that starts in lower case, or a capital and then lower case, needs no
+            // count of its capitals.
+            capitalized = bytes[0].is_ascii_uppercase();
+            all_caps = if bytes[0].is_ascii_lowercase()
+                || (capitalized && bytes.get(1).is_some_and(u8::is_ascii_lowercase))
+            {
+                false
             } else {
-                self.tokens.intern(word, 0x20, self.ids)
-            }
+                let (mut letters, mut upper) = (0u32, 0u32);
+                for &b in bytes {
+                    let k = KIND[b as usize];
+                    letters += (k & LETTER) as u32;
+                    upper += ((k & UPPER) >> 1) as u32;
+                }
+                letters >= 2 && upper == letters
+            };
+            ty = if bytes == b"US" {
+                // "US" in capitals is the country, not the pronoun: it joins "U.S.".
+                self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
+            } else {
+                let head = folded_head(self.text.as_bytes(), start, bytes.len());
+                self.tokens.intern(bytes, head, 0x20, self.ids)
+            };
         } else {
-            (letters, upper) = (0, 0);
+            let (mut letters, mut upper) = (0u32, 0u32);
+            let word = &self.text[start..end];
             let lower = &mut *self.lower;
             lower.clear();
             for c in word.chars() {
@@ -409,17 +525,17 @@ impl Cut<'_> {
                     c => lower.extend(c.to_lowercase()),
                 }
             }
-            self.tokens.intern(lower, 0, self.ids)
-        };
+            ty = self
+                .tokens
+                .intern(lower.as_bytes(), head_of(lower.as_bytes()), 0, self.ids);
+            capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            all_caps = letters >= 2 && upper == letters;
+        }
         let mut flags = 0;
-        let capitalized = match word.as_bytes().first() {
-            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-            _ => word.chars().next().is_some_and(char::is_uppercase),
-        };
         if capitalized {
             flags |= CAPITALIZED;
         }
-        if letters >= 2 && upper == letters {
+        if all_caps {
             flags |= ALL_CAPS;
         }
         if std::mem::take(&mut self.broken) {
@@ -433,5 +549,40 @@ impl Cut<'_> {
             ty,
             flags,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tokens;
+
+    #[test]
+    fn word_bytes_counts_leading_letters_and_digits() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b'a', b'Z', b'0', b, b'9', b'z', b'A', 0x80]);
+            let expected = if b.is_ascii_alphanumeric() { 7 } else { 3 };
+            assert_eq!(super::word_bytes(w), expected, "{b:#x}");
+        }
+        assert_eq!(super::word_bytes(u64::from_le_bytes(*b"abcdefgh")), 8);
+        assert_eq!(super::word_bytes(u64::from_le_bytes(*b" bcdefgh")), 0);
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric() && !super::is_ideograph(c), "{c:?}");
+        }
+    }
+
+    /// Forms that share their first eight bytes, or end the text, are told apart.
+    #[test]
+    fn interned_forms() {
+        let text = "Internationally internationals INTERNATIONALLY a b A Ab ab Über über 12345678 12345678x 12345678";
+        let seg = crate::segment::segment(text);
+        let t = Tokens::new(text, &seg.sentences);
+        let ids: Vec<u32> = t.tokens.iter().map(|t| t.ty).collect();
+        assert_eq!(ids, [0, 1, 0, 2, 3, 2, 4, 4, 5, 5, 6, 7, 6]);
+        assert_eq!(t.form(1), "internationals");
+        assert_eq!(t.form(5), "über");
     }
 }
