@@ -245,7 +245,7 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
     let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
     for (i, (tok, &g)) in toks[..counted].iter().zip(&c.token_group).enumerate() {
-        if g == NONE || owned[g as usize] == NONE || !capital(i) {
+        if !capital(i) || g == NONE || owned[g as usize] == NONE {
             continue;
         }
         let (_, first, short) = &mut owners[owned[g as usize] as usize];
@@ -310,6 +310,11 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
             }
         };
     for (i, t) in toks.iter().enumerate() {
+        // Most words are lower case outside a name: they neither start a name nor end one
+        // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
+        if name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
+            continue;
+        }
         let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
         let info = c.info[t.ty as usize];
         let g = info.group;
