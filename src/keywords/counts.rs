@@ -113,14 +113,12 @@ struct Form {
 
 impl Form {
     /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
-    fn is(&self, text: &str, start: usize, len: usize, packed: [u64; 2]) -> bool {
+    fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
         self.packed == packed
             && self.len as usize == len
             && (len <= 16
-                || text
-                    .as_bytes()
-                    .get(self.start as usize..self.start as usize + len)
-                    == text.as_bytes().get(start..start + len))
+                || text.get(self.start as usize..self.start as usize + len)
+                    == text.get(start..start + len))
     }
 }
 
@@ -155,25 +153,30 @@ fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
 impl FormTally {
     /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
     /// it); a capital at the start of a sentence counts half.
-    fn add(&mut self, text: &str, (a, b): (usize, usize), t: &Token, occ: u32) {
-        let len = without_possessive(&text[a..b]).len();
+    fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
+        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
         let weight = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
-        let packed = pack(text.as_bytes(), a, a + len);
-        let form = Form {
-            start: a as u32,
-            len: len as u32,
-            packed,
-            weight,
-            occ,
-        };
+        let packed = pack(text, a, a + len);
         if self.first.weight == 0 {
-            self.first = form;
+            self.first = Form {
+                start: a as u32,
+                len: len as u32,
+                packed,
+                weight,
+                occ,
+            };
         } else if self.first.is(text, a, len, packed) {
             self.first.weight += weight;
         } else {
             match self.others.iter_mut().find(|f| f.is(text, a, len, packed)) {
                 Some(f) => f.weight += weight,
-                None => self.others.push(form),
+                None => self.others.push(Form {
+                    start: a as u32,
+                    len: len as u32,
+                    packed,
+                    weight,
+                    occ,
+                }),
             }
         }
     }
@@ -189,15 +192,15 @@ impl FormTally {
     }
 }
 
-/// `form` without a possessive "'s" or "’s".
-fn without_possessive(form: &str) -> &str {
-    // Most words do not end in "s": one byte settles them.
-    if !form.ends_with('s') {
-        return form;
+/// The length of a possessive "'s" or "’s" that ends `form`, else 0.
+fn possessive_len(form: &[u8]) -> usize {
+    if form.ends_with(b"'s") {
+        2
+    } else if form.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        0
     }
-    form.strip_suffix("'s")
-        .or_else(|| form.strip_suffix("’s"))
-        .unwrap_or(form)
 }
 
 impl<'a> Counts<'a> {
@@ -347,7 +350,7 @@ impl<'a> Counts<'a> {
         let mut forms = FormTally::default();
         for &i in self.occ(g) {
             let (a, b) = self.range(i);
-            forms.add(self.text, (a, b), self.token(i), i);
+            forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
         }
         let s = self.surface_from(g, forms.best(self.text));
         self.surfaces.borrow_mut().insert(g, s.clone());
@@ -415,7 +418,7 @@ impl<'a> Counts<'a> {
                 spans.push(units.span(a, b));
                 sentences.push(t.sentence as usize);
             }
-            forms[k as usize].add(self.text, (a, b), t, occ);
+            forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
         // Which types have counted parts, in a table small enough to stay in the cache.

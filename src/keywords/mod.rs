@@ -92,12 +92,23 @@ pub fn extract(
     let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
         .filter(|&g| counts.score[g as usize] > 0.0)
         .collect();
-    ranked.sort_by(|&a, &b| {
+    // A total order (no two groups share an occurrence), so selecting the best before sorting
+    // them ranks the same terms as sorting all, without sorting the long tail.
+    let order = |&a: &u32, &b: &u32| {
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
             .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
-    });
-    ranked.truncate(options.max_keywords);
+    };
+    if ranked.len() > options.max_keywords {
+        match options.max_keywords.checked_sub(1) {
+            Some(last) => {
+                ranked.select_nth_unstable_by(last, order);
+                ranked.truncate(options.max_keywords);
+            }
+            None => ranked.clear(),
+        }
+    }
+    ranked.sort_unstable_by(order);
 
     let source_ranked = by_source::rank(&counts, sources);
 

@@ -205,9 +205,9 @@ fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, i: u32) {
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
 /// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
 /// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
-/// gets them.
-fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
-    let toks = &c.tokens.tokens;
+/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
+/// with no capitalised word next to them.
+fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>, lone: &[u32]) {
     let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
     for (k, t) in names.iter() {
         let key = trimmed(k);
@@ -230,8 +230,8 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
             }
         }
     }
-    // One pass over the tokens in order (rather than over each word's occurrences, which
-    // would visit the tokens at random).
+    // One pass over the lone capitalised words in order (rather than over each word's
+    // occurrences, which would visit the tokens at random).
     let mut owned: Vec<u32> = vec![NONE; c.groups.len()];
     let mut owners: Vec<(Key, u32, Vec<u32>)> = Vec::with_capacity(owner.len());
     for (g, (_, _, k)) in owner {
@@ -242,23 +242,14 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     if owners.is_empty() {
         return;
     }
-    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
-    for (i, (tok, &g)) in toks[..counted].iter().zip(&c.token_group).enumerate() {
-        if !capital(i) || g == NONE || owned[g as usize] == NONE {
+    for &i in lone {
+        let o = owned[c.token_group[i as usize] as usize];
+        if o == NONE {
             continue;
         }
-        let (_, first, short) = &mut owners[owned[g as usize] as usize];
-        if i as u32 <= *first {
-            continue;
-        }
-        let joined_before =
-            i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
-        let joined_after = toks
-            .get(i + 1)
-            .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
-        if !joined_before && !joined_after {
-            short.push(i as u32);
+        let (_, first, short) = &mut owners[o as usize];
+        if i > *first {
+            short.push(i);
         }
     }
     for (k, _, short) in owners {
@@ -303,6 +294,11 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     // for a capitalised word.
     let mut name: Option<(usize, usize)> = None;
     let mut pending = 0usize;
+    // The capitalised words on their own, which may be later mentions of a name ("Orrell"):
+    // collected here for `short_mentions`, which then need not read every token again.
+    let mut lone: Vec<u32> = Vec::new();
+    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
+    let capital_at = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
     let close =
         |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
             if let Some((start, len)) = name.take() {
@@ -319,6 +315,16 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let info = c.info[t.ty as usize];
         let g = info.group;
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        if capital && g != NONE && i < counted {
+            let joined_before =
+                i > 0 && t.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i - 1);
+            let joined_after = toks.get(i + 1).is_some_and(|n| {
+                n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
+            });
+            if !joined_before && !joined_after {
+                lone.push(i as u32);
+            }
+        }
         // A number continues a name ("Windows 10") but not a date ("March 15").
         let prev_is_date = i > 0 && date(toks[i - 1].ty);
         // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
@@ -375,7 +381,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
 
-    short_mentions(c, &mut names);
+    short_mentions(c, &mut names, &lone);
 
     let mut candidates: Vec<Candidate> = grams
         .list
