@@ -374,15 +374,22 @@ impl<'a> Counts<'a> {
     /// The spans of the phrases of `len` words starting at the occurrences `occ`, and their
     /// sentences.
     pub fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
-        let mut units = Utf16Cursor::new(self.text, index);
-        occ.iter()
+        // The occurrences of a phrase lie far apart: reading all their tokens first lets those
+        // reads overlap instead of each waiting behind the previous conversion.
+        let ranges: Vec<(usize, usize, usize)> = occ
+            .iter()
             .map(|&i| {
                 let (start, mut end) = self.range(i);
                 if len > 1 {
                     end = self.token(i + len as u32 - 1).end as usize;
                 }
-                (units.span(start, end), self.token(i).sentence as usize)
+                (start, end, self.token(i).sentence as usize)
             })
+            .collect();
+        let mut units = Utf16Cursor::new(self.text, index);
+        ranges
+            .into_iter()
+            .map(|(start, end, sentence)| (units.span(start, end), sentence))
             .unzip()
     }
 
