@@ -362,9 +362,11 @@ impl<'a> Counts<'a> {
         // A word seen only at the start of sentences is taken as a common word, unless it is
         // written in capitals throughout ("NATO").
         let group = &self.groups[g as usize];
-        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !best.chars().any(char::is_lowercase);
-        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
+        let shouting = || {
+            best.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !best.chars().any(char::is_lowercase)
+        };
+        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
             best.to_lowercase()
         } else {
             best.to_string()
@@ -451,6 +453,7 @@ impl<'a> Counts<'a> {
             }
         }
         let mut surfaces = self.surfaces.borrow_mut();
+        surfaces.reserve(named.len());
         for (&g, forms) in named.iter().zip(forms) {
             surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
         }

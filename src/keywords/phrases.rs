@@ -5,7 +5,7 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
-use super::grams::{gram_len, Gram, Grams};
+use super::grams::{gram_len, Gram, Grams, Runs};
 use super::hash::FastMap;
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::{round, Counts, NONE};
@@ -283,7 +283,6 @@ struct Candidate<'a> {
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
-    let mut grams = Grams::new(c);
 
     let mut names: FastMap<Key, Tally> = FastMap::default();
     // What each distinct form is, looked up once per form rather than once per token.
@@ -305,7 +304,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 record_name(c, &kinds, start, len - pending, names);
             }
         };
-    for (i, t) in toks.iter().enumerate() {
+    // The same pass finds the n-grams.
+    let mut runs = Runs::new(c);
+    for (i, (t, &g)) in toks.iter().zip(&c.token_group).enumerate() {
+        runs.step(i, t, g);
         // Most words are lower case outside a name: they neither start a name nor end one
         // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
         if name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
@@ -313,7 +315,6 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
         let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
         let info = c.info[t.ty as usize];
-        let g = info.group;
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         if capital && g != NONE && i < counted {
             let joined_before =
@@ -365,6 +366,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
     close(&mut name, pending, &mut names);
+    let mut grams = Grams::new(c, runs);
 
     // A name that is also an n-gram ("United States") is listed once, as a name, with every
     // occurrence of the words together.
