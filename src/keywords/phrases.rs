@@ -8,7 +8,7 @@
 use super::grams::{gram_len, Gram, Grams, Runs};
 use super::hash::FastMap;
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
-use super::{round, Counts, NONE};
+use super::{best_sorted, round, Counts, NONE};
 use crate::offsets::Utf16Index;
 use crate::schema::{Ngram, Phrase, PhraseKind};
 
@@ -420,15 +420,15 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 }),
         )
         .collect();
-    // The key breaks the remaining ties, so that the order never depends on the hash map's.
-    candidates.sort_by(|a, b| {
+    // The key breaks the remaining ties, so that the order never depends on the hash map's
+    // (a total order: keys differ among the n-grams and among the names).
+    best_sorted(&mut candidates, max.saturating_mul(4), |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.first.cmp(&b.first))
             .then(b.kind.is_none().cmp(&a.kind.is_none()))
             .then(a.key.cmp(&b.key))
     });
-    candidates.truncate(max.saturating_mul(4));
 
     // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
     // its own ("News Agency" in "Xinhua News Agency").
@@ -509,13 +509,12 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         .iter()
         .filter(|g| g.count >= 2 && !g.taken)
         .collect();
-    frequent.sort_by(|a, b| {
+    best_sorted(&mut frequent, max, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.first.cmp(&b.first))
             .then(a.key.cmp(&b.key))
     });
-    frequent.truncate(max);
     let ngrams = frequent
         .into_iter()
         .map(|g| Ngram {
