@@ -168,8 +168,18 @@ impl FormTally {
         } else if self.first.is(text, a, len, packed) {
             self.first.weight += weight;
         } else {
-            match self.others.iter_mut().find(|f| f.is(text, a, len, packed)) {
-                Some(f) => f.weight += weight,
+            match self.others.iter().position(|f| f.is(text, a, len, packed)) {
+                Some(j) => {
+                    // A form moves ahead of a less frequent one, so that the frequent forms
+                    // are found first (the order does not decide the best form).
+                    let (before, from) = self.others.split_at_mut(j);
+                    let form = &mut from[0];
+                    form.weight += weight;
+                    let ahead = before.last_mut().unwrap_or(&mut self.first);
+                    if form.weight > ahead.weight {
+                        std::mem::swap(form, ahead);
+                    }
+                }
                 None => self.others.push(Form {
                     start: a as u32,
                     len: len as u32,
