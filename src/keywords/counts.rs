@@ -86,35 +86,130 @@ pub(super) struct Counts<'a> {
     surfaces: RefCell<FastMap<u32, String>>,
 }
 
-/// The surface forms of a group's occurrences, tallied in text order.
+/// The surface forms of a group's occurrences, tallied in text order. The first form seen is
+/// kept in place, the others apart: most occurrences of a word are written one way, and the
+/// pass that tallies many groups at once then reads one record per occurrence.
 #[derive(Default)]
-struct FormTally<'t> {
-    /// Form, weight, first occurrence.
-    forms: Vec<(&'t str, u32, u32)>,
+struct FormTally {
+    /// The first form; none while its weight is 0.
+    first: Form,
+    others: Vec<Form>,
 }
 
-impl<'t> FormTally<'t> {
-    /// Counts `form` (the text of occurrence `occ`, a token `t` or a part of it); a capital at
-    /// the start of a sentence counts half.
-    fn add(&mut self, form: &'t str, t: &Token, occ: u32) {
-        let form = form
-            .strip_suffix("'s")
-            .or_else(|| form.strip_suffix("’s"))
-            .unwrap_or(form);
-        let w = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
-        match self.forms.iter_mut().find(|f| f.0 == form) {
-            Some(f) => f.1 += w,
-            None => self.forms.push((form, w, occ)),
+/// One surface form of a group and its tally.
+#[derive(Default)]
+struct Form {
+    /// Its byte range in the text.
+    start: u32,
+    len: u32,
+    /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
+    /// from reading the text back at the form's first occurrence, far behind, for every later
+    /// occurrence.
+    packed: [u64; 2],
+    weight: u32,
+    /// The first occurrence.
+    occ: u32,
+}
+
+impl Form {
+    /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
+    fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
+        self.packed == packed
+            && self.len as usize == len
+            && (len <= 16
+                || text.get(self.start as usize..self.start as usize + len)
+                    == text.get(start..start + len))
+    }
+}
+
+/// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
+/// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
+/// of each byte.
+fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
+    let load = |at: usize| match text.get(at..at + 8) {
+        Some(bytes) => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(bytes);
+            u64::from_le_bytes(w)
+        }
+        // The last few bytes of the text.
+        None => text
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |w, &b| w << 8 | b as u64),
+    };
+    let n = end - start;
+    let head = if n >= 8 {
+        load(start)
+    } else {
+        load(start) & ((1u64 << (8 * n)) - 1)
+    };
+    let tail = if n > 8 { load(end - 8) } else { 0 };
+    [head, tail]
+}
+
+impl FormTally {
+    /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
+    /// it); a capital at the start of a sentence counts half.
+    fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
+        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
+        let weight = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
+        let packed = pack(text, a, a + len);
+        if self.first.weight == 0 {
+            self.first = Form {
+                start: a as u32,
+                len: len as u32,
+                packed,
+                weight,
+                occ,
+            };
+        } else if self.first.is(text, a, len, packed) {
+            self.first.weight += weight;
+        } else {
+            match self.others.iter().position(|f| f.is(text, a, len, packed)) {
+                Some(j) => {
+                    // A form moves ahead of a less frequent one, so that the frequent forms
+                    // are found first (the order does not decide the best form).
+                    let (before, from) = self.others.split_at_mut(j);
+                    let form = &mut from[0];
+                    form.weight += weight;
+                    let ahead = before.last_mut().unwrap_or(&mut self.first);
+                    if form.weight > ahead.weight {
+                        std::mem::swap(form, ahead);
+                    }
+                }
+                None => self.others.push(Form {
+                    start: a as u32,
+                    len: len as u32,
+                    packed,
+                    weight,
+                    occ,
+                }),
+            }
         }
     }
 
     /// The most frequent form; ties go to the earliest.
-    fn best(&self) -> &'t str {
-        self.forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|f| f.0)
+    fn best<'t>(&self, text: &'t str) -> &'t str {
+        std::iter::once(&self.first)
+            .chain(&self.others)
+            .filter(|f| f.weight > 0)
+            .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
+            .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
             .unwrap_or("")
+    }
+}
+
+/// The length of a possessive "'s" or "’s" that ends `form`, else 0.
+fn possessive_len(form: &[u8]) -> usize {
+    if form.ends_with(b"'s") {
+        2
+    } else if form.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        0
     }
 }
 
@@ -279,9 +374,9 @@ impl<'a> Counts<'a> {
         let mut forms = FormTally::default();
         for &i in self.occ(g) {
             let (a, b) = self.range(i);
-            forms.add(&self.text[a..b], self.token(i), i);
+            forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
         }
-        let s = self.surface_from(g, forms.best());
+        let s = self.surface_from(g, forms.best(self.text));
         self.surfaces.borrow_mut().insert(g, s.clone());
         s
     }
@@ -291,9 +386,11 @@ impl<'a> Counts<'a> {
         // A word seen only at the start of sentences is taken as a common word, unless it is
         // written in capitals throughout ("NATO").
         let group = &self.groups[g as usize];
-        let shouting = best.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !best.chars().any(char::is_lowercase);
-        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting) {
+        let shouting = || {
+            best.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !best.chars().any(char::is_lowercase)
+        };
+        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
             best.to_lowercase()
         } else {
             best.to_string()
@@ -303,15 +400,22 @@ impl<'a> Counts<'a> {
     /// The spans of the phrases of `len` words starting at the occurrences `occ`, and their
     /// sentences.
     pub fn spans(&self, occ: &[u32], len: usize, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
-        let mut units = Utf16Cursor::new(self.text, index);
-        occ.iter()
+        // The occurrences of a phrase lie far apart: reading all their tokens first lets those
+        // reads overlap instead of each waiting behind the previous conversion.
+        let ranges: Vec<(usize, usize, usize)> = occ
+            .iter()
             .map(|&i| {
                 let (start, mut end) = self.range(i);
                 if len > 1 {
                     end = self.token(i + len as u32 - 1).end as usize;
                 }
-                (units.span(start, end), self.token(i).sentence as usize)
+                (start, end, self.token(i).sentence as usize)
             })
+            .collect();
+        let mut units = Utf16Cursor::new(self.text, index);
+        ranges
+            .into_iter()
+            .map(|(start, end, sentence)| (units.span(start, end), sentence))
             .unzip()
     }
 
@@ -347,22 +451,24 @@ impl<'a> Counts<'a> {
                 spans.push(units.span(a, b));
                 sentences.push(t.sentence as usize);
             }
-            forms[k as usize].add(&self.text[a..b], t, occ);
+            forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
-        for (i, t) in toks.iter().enumerate() {
-            let ty = self.info[t.ty as usize];
-            if ty.group != NONE && slot[ty.group as usize] != NONE {
+        // Which types have counted parts, in a table small enough to stay in the cache.
+        let parted: Vec<bool> = self.info.iter().map(TypeInfo::has_parts).collect();
+        for (i, (t, &g)) in toks.iter().zip(&self.token_group).enumerate() {
+            if g != NONE && slot[g as usize] != NONE {
                 add(
-                    slot[ty.group as usize],
+                    slot[g as usize],
                     i as u32,
                     t,
                     (t.start as usize, t.end as usize),
                 );
             }
-            if !ty.has_parts() {
+            if !parted[t.ty as usize] {
                 continue;
             }
+            let ty = self.info[t.ty as usize];
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
                     let occ = i as u32 | (part << PART_SHIFT);
@@ -371,8 +477,9 @@ impl<'a> Counts<'a> {
             }
         }
         let mut surfaces = self.surfaces.borrow_mut();
+        surfaces.reserve(named.len());
         for (&g, forms) in named.iter().zip(forms) {
-            surfaces.insert(g, self.surface_from(g, forms.best()));
+            surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
         }
         spans
     }

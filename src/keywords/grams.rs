@@ -7,7 +7,7 @@
 //! of every n-gram at hand, in text order, for the few that are listed.
 
 use super::counts::{Counts, NONE};
-use super::tokens::{BREAK_BEFORE, SENTENCE_START};
+use super::tokens::{Token, BREAK_BEFORE, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -42,35 +42,54 @@ pub(super) struct Grams {
     at: Vec<u32>,
 }
 
-/// Calls `f(key, first token)` for every run of two or three adjacent content words, in text
-/// order: the one definition of an n-gram.
-fn each_gram(c: &Counts, mut f: impl FnMut(GramKey, u32)) {
-    let toks = &c.tokens.tokens;
-    let mut run = 0usize;
-    let (mut g1, mut g2) = (NONE, NONE);
-    for (i, (t, &g)) in toks.iter().zip(&c.token_group).enumerate() {
+/// Collects the n-gram occurrences, token by token, while another pass reads the tokens
+/// (the name finder): one read of the tokens serves both.
+pub(super) struct Runs {
+    /// Content words so far in the current run, and the last two of them.
+    run: usize,
+    g1: u32,
+    g2: u32,
+    /// Each occurrence: its key and first token, in text order.
+    found: Vec<(GramKey, u32)>,
+}
+
+impl Runs {
+    pub fn new(c: &Counts) -> Runs {
+        Runs {
+            run: 0,
+            g1: NONE,
+            g2: NONE,
+            // News has about one n-gram per five words: reserving one per four avoids copying
+            // the vector as it grows.
+            found: Vec::with_capacity(c.tokens.tokens.len() / 4),
+        }
+    }
+
+    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order. Every
+    /// run of two or three adjacent content words is an n-gram: the one definition of one.
+    #[inline]
+    pub fn step(&mut self, i: usize, t: &Token, g: u32) {
         if g == NONE || t.flags & (SENTENCE_START | BREAK_BEFORE) != 0 {
-            run = 0;
+            self.run = 0;
         }
         if g == NONE {
-            continue;
+            return;
         }
-        run += 1;
-        if run >= 2 {
-            f([g1, g, NONE], i as u32 - 1);
+        self.run += 1;
+        if self.run >= 2 {
+            self.found.push(([self.g1, g, NONE], i as u32 - 1));
         }
-        if run >= 3 {
-            f([g2, g1, g], i as u32 - 2);
+        if self.run >= 3 {
+            self.found.push(([self.g2, self.g1, g], i as u32 - 2));
         }
-        (g2, g1) = (g1, g);
+        (self.g2, self.g1) = (self.g1, g);
     }
 }
 
 impl Grams {
-    /// Tallies the n-grams of the text.
-    pub fn new(c: &Counts) -> Grams {
-        let mut found: Vec<(GramKey, u32)> = Vec::new();
-        each_gram(c, |k, i| found.push((k, i)));
+    /// Tallies the n-grams found by `runs`, which has seen every token.
+    pub fn new(c: &Counts, runs: Runs) -> Grams {
+        let found = runs.found;
 
         // A stable counting sort on the first word keeps each bucket in text order.
         let mut bounds = vec![0u32; c.groups.len() + 1];

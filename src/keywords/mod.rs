@@ -92,12 +92,12 @@ pub fn extract(
     let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
         .filter(|&g| counts.score[g as usize] > 0.0)
         .collect();
-    ranked.sort_by(|&a, &b| {
+    // A total order: no two groups share an occurrence.
+    best_sorted(&mut ranked, options.max_keywords, |&a, &b| {
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
             .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
-    ranked.truncate(options.max_keywords);
 
     let source_ranked = by_source::rank(&counts, sources);
 
@@ -142,6 +142,22 @@ pub fn extract(
         },
         words,
     }
+}
+
+/// Keeps the first `n` of `items` under `order`, sorted. `order` must be a total order (no two
+/// items equal): then this keeps the same items in the same order as a stable sort and a
+/// truncation, without sorting the long tail.
+fn best_sorted<T>(items: &mut Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if items.len() > n {
+        match n.checked_sub(1) {
+            Some(last) => {
+                items.select_nth_unstable_by(last, &order);
+                items.truncate(n);
+            }
+            None => items.clear(),
+        }
+    }
+    items.sort_unstable_by(order);
 }
 
 /// Rounds a score to four decimals so that the JSON stays readable and stable.

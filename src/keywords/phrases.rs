@@ -5,10 +5,10 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
-use super::grams::{gram_len, Gram, Grams};
+use super::grams::{gram_len, Gram, Grams, Runs};
 use super::hash::FastMap;
 use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
-use super::{round, Counts, NONE};
+use super::{best_sorted, round, Counts, NONE};
 use crate::offsets::Utf16Index;
 use crate::schema::{Ngram, Phrase, PhraseKind};
 
@@ -205,9 +205,9 @@ fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, i: u32) {
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
 /// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
 /// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
-/// gets them.
-fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
-    let toks = &c.tokens.tokens;
+/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
+/// with no capitalised word next to them.
+fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>, lone: &[u32]) {
     let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
     for (k, t) in names.iter() {
         let key = trimmed(k);
@@ -230,8 +230,8 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
             }
         }
     }
-    // One pass over the tokens in order (rather than over each word's occurrences, which
-    // would visit the tokens at random).
+    // One pass over the lone capitalised words in order (rather than over each word's
+    // occurrences, which would visit the tokens at random).
     let mut owned: Vec<u32> = vec![NONE; c.groups.len()];
     let mut owners: Vec<(Key, u32, Vec<u32>)> = Vec::with_capacity(owner.len());
     for (g, (_, _, k)) in owner {
@@ -242,23 +242,14 @@ fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>) {
     if owners.is_empty() {
         return;
     }
-    let capital = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
-    for (i, (tok, &g)) in toks[..counted].iter().zip(&c.token_group).enumerate() {
-        if g == NONE || owned[g as usize] == NONE || !capital(i) {
+    for &i in lone {
+        let o = owned[c.token_group[i as usize] as usize];
+        if o == NONE {
             continue;
         }
-        let (_, first, short) = &mut owners[owned[g as usize] as usize];
-        if i as u32 <= *first {
-            continue;
-        }
-        let joined_before =
-            i > 0 && tok.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i - 1);
-        let joined_after = toks
-            .get(i + 1)
-            .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital(i + 1));
-        if !joined_before && !joined_after {
-            short.push(i as u32);
+        let (_, first, short) = &mut owners[o as usize];
+        if i > *first {
+            short.push(i);
         }
     }
     for (k, _, short) in owners {
@@ -292,7 +283,6 @@ struct Candidate<'a> {
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     let toks = &c.tokens.tokens;
-    let mut grams = Grams::new(c);
 
     let mut names: FastMap<Key, Tally> = FastMap::default();
     // What each distinct form is, looked up once per form rather than once per token.
@@ -303,17 +293,39 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     // for a capitalised word.
     let mut name: Option<(usize, usize)> = None;
     let mut pending = 0usize;
+    // The capitalised words on their own, which may be later mentions of a name ("Orrell"):
+    // collected here for `short_mentions`, which then need not read every token again.
+    let mut lone: Vec<u32> = Vec::new();
+    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
+    let capital_at = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
     let close =
         |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
             if let Some((start, len)) = name.take() {
                 record_name(c, &kinds, start, len - pending, names);
             }
         };
-    for (i, t) in toks.iter().enumerate() {
+    // The same pass finds the n-grams.
+    let mut runs = Runs::new(c);
+    for (i, (t, &g)) in toks.iter().zip(&c.token_group).enumerate() {
+        runs.step(i, t, g);
+        // Most words are lower case outside a name: they neither start a name nor end one
+        // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
+        if name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
+            continue;
+        }
         let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
         let info = c.info[t.ty as usize];
-        let g = info.group;
         let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        if capital && g != NONE && i < counted {
+            let joined_before =
+                i > 0 && t.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i - 1);
+            let joined_after = toks.get(i + 1).is_some_and(|n| {
+                n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
+            });
+            if !joined_before && !joined_after {
+                lone.push(i as u32);
+            }
+        }
         // A number continues a name ("Windows 10") but not a date ("March 15").
         let prev_is_date = i > 0 && date(toks[i - 1].ty);
         // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
@@ -354,6 +366,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
     close(&mut name, pending, &mut names);
+    let mut grams = Grams::new(c, runs);
 
     // A name that is also an n-gram ("United States") is listed once, as a name, with every
     // occurrence of the words together.
@@ -370,7 +383,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
 
-    short_mentions(c, &mut names);
+    short_mentions(c, &mut names, &lone);
 
     let mut candidates: Vec<Candidate> = grams
         .list
@@ -407,15 +420,15 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 }),
         )
         .collect();
-    // The key breaks the remaining ties, so that the order never depends on the hash map's.
-    candidates.sort_by(|a, b| {
+    // The key breaks the remaining ties, so that the order never depends on the hash map's
+    // (a total order: keys differ among the n-grams and among the names).
+    best_sorted(&mut candidates, max.saturating_mul(4), |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.first.cmp(&b.first))
             .then(b.kind.is_none().cmp(&a.kind.is_none()))
             .then(a.key.cmp(&b.key))
     });
-    candidates.truncate(max.saturating_mul(4));
 
     // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
     // its own ("News Agency" in "Xinhua News Agency").
@@ -496,13 +509,12 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         .iter()
         .filter(|g| g.count >= 2 && !g.taken)
         .collect();
-    frequent.sort_by(|a, b| {
+    best_sorted(&mut frequent, max, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.first.cmp(&b.first))
             .then(a.key.cmp(&b.key))
     });
-    frequent.truncate(max);
     let ngrams = frequent
         .into_iter()
         .map(|g| Ngram {
