@@ -165,12 +165,12 @@ pub(super) fn attribute_sentence(
             vague.get_or_insert((a, b));
         } else if m.kind == Phrase::VagueNoun {
             // "amid accusations that …": an unowned claim, a vague source.
-            let word = matched.split(' ').next().unwrap_or("");
+            let word = words::first_word(matched);
             vague_noun.get_or_insert((a, a + word.len()));
         } else if m.kind == Phrase::Noun {
             if let Some(src) = subject::relay(text, b, s.end) {
                 cands.push(Candidate {
-                    cue: (a, a + matched.split(' ').next().unwrap_or("").len()),
+                    cue: (a, a + words::first_word(matched).len()),
                     source: Some(src),
                     via: None,
                     rule: "noun-cue",
@@ -197,7 +197,7 @@ pub(super) fn attribute_sentence(
         if in_quote(a) {
             continue;
         }
-        let word = body[ms..me].split(' ').next().unwrap_or("");
+        let word = words::first_word(&body[ms..me]);
         // "the officer in charge", "a call": a bare form after a preposition or determiner is
         // a noun, not a cue.
         if word == lemma
@@ -409,12 +409,38 @@ pub(super) fn attribute_sentence(
                     | "declare"
             );
         // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
-        let coordinated = words::tokens(text, lo.max(words::back(text, a, 60)), a)
-            .iter()
-            .rev()
-            .map(|t| t.lower())
-            .find(|w| !words::is_aux_or_adverb(w, ing))
-            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"));
+        let coordinated = {
+            let from = lo.max(words::back(text, a, 60));
+            let conjunction = |w: Option<words::Lower>| {
+                w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
+            };
+            // Read back from the cue; a bracketed tag, which the tokeniser merges into the
+            // word before it, sends the question to the full tokeniser.
+            let mut tagged = false;
+            let mut last = None;
+            for t in words::tokens_rev(text, from, a) {
+                if t.raw.starts_with('(') {
+                    tagged = true;
+                    break;
+                }
+                let w = t.lower();
+                if !words::is_aux_or_adverb(&w, ing) {
+                    last = Some(w);
+                    break;
+                }
+            }
+            if tagged {
+                conjunction(
+                    words::tokens(text, from, a)
+                        .iter()
+                        .rev()
+                        .map(|t| t.lower())
+                        .find(|w| !words::is_aux_or_adverb(w, ing)),
+                )
+            } else {
+                conjunction(last)
+            }
+        };
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
             subject::clause_subjects(text, s.start, a)
