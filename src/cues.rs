@@ -419,6 +419,14 @@ pub const CAPITAL_NON_SOURCES: &[&str] = &[
     "Mrs", "Ms", "Dr", "Others", "Another", "Having", "Being", "Every", "Neither", "Either",
 ];
 
+/// True when `word` is in [`CAPITAL_NON_SOURCES`]: one hash lookup instead of a comparison with
+/// each of its hundred words, since the source rules ask about most capitalised heads.
+pub fn is_capital_non_source(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| CAPITAL_NON_SOURCES.iter().copied().collect())
+        .contains(word)
+}
+
 /// Title and rank words stripped from a person's name for the canonical form
 /// ("Russian President Vladimir Putin" → "Vladimir Putin"), lower case.
 #[rustfmt::skip]

@@ -491,7 +491,7 @@ pub(super) fn attribute_sentence(
         let first = name.split_whitespace().next().unwrap_or("");
         // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
         let capitals = name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if capitals && name.len() >= 2 && !crate::cues::CAPITAL_NON_SOURCES.contains(&first) {
+        if capitals && name.len() >= 2 && !crate::cues::is_capital_non_source(first) {
             let (a, b) = (s.start + na, s.start + nb);
             cands.push(Candidate {
                 cue: (b, b + 1),
@@ -508,7 +508,7 @@ pub(super) fn attribute_sentence(
         let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
         let first = name.as_str().split_whitespace().next().unwrap_or("");
         let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
-        if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+        if !crate::cues::is_capital_non_source(first) && !own_line {
             let d = s.start + dash.start();
             cands.push(Candidate {
                 cue: (

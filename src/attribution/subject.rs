@@ -51,7 +51,7 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     }
     if h.capitalised() {
         let word = h.word();
-        if cues::CAPITAL_NON_SOURCES.contains(&word) {
+        if cues::is_capital_non_source(word) {
             return None;
         }
         // "Having …" opens a participle clause; "CONGRESS HAS INVESTIGATED HIM" is a heading.
@@ -267,7 +267,7 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         let app = &toks[j..name_end];
         let named = app.len() <= 4
             && app.iter().all(|t| t.capitalised())
-            && !cues::CAPITAL_NON_SOURCES.contains(&app[0].word());
+            && !cues::is_capital_non_source(app[0].word());
         name_end = j;
         // The name itself: the phrase ending at the token before the comma.
         let name_toks = &toks[..name_end];
@@ -310,7 +310,7 @@ fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
         let seg = &toks[start..f];
         let name_like = seg.len() <= 4
             && seg.iter().all(|t| t.capitalised())
-            && !cues::CAPITAL_NON_SOURCES.contains(&seg[0].word())
+            && !cues::is_capital_non_source(seg[0].word())
             && !seg.iter().any(|t| cues::is_title(&t.lower()));
         if name_like {
             return Some(start);
