@@ -466,11 +466,15 @@ pub(super) fn attribute_sentence(
     }
 
     // "X: “…”": a name, a colon, a quotation.
-    // The first ": " of the sentence (a byte search for the colon, which is rare).
-    let colon = body
-        .match_indices(':')
-        .map(|(k, _)| k)
-        .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '));
+    // The first ": " of the sentence (a byte search for the colon, which is rare), looked for
+    // only when the sentence has a quotation, which the rule needs.
+    let colon = has_quote
+        .then(|| {
+            body.match_indices(':')
+                .map(|(k, _)| k)
+                .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '))
+        })
+        .flatten();
     if let Some(k) = colon {
         let a = s.start + k;
         let next = text[a + 2..s.end].trim_start();

@@ -122,7 +122,11 @@ impl Lower<'_> {
         match &self.0 {
             Repr::Borrowed(s) => s,
             // ASCII bytes are always UTF-8.
-            Repr::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
+            // SAFETY: an inline word is built from ASCII bytes only (see `Token::lower`), and
+            // ASCII is UTF-8.
+            Repr::Inline(buf, len) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..usize::from(*len)])
+            },
             Repr::Owned(s) => s,
         }
     }
