@@ -367,9 +367,9 @@ pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
             // The passive cue is written in lower case, the vague ones in any case.
             b"was" | b"were" | b"is" | b"are" | b"has" | b"have" => passive(&word, &joined, k)
                 .map(|end| (Phrase::Passive, end))
-                .or_else(|| vague(&word, &joined, k).map(|end| (Phrase::Vague, end))),
+                .or_else(|| vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))),
             b"it" | b"reportedly" | b"allegedly" => {
-                vague(&word, &joined, k).map(|end| (Phrase::Vague, end))
+                vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))
             }
             b"quoted" | b"quotes" | b"quoting" => {
                 matches!(w, "quoted" | "quotes" | "quoting").then_some((Phrase::Quoted, k))
@@ -462,39 +462,46 @@ fn vague<'a>(
     word: &impl Fn(usize) -> &'a str,
     joined: &impl Fn(usize) -> bool,
     k: usize,
+    lower: &[u8],
 ) -> Option<usize> {
     let is = |j: usize, w: &str| word(j).eq_ignore_ascii_case(w);
-    let among = |j: usize, list: &[&str]| list.iter().any(|w| is(j, w));
-    if is(k, "reportedly") || is(k, "allegedly") {
-        return Some(k);
-    }
-    if is(k, "it") && joined(k) {
-        let (aux_end, ok) = if is(k + 1, "is") || is(k + 1, "was") {
-            (k + 1, true)
-        } else if is(k + 1, "has") && joined(k + 1) && is(k + 2, "been") {
-            (k + 2, true)
-        } else {
-            (k, false)
-        };
-        if ok && joined(aux_end) && among(aux_end + 1, VAGUE_IT) {
-            return Some(aux_end + 1);
+    let among = |x: &str, list: &[&str]| list.iter().any(|w| x.eq_ignore_ascii_case(w));
+    // `lower` is word `k` in lower case: it picks the one form that can follow, and each next
+    // word is read once.
+    match lower {
+        b"reportedly" | b"allegedly" => Some(k),
+        b"it" => {
+            if !joined(k) {
+                return None;
+            }
+            let next = word(k + 1);
+            let aux_end = if next.eq_ignore_ascii_case("is") || next.eq_ignore_ascii_case("was") {
+                k + 1
+            } else if next.eq_ignore_ascii_case("has") && joined(k + 1) && is(k + 2, "been") {
+                k + 2
+            } else {
+                return None;
+            };
+            (joined(aux_end) && among(word(aux_end + 1), VAGUE_IT)).then_some(aux_end + 1)
         }
-        return None;
-    }
-    if among(k, &["is", "are", "was", "were"]) && joined(k) {
-        if among(k + 1, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
-            return Some(k + 2);
+        b"is" | b"are" | b"was" | b"were" => {
+            if !joined(k) {
+                return None;
+            }
+            let next = word(k + 1);
+            if among(next, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
+                return Some(k + 2);
+            }
+            let p = if next.eq_ignore_ascii_case("widely") && joined(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            (among(word(p), VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")))
+                .then_some(p + 1)
         }
-        let p = if is(k + 1, "widely") && joined(k + 1) {
-            k + 2
-        } else {
-            k + 1
-        };
-        if among(p, VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")) {
-            return Some(p + 1);
-        }
+        _ => None,
     }
-    None
 }
 
 #[cfg(test)]
