@@ -226,7 +226,8 @@ pub(super) fn attribute_sentence(
         let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
-        if crate::cues::noun_like(word, lemma) {
+        let noun_like = crate::cues::noun_like(word, lemma);
+        if noun_like {
             let nw = next
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
@@ -308,11 +309,7 @@ pub(super) fn attribute_sentence(
         }
         // Only an inflected strong verb ("said", "tells") reports without a nameable source;
         // the bare form is too often an infinitive ("to seek", "won't tell").
-        if strength == crate::cues::Strength::Strong
-            && word != lemma
-            && !ing
-            && !crate::cues::noun_like(word, lemma)
-        {
+        if strength == crate::cues::Strength::Strong && word != lemma && !ing && !noun_like {
             bare_cue.get_or_insert((a, b));
         }
         let allow_it = matches!(
