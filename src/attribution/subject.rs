@@ -451,7 +451,8 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The phrase after a relay word ("according to the ministry, …"): up to the next comma, full
 /// stop or quotation. Returns the span when it has an acceptable head.
 pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
+    // At most fifteen tokens are read (tokens 0 to 14).
+    let toks = tokens_upto(text, from, hi.min(ahead(text, from, REACH)), 15);
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
         if i > 0
@@ -514,7 +515,8 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The noun phrase at the start of the clause from `lo`, for participle cues ("The mission
 /// issued a notice, saying …" gives "The mission"). It must run up to a lower-case verb.
 pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, lo, hi.min(ahead(text, lo, REACH)));
+    // The phrase has at most ten words, then its verb: tokens 0 to 10 are read.
+    let toks = tokens_upto(text, lo, hi.min(ahead(text, lo, REACH)), 11);
     let mut n = 0;
     while n < toks.len() && n < 10 {
         let t = &toks[n];

@@ -199,6 +199,14 @@ pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
 
 /// Tokens of `text[lo..hi]`.
 pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> {
+    tokens_upto(text, lo, hi, usize::MAX)
+}
+
+/// The first `count` tokens of `text[lo..hi]` exactly as [`tokens`] gives them, for rules that
+/// read only the start of a long window. The list may hold more tokens when there are more, and
+/// the last of them may be cut short, so a caller reads no further than index `count - 1` and
+/// compares the length only with numbers below `count`.
+pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize) -> Vec<Token<'t>> {
     let mut out: Vec<Token<'t>> = Vec::new();
     let Some(slice) = text.get(lo..hi) else {
         return out;
@@ -221,11 +229,15 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
     };
     let bytes = slice.as_bytes();
     // Room for the tokens of ordinary prose, so that the vector rarely grows.
-    out.reserve(bytes.len() / 5 + 2);
+    out.reserve((bytes.len() / 5 + 2).min(count.saturating_add(8)));
     // Where the current token started, if the last byte read was in one.
     let mut start: Option<usize> = None;
     let mut i = 0usize;
     while i < bytes.len() {
+        // Only the last token may still grow (by a merged tag): the ones before it are final.
+        if out.len() > count {
+            return out;
+        }
         // Eight ASCII bytes at a time: the white-space bytes (tab to carriage return, space) as
         // a mask, and each change between space and non-space starts or ends a token.
         if let Some(x) = eight(bytes, i) {
