@@ -213,6 +213,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     let mut quoted_only: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
     let mut p = 0usize;
     let mut out: Vec<Option<Found>> = Vec::with_capacity(sentences.len());
+    // Whether each sentence is attributed yet, kept beside `out`: the passes below ask it of
+    // every sentence, and a large `Option<Found>` per sentence makes each pass over `out` read
+    // megabytes.
+    let mut attributed: Vec<bool> = Vec::with_capacity(sentences.len());
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
@@ -259,6 +263,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         let mut echoed = inside.clone();
         echoed.extend(phrase);
         quoted_only.push(echoed);
+        attributed.push(found.is_some());
         out.push(found);
     }
 
@@ -289,8 +294,9 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             first..last
         };
         for i in range {
-            if out[i].is_none() {
+            if !attributed[i] {
                 let s = &sentences[i];
+                attributed[i] = true;
                 out[i] = Some(Found {
                     form: Form::Direct,
                     cue: if continued { None } else { from.cue },
@@ -316,7 +322,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
         }
-        if out[i].is_some() {
+        if attributed[i] {
             continue;
         }
         // The quoted share of the sentence, from the disjoint spans that overlap it.
@@ -348,6 +354,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             })
             .cloned();
         if let Some(p) = prev {
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
@@ -359,6 +366,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             });
         } else if mostly_quoted {
             // Someone's words, but no speaker the rules can name: reported, source unknown.
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
@@ -373,9 +381,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A quotation or quoted phrase with no cue and no speaker in reach: someone's words are
     // echoed, the speaker unnamed.
-    for (f, q) in out.iter_mut().zip(quoted_only) {
-        if f.is_none() && !q.is_empty() {
-            *f = Some(Found {
+    for (i, q) in quoted_only.into_iter().enumerate() {
+        if !q.is_empty() && !attributed[i] {
+            attributed[i] = true;
+            out[i] = Some(Found {
                 form: Form::Mixed,
                 cue: None,
                 source: None,
@@ -389,7 +398,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
     for i in 1..sentences.len() {
-        if out[i].is_some() {
+        if attributed[i] {
             continue;
         }
         let s = &sentences[i];
@@ -415,9 +424,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             entity: None,
         };
         for k in (i.saturating_sub(3)..i).rev() {
-            if out[k].is_some() || sentences[k].paragraph != s.paragraph {
+            if attributed[k] || sentences[k].paragraph != s.paragraph {
                 break;
             }
+            attributed[k] = true;
             out[k] = Some(Found {
                 form: Form::Direct,
                 cue: Some(cue),
@@ -432,7 +442,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // Transcripts: the sentences after "NAME: …" in the same paragraph are NAME's.
     for i in 1..sentences.len() {
-        if out[i].is_some() || sentences[i].paragraph != sentences[i - 1].paragraph {
+        if attributed[i]
+            || !attributed[i - 1]
+            || sentences[i].paragraph != sentences[i - 1].paragraph
+        {
             continue;
         }
         let prev = out[i - 1]
@@ -440,6 +453,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             .filter(|p| matches!(p.rule, "speaker-label" | "speaker-turn"))
             .cloned();
         if let Some(p) = prev {
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: p.form,
                 cue: None,
