@@ -37,9 +37,12 @@ impl<'t> Token<'t> {
                 return Lower(Repr::Borrowed(w));
             }
             if w.len() <= INLINE {
+                // Copied and lower-cased in one loop: a copy of a few bytes of unknown length
+                // would be a call to `memcpy`.
                 let mut buf = [0u8; INLINE];
-                buf[..w.len()].copy_from_slice(w.as_bytes());
-                buf[..w.len()].make_ascii_lowercase();
+                for (to, from) in buf.iter_mut().zip(w.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
                 return Lower(Repr::Inline(buf, w.len() as u8));
             }
             return Lower(Repr::Owned(w.to_ascii_lowercase()));
