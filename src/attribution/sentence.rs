@@ -8,11 +8,29 @@ use crate::schema::{Form, Kind};
 use crate::segment::Sentence;
 use crate::sources::kind_of;
 
-fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
+/// The kinds of the mentions typed so far, by their text. Typing a mention reads its words
+/// several times, and most sources are named again and again in a text ("he", "the ministry").
+#[derive(Default)]
+pub(super) struct Kinds<'t>(
+    std::collections::HashMap<
+        &'t str,
+        Kind,
+        std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+    >,
+);
+
+impl<'t> Kinds<'t> {
+    /// [`kind_of`] the mention `m`, typed once per distinct text.
+    fn of(&mut self, m: &'t str) -> Kind {
+        *self.0.entry(m).or_insert_with(|| kind_of(m))
+    }
+}
+
+fn mention<'t>(text: &'t str, kinds: &mut Kinds<'t>, (start, end): (usize, usize)) -> RawMention {
     RawMention {
         start,
         end,
-        kind: kind_of(&text[start..end]),
+        kind: kinds.of(&text[start..end]),
         entity: None,
     }
 }
@@ -25,11 +43,12 @@ struct Candidate {
     rule: &'static str,
 }
 
-pub(super) fn attribute_sentence(
-    text: &str,
+pub(super) fn attribute_sentence<'t>(
+    text: &'t str,
     s: &Sentence,
     quotes: &[(usize, usize)],
     words: &mut Words,
+    kinds: &mut Kinds<'t>,
 ) -> Option<Found> {
     if s.end <= s.start {
         return None;
@@ -283,7 +302,7 @@ pub(super) fn attribute_sentence(
             // even without a frame.
             let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
                 && subject::before(text, lo, a, false, false)
-                    .is_some_and(|src| kind_of(&text[src.0..src.1]) == Kind::Document);
+                    .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
             if !finding {
                 continue;
             }
@@ -556,7 +575,7 @@ pub(super) fn attribute_sentence(
                 && c.source.is_some_and(|src| {
                     src.0 > b.cue.1
                         && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
-                        && kind_of(&text[src.0..src.1]) != Kind::Media
+                        && kinds.of(&text[src.0..src.1]) != Kind::Media
                         && text[c.cue.1..s.end].len() < 60
                         && text[c.cue.0..c.cue.1]
                             .split(' ')
@@ -617,7 +636,11 @@ pub(super) fn attribute_sentence(
             rule: "cue-only",
         });
     };
-    let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();
+    let mut via: Vec<RawMention> = best
+        .via
+        .map(|v| mention(text, kinds, v))
+        .into_iter()
+        .collect();
     let mut rule = best.rule;
     // "Wang warned …, Xinhua reported." / "…, according to Xinhua.": a later relay tag.
     if via.is_empty() {
@@ -625,10 +648,10 @@ pub(super) fn attribute_sentence(
             c.cue.0 > best.cue.0
                 && c.source.is_some_and(|src| {
                     c.rule == "according-to"
-                        || (c.rule == "source-cue" && kind_of(&text[src.0..src.1]) == Kind::Media)
+                        || (c.rule == "source-cue" && kinds.of(&text[src.0..src.1]) == Kind::Media)
                 })
         }) {
-            via.push(mention(text, tag.source.expect("checked")));
+            via.push(mention(text, kinds, tag.source.expect("checked")));
             rule = "relay-tag";
         }
     }
@@ -641,7 +664,7 @@ pub(super) fn attribute_sentence(
     Some(Found {
         form,
         cue: Some(best.cue),
-        source: best.source.map(|src| mention(text, src)),
+        source: best.source.map(|src| mention(text, kinds, src)),
         via,
         continued: false,
         quotes: quotes.to_vec(),
