@@ -209,8 +209,12 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
-    // Per sentence, its quotations and quoted phrases, for the last pass.
-    let mut quoted_only: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    // Per sentence, its quotations and quoted phrases, for the last pass: one list for all
+    // sentences and each sentence's range in it, instead of a vector per sentence.
+    let mut quoted_spans: Vec<(usize, usize)> = Vec::new();
+    let mut quoted_only: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+    // The quotations clipped to the current sentence, in one buffer reused for every sentence.
+    let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut p = 0usize;
     let mut out: Vec<Option<Found>> = Vec::with_capacity(sentences.len());
     // Whether each sentence is attributed yet, kept beside `out`: the passes below ask it of
@@ -228,7 +232,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
         }
-        let mut inside = Vec::new();
+        inside.clear();
         let mut j = q;
         while j < spans.len() && spans[j].start < s.end {
             let (a, b) = (spans[j].start.max(s.start), spans[j].end.min(s.end));
@@ -262,9 +266,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             _ => {}
         }
-        let mut echoed = inside.clone();
-        echoed.extend(phrase);
-        quoted_only.push(echoed);
+        let from = quoted_spans.len();
+        quoted_spans.extend_from_slice(&inside);
+        quoted_spans.extend(phrase);
+        quoted_only.push(from..quoted_spans.len());
         attributed.push(found.is_some());
         out.push(found);
     }
@@ -385,6 +390,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     // echoed, the speaker unnamed.
     for (i, q) in quoted_only.into_iter().enumerate() {
         if !q.is_empty() && !attributed[i] {
+            let q = quoted_spans[q].to_vec();
             attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Mixed,
