@@ -209,20 +209,30 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
-    // Per sentence, its quotations and quoted phrases, for the last pass.
-    let mut quoted_only: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    // Per sentence, its quotations and quoted phrases, for the last pass: one list for all
+    // sentences and each sentence's range in it, instead of a vector per sentence.
+    let mut quoted_spans: Vec<(usize, usize)> = Vec::new();
+    let mut quoted_only: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+    // The quotations clipped to the current sentence, in one buffer reused for every sentence.
+    let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut p = 0usize;
     let mut out: Vec<Option<Found>> = Vec::with_capacity(sentences.len());
+    // Whether each sentence is attributed yet, kept beside `out`: the passes below ask it of
+    // every sentence, and a large `Option<Found>` per sentence makes each pass over `out` read
+    // megabytes.
+    let mut attributed: Vec<bool> = Vec::with_capacity(sentences.len());
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
     // The word spans of the current sentence, in one buffer reused for every sentence.
     let mut words = scan::Words::default();
+    // The kinds of the source mentions typed so far, by their text.
+    let mut kinds = sentence::Kinds::default();
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
         }
-        let mut inside = Vec::new();
+        inside.clear();
         let mut j = q;
         while j < spans.len() && spans[j].start < s.end {
             let (a, b) = (spans[j].start.max(s.start), spans[j].end.min(s.end));
@@ -234,7 +244,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside, &mut words);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut words, &mut kinds);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {
@@ -256,9 +266,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             _ => {}
         }
-        let mut echoed = inside.clone();
-        echoed.extend(phrase);
-        quoted_only.push(echoed);
+        let from = quoted_spans.len();
+        quoted_spans.extend_from_slice(&inside);
+        quoted_spans.extend(phrase);
+        quoted_only.push(from..quoted_spans.len());
+        attributed.push(found.is_some());
         out.push(found);
     }
 
@@ -289,8 +301,9 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             first..last
         };
         for i in range {
-            if out[i].is_none() {
+            if !attributed[i] {
                 let s = &sentences[i];
+                attributed[i] = true;
                 out[i] = Some(Found {
                     form: Form::Direct,
                     cue: if continued { None } else { from.cue },
@@ -316,7 +329,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
         }
-        if out[i].is_some() {
+        if attributed[i] {
             continue;
         }
         // The quoted share of the sentence, from the disjoint spans that overlap it.
@@ -348,6 +361,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             })
             .cloned();
         if let Some(p) = prev {
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
@@ -359,6 +373,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             });
         } else if mostly_quoted {
             // Someone's words, but no speaker the rules can name: reported, source unknown.
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
@@ -373,9 +388,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A quotation or quoted phrase with no cue and no speaker in reach: someone's words are
     // echoed, the speaker unnamed.
-    for (f, q) in out.iter_mut().zip(quoted_only) {
-        if f.is_none() && !q.is_empty() {
-            *f = Some(Found {
+    for (i, q) in quoted_only.into_iter().enumerate() {
+        if !q.is_empty() && !attributed[i] {
+            let q = quoted_spans[q].to_vec();
+            attributed[i] = true;
+            out[i] = Some(Found {
                 form: Form::Mixed,
                 cue: None,
                 source: None,
@@ -389,7 +406,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
     for i in 1..sentences.len() {
-        if out[i].is_some() {
+        if attributed[i] {
             continue;
         }
         let s = &sentences[i];
@@ -415,9 +432,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             entity: None,
         };
         for k in (i.saturating_sub(3)..i).rev() {
-            if out[k].is_some() || sentences[k].paragraph != s.paragraph {
+            if attributed[k] || sentences[k].paragraph != s.paragraph {
                 break;
             }
+            attributed[k] = true;
             out[k] = Some(Found {
                 form: Form::Direct,
                 cue: Some(cue),
@@ -432,7 +450,10 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // Transcripts: the sentences after "NAME: …" in the same paragraph are NAME's.
     for i in 1..sentences.len() {
-        if out[i].is_some() || sentences[i].paragraph != sentences[i - 1].paragraph {
+        if attributed[i]
+            || !attributed[i - 1]
+            || sentences[i].paragraph != sentences[i - 1].paragraph
+        {
             continue;
         }
         let prev = out[i - 1]
@@ -440,6 +461,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             .filter(|p| matches!(p.rule, "speaker-label" | "speaker-turn"))
             .cloned();
         if let Some(p) = prev {
+            attributed[i] = true;
             out[i] = Some(Found {
                 form: p.form,
                 cue: None,

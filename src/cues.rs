@@ -200,21 +200,23 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
     // Short ASCII words (almost all) are lower-cased on the stack.
     const STACK: usize = 32;
     if word.is_ascii() && word.len() <= STACK {
-        let mut buf = [0u8; STACK];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
         // No form has this first letter, length and last letter: neither lookup below can
-        // succeed, since the British respelling keeps all three.
-        if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
+        // succeed, since the British respelling keeps all three. Tested before copying, as it
+        // rejects almost every word.
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
             if first.is_ascii_lowercase()
                 && last.is_ascii_lowercase()
-                && lower.len() < 32
-                && form_shapes()[usize::from(first - b'a')][lower.len()] & (1 << (last - b'a')) == 0
+                && word.len() < 32
+                && form_shapes()[usize::from(first - b'a')][word.len()] & (1 << (last - b'a')) == 0
             {
                 return None;
             }
         }
+        let mut buf = [0u8; STACK];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
         if let Some(found) = std::str::from_utf8(lower).ok().and_then(|w| map.get(w)) {
             return Some(*found);
         }
@@ -418,6 +420,14 @@ pub const CAPITAL_NON_SOURCES: &[&str] = &[
     "With", "By", "From", "After", "Before", "During", "Since", "Under", "Some", "One", "Mr",
     "Mrs", "Ms", "Dr", "Others", "Another", "Having", "Being", "Every", "Neither", "Either",
 ];
+
+/// True when `word` is in [`CAPITAL_NON_SOURCES`]: one hash lookup instead of a comparison with
+/// each of its hundred words, since the source rules ask about most capitalised heads.
+pub fn is_capital_non_source(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| CAPITAL_NON_SOURCES.iter().copied().collect())
+        .contains(word)
+}
 
 /// Title and rank words stripped from a person's name for the canonical form
 /// ("Russian President Vladimir Putin" → "Vladimir Putin"), lower case.

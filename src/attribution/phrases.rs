@@ -291,7 +291,9 @@ pub(super) const OPENER_SHAPES: [[u32; 13]; 26] = {
 
 /// True when `w` may be the first word of a phrase cue: a word of [`LEADS`] in any case, or a
 /// noun of [`VAGUE_NOUNS`] or [`NOUNS`] in lower case. The shape test comes first, so that the
-/// ordinary words of a sentence cost a length test and a table lookup.
+/// ordinary words of a sentence cost a length test and a table lookup. [`find`] meets only words
+/// that pass the shape test already (see `scan`), so this checks the table.
+#[cfg(test)]
 fn may_open(w: &str) -> bool {
     let b = w.as_bytes();
     if b.is_empty() || b.len() > 12 {
@@ -329,44 +331,56 @@ pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
     // Only the words shaped like an opener may open a phrase cue.
     for &k in &words.openers {
         let w = word(k);
-        if k < next || !may_open(w) {
+        // The scan keeps only words whose shape (first letter, length, last letter) some
+        // opener has, so at most twelve bytes; the match below settles the rest.
+        if k < next || w.len() > 12 {
             continue;
         }
-        let is = |x: &str| w.eq_ignore_ascii_case(x);
         let start = ws[k].0;
+        // An opener has at most twelve bytes: lower-cased on the stack, it
+        // picks the one rule that can fire for it instead of trying each rule in turn.
+        let mut buf = [0u8; 12];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
         // (kind, index of the last word of the match)
-        let hit: Option<(Phrase, usize)> = if is("according") && joined(k) && ci(k + 1, "to") {
-            Some((Phrase::According, k + 1))
-        } else if is("in")
-            && joined(k)
-            && ci(k + 1, "the")
-            && joined(k + 1)
-            && ci(k + 2, "words")
-            && joined(k + 2)
-            && ci(k + 3, "of")
-        {
-            Some((Phrase::According, k + 3))
-        } else if is("as")
-            && joined(k)
-            && (ci(k + 1, "quoted") || ci(k + 1, "reported"))
-            && joined(k + 1)
-            && ci(k + 2, "by")
-        {
-            Some((Phrase::According, k + 2))
-        } else if let Some(end) = passive(&word, &joined, k) {
-            Some((Phrase::Passive, end))
-        } else if matches!(w, "quoted" | "quotes" | "quoting") {
-            Some((Phrase::Quoted, k))
-        } else if is("as") {
-            Some((Phrase::As, k))
-        } else if let Some(end) = vague(&word, &joined, k) {
-            Some((Phrase::Vague, end))
-        } else if VAGUE_NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "that" | "of") {
-            Some((Phrase::VagueNoun, k + 1))
-        } else if NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "from" | "by") {
-            Some((Phrase::Noun, k + 1))
-        } else {
-            None
+        let hit: Option<(Phrase, usize)> = match &*lower {
+            b"according" => (joined(k) && ci(k + 1, "to")).then_some((Phrase::According, k + 1)),
+            b"in" => (joined(k)
+                && ci(k + 1, "the")
+                && joined(k + 1)
+                && ci(k + 2, "words")
+                && joined(k + 2)
+                && ci(k + 3, "of"))
+            .then_some((Phrase::According, k + 3)),
+            b"as" => {
+                let by = joined(k)
+                    && (ci(k + 1, "quoted") || ci(k + 1, "reported"))
+                    && joined(k + 1)
+                    && ci(k + 2, "by");
+                Some(if by {
+                    (Phrase::According, k + 2)
+                } else {
+                    (Phrase::As, k)
+                })
+            }
+            // The passive cue is written in lower case, the vague ones in any case.
+            b"was" | b"were" | b"is" | b"are" | b"has" | b"have" => passive(&word, &joined, k)
+                .map(|end| (Phrase::Passive, end))
+                .or_else(|| vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))),
+            b"it" | b"reportedly" | b"allegedly" => {
+                vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))
+            }
+            b"quoted" | b"quotes" | b"quoting" => {
+                matches!(w, "quoted" | "quotes" | "quoting").then_some((Phrase::Quoted, k))
+            }
+            _ if VAGUE_NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "that" | "of") => {
+                Some((Phrase::VagueNoun, k + 1))
+            }
+            _ if NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "from" | "by") => {
+                Some((Phrase::Noun, k + 1))
+            }
+            _ => None,
         };
         if let Some((kind, last)) = hit {
             out.push(Match {
@@ -448,39 +462,46 @@ fn vague<'a>(
     word: &impl Fn(usize) -> &'a str,
     joined: &impl Fn(usize) -> bool,
     k: usize,
+    lower: &[u8],
 ) -> Option<usize> {
     let is = |j: usize, w: &str| word(j).eq_ignore_ascii_case(w);
-    let among = |j: usize, list: &[&str]| list.iter().any(|w| is(j, w));
-    if is(k, "reportedly") || is(k, "allegedly") {
-        return Some(k);
-    }
-    if is(k, "it") && joined(k) {
-        let (aux_end, ok) = if is(k + 1, "is") || is(k + 1, "was") {
-            (k + 1, true)
-        } else if is(k + 1, "has") && joined(k + 1) && is(k + 2, "been") {
-            (k + 2, true)
-        } else {
-            (k, false)
-        };
-        if ok && joined(aux_end) && among(aux_end + 1, VAGUE_IT) {
-            return Some(aux_end + 1);
+    let among = |x: &str, list: &[&str]| list.iter().any(|w| x.eq_ignore_ascii_case(w));
+    // `lower` is word `k` in lower case: it picks the one form that can follow, and each next
+    // word is read once.
+    match lower {
+        b"reportedly" | b"allegedly" => Some(k),
+        b"it" => {
+            if !joined(k) {
+                return None;
+            }
+            let next = word(k + 1);
+            let aux_end = if next.eq_ignore_ascii_case("is") || next.eq_ignore_ascii_case("was") {
+                k + 1
+            } else if next.eq_ignore_ascii_case("has") && joined(k + 1) && is(k + 2, "been") {
+                k + 2
+            } else {
+                return None;
+            };
+            (joined(aux_end) && among(word(aux_end + 1), VAGUE_IT)).then_some(aux_end + 1)
         }
-        return None;
-    }
-    if among(k, &["is", "are", "was", "were"]) && joined(k) {
-        if among(k + 1, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
-            return Some(k + 2);
+        b"is" | b"are" | b"was" | b"were" => {
+            if !joined(k) {
+                return None;
+            }
+            let next = word(k + 1);
+            if among(next, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
+                return Some(k + 2);
+            }
+            let p = if next.eq_ignore_ascii_case("widely") && joined(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            (among(word(p), VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")))
+                .then_some(p + 1)
         }
-        let p = if is(k + 1, "widely") && joined(k + 1) {
-            k + 2
-        } else {
-            k + 1
-        };
-        if among(p, VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")) {
-            return Some(p + 1);
-        }
+        _ => None,
     }
-    None
 }
 
 #[cfg(test)]

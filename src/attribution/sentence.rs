@@ -8,11 +8,29 @@ use crate::schema::{Form, Kind};
 use crate::segment::Sentence;
 use crate::sources::kind_of;
 
-fn mention(text: &str, (start, end): (usize, usize)) -> RawMention {
+/// The kinds of the mentions typed so far, by their text. Typing a mention reads its words
+/// several times, and most sources are named again and again in a text ("he", "the ministry").
+#[derive(Default)]
+pub(super) struct Kinds<'t>(
+    std::collections::HashMap<
+        &'t str,
+        Kind,
+        std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
+    >,
+);
+
+impl<'t> Kinds<'t> {
+    /// [`kind_of`] the mention `m`, typed once per distinct text.
+    fn of(&mut self, m: &'t str) -> Kind {
+        *self.0.entry(m).or_insert_with(|| kind_of(m))
+    }
+}
+
+fn mention<'t>(text: &'t str, kinds: &mut Kinds<'t>, (start, end): (usize, usize)) -> RawMention {
     RawMention {
         start,
         end,
-        kind: kind_of(&text[start..end]),
+        kind: kinds.of(&text[start..end]),
         entity: None,
     }
 }
@@ -25,11 +43,12 @@ struct Candidate {
     rule: &'static str,
 }
 
-pub(super) fn attribute_sentence(
-    text: &str,
+pub(super) fn attribute_sentence<'t>(
+    text: &'t str,
     s: &Sentence,
     quotes: &[(usize, usize)],
     words: &mut Words,
+    kinds: &mut Kinds<'t>,
 ) -> Option<Found> {
     if s.end <= s.start {
         return None;
@@ -165,12 +184,12 @@ pub(super) fn attribute_sentence(
             vague.get_or_insert((a, b));
         } else if m.kind == Phrase::VagueNoun {
             // "amid accusations that …": an unowned claim, a vague source.
-            let word = matched.split(' ').next().unwrap_or("");
+            let word = words::first_word(matched);
             vague_noun.get_or_insert((a, a + word.len()));
         } else if m.kind == Phrase::Noun {
             if let Some(src) = subject::relay(text, b, s.end) {
                 cands.push(Candidate {
-                    cue: (a, a + matched.split(' ').next().unwrap_or("").len()),
+                    cue: (a, a + words::first_word(matched).len()),
                     source: Some(src),
                     via: None,
                     rule: "noun-cue",
@@ -197,7 +216,7 @@ pub(super) fn attribute_sentence(
         if in_quote(a) {
             continue;
         }
-        let word = body[ms..me].split(' ').next().unwrap_or("");
+        let word = words::first_word(&body[ms..me]);
         // "the officer in charge", "a call": a bare form after a preposition or determiner is
         // a noun, not a cue.
         if word == lemma
@@ -226,7 +245,8 @@ pub(super) fn attribute_sentence(
         let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
-        if crate::cues::noun_like(word, lemma) {
+        let noun_like = crate::cues::noun_like(word, lemma);
+        if noun_like {
             let nw = next
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
@@ -282,7 +302,7 @@ pub(super) fn attribute_sentence(
             // even without a frame.
             let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
                 && subject::before(text, lo, a, false, false)
-                    .is_some_and(|src| kind_of(&text[src.0..src.1]) == Kind::Document);
+                    .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
             if !finding {
                 continue;
             }
@@ -308,11 +328,7 @@ pub(super) fn attribute_sentence(
         }
         // Only an inflected strong verb ("said", "tells") reports without a nameable source;
         // the bare form is too often an infinitive ("to seek", "won't tell").
-        if strength == crate::cues::Strength::Strong
-            && word != lemma
-            && !ing
-            && !crate::cues::noun_like(word, lemma)
-        {
+        if strength == crate::cues::Strength::Strong && word != lemma && !ing && !noun_like {
             bare_cue.get_or_insert((a, b));
         }
         let allow_it = matches!(
@@ -409,12 +425,38 @@ pub(super) fn attribute_sentence(
                     | "declare"
             );
         // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
-        let coordinated = words::tokens(text, lo.max(words::back(text, a, 60)), a)
-            .iter()
-            .rev()
-            .map(|t| t.lower())
-            .find(|w| !words::is_aux_or_adverb(w, ing))
-            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"));
+        let coordinated = {
+            let from = lo.max(words::back(text, a, 60));
+            let conjunction = |w: Option<words::Lower>| {
+                w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
+            };
+            // Read back from the cue; a bracketed tag, which the tokeniser merges into the
+            // word before it, sends the question to the full tokeniser.
+            let mut tagged = false;
+            let mut last = None;
+            for t in words::tokens_rev(text, from, a) {
+                if t.raw.starts_with('(') {
+                    tagged = true;
+                    break;
+                }
+                let w = t.lower();
+                if !words::is_aux_or_adverb(&w, ing) {
+                    last = Some(w);
+                    break;
+                }
+            }
+            if tagged {
+                conjunction(
+                    words::tokens(text, from, a)
+                        .iter()
+                        .rev()
+                        .map(|t| t.lower())
+                        .find(|w| !words::is_aux_or_adverb(w, ing)),
+                )
+            } else {
+                conjunction(last)
+            }
+        };
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
             subject::clause_subjects(text, s.start, a)
@@ -440,11 +482,15 @@ pub(super) fn attribute_sentence(
     }
 
     // "X: “…”": a name, a colon, a quotation.
-    // The first ": " of the sentence (a byte search for the colon, which is rare).
-    let colon = body
-        .match_indices(':')
-        .map(|(k, _)| k)
-        .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '));
+    // The first ": " of the sentence (a byte search for the colon, which is rare), looked for
+    // only when the sentence has a quotation, which the rule needs.
+    let colon = has_quote
+        .then(|| {
+            body.match_indices(':')
+                .map(|(k, _)| k)
+                .find(|&k| body.as_bytes().get(k + 1) == Some(&b' '))
+        })
+        .flatten();
     if let Some(k) = colon {
         let a = s.start + k;
         let next = text[a + 2..s.end].trim_start();
@@ -465,7 +511,7 @@ pub(super) fn attribute_sentence(
         let first = name.split_whitespace().next().unwrap_or("");
         // Transcript labels are in capitals ("WALLACE:"); "The Latest:" is a headline.
         let capitals = name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if capitals && name.len() >= 2 && !crate::cues::CAPITAL_NON_SOURCES.contains(&first) {
+        if capitals && name.len() >= 2 && !crate::cues::is_capital_non_source(first) {
             let (a, b) = (s.start + na, s.start + nb);
             cands.push(Candidate {
                 cue: (b, b + 1),
@@ -482,7 +528,7 @@ pub(super) fn attribute_sentence(
         let (dash, name) = (c.get(0).expect("match"), c.get(1).expect("group"));
         let first = name.as_str().split_whitespace().next().unwrap_or("");
         let own_line = dash.start() == 0 && dash.as_str().ends_with(')');
-        if !crate::cues::CAPITAL_NON_SOURCES.contains(&first) && !own_line {
+        if !crate::cues::is_capital_non_source(first) && !own_line {
             let d = s.start + dash.start();
             cands.push(Candidate {
                 cue: (
@@ -529,7 +575,7 @@ pub(super) fn attribute_sentence(
                 && c.source.is_some_and(|src| {
                     src.0 > b.cue.1
                         && text[b.cue.1..src.0.min(c.cue.0)].trim_end().ends_with(',')
-                        && kind_of(&text[src.0..src.1]) != Kind::Media
+                        && kinds.of(&text[src.0..src.1]) != Kind::Media
                         && text[c.cue.1..s.end].len() < 60
                         && text[c.cue.0..c.cue.1]
                             .split(' ')
@@ -590,7 +636,11 @@ pub(super) fn attribute_sentence(
             rule: "cue-only",
         });
     };
-    let mut via: Vec<RawMention> = best.via.map(|v| mention(text, v)).into_iter().collect();
+    let mut via: Vec<RawMention> = best
+        .via
+        .map(|v| mention(text, kinds, v))
+        .into_iter()
+        .collect();
     let mut rule = best.rule;
     // "Wang warned …, Xinhua reported." / "…, according to Xinhua.": a later relay tag.
     if via.is_empty() {
@@ -598,10 +648,10 @@ pub(super) fn attribute_sentence(
             c.cue.0 > best.cue.0
                 && c.source.is_some_and(|src| {
                     c.rule == "according-to"
-                        || (c.rule == "source-cue" && kind_of(&text[src.0..src.1]) == Kind::Media)
+                        || (c.rule == "source-cue" && kinds.of(&text[src.0..src.1]) == Kind::Media)
                 })
         }) {
-            via.push(mention(text, tag.source.expect("checked")));
+            via.push(mention(text, kinds, tag.source.expect("checked")));
             rule = "relay-tag";
         }
     }
@@ -614,7 +664,7 @@ pub(super) fn attribute_sentence(
     Some(Found {
         form,
         cue: Some(best.cue),
-        source: best.source.map(|src| mention(text, src)),
+        source: best.source.map(|src| mention(text, kinds, src)),
         via,
         continued: false,
         quotes: quotes.to_vec(),

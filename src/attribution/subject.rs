@@ -51,7 +51,7 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     }
     if h.capitalised() {
         let word = h.word();
-        if cues::CAPITAL_NON_SOURCES.contains(&word) {
+        if cues::is_capital_non_source(word) {
             return None;
         }
         // "Having …" opens a participle clause; "CONGRESS HAS INVESTIGATED HIM" is a heading.
@@ -267,7 +267,7 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         let app = &toks[j..name_end];
         let named = app.len() <= 4
             && app.iter().all(|t| t.capitalised())
-            && !cues::CAPITAL_NON_SOURCES.contains(&app[0].word());
+            && !cues::is_capital_non_source(app[0].word());
         name_end = j;
         // The name itself: the phrase ending at the token before the comma.
         let name_toks = &toks[..name_end];
@@ -310,7 +310,7 @@ fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
         let seg = &toks[start..f];
         let name_like = seg.len() <= 4
             && seg.iter().all(|t| t.capitalised())
-            && !cues::CAPITAL_NON_SOURCES.contains(&seg[0].word())
+            && !cues::is_capital_non_source(seg[0].word())
             && !seg.iter().any(|t| cues::is_title(&t.lower()));
         if name_like {
             return Some(start);
@@ -451,7 +451,8 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The phrase after a relay word ("according to the ministry, …"): up to the next comma, full
 /// stop or quotation. Returns the span when it has an acceptable head.
 pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
+    // At most fifteen tokens are read (tokens 0 to 14).
+    let toks = tokens_upto(text, from, hi.min(ahead(text, from, REACH)), 15);
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
         if i > 0
@@ -514,7 +515,8 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 /// The noun phrase at the start of the clause from `lo`, for participle cues ("The mission
 /// issued a notice, saying …" gives "The mission"). It must run up to a lower-case verb.
 pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, lo, hi.min(ahead(text, lo, REACH)));
+    // The phrase has at most ten words, then its verb: tokens 0 to 10 are read.
+    let toks = tokens_upto(text, lo, hi.min(ahead(text, lo, REACH)), 11);
     let mut n = 0;
     while n < toks.len() && n < 10 {
         let t = &toks[n];

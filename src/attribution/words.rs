@@ -37,9 +37,12 @@ impl<'t> Token<'t> {
                 return Lower(Repr::Borrowed(w));
             }
             if w.len() <= INLINE {
+                // Copied and lower-cased in one loop: a copy of a few bytes of unknown length
+                // would be a call to `memcpy`.
                 let mut buf = [0u8; INLINE];
-                buf[..w.len()].copy_from_slice(w.as_bytes());
-                buf[..w.len()].make_ascii_lowercase();
+                for (to, from) in buf.iter_mut().zip(w.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
                 return Lower(Repr::Inline(buf, w.len() as u8));
             }
             return Lower(Repr::Owned(w.to_ascii_lowercase()));
@@ -122,7 +125,11 @@ impl Lower<'_> {
         match &self.0 {
             Repr::Borrowed(s) => s,
             // ASCII bytes are always UTF-8.
-            Repr::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
+            // SAFETY: an inline word is built from ASCII bytes only (see `Token::lower`), and
+            // ASCII is UTF-8.
+            Repr::Inline(buf, len) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..usize::from(*len)])
+            },
             Repr::Owned(s) => s,
         }
     }
@@ -195,6 +202,14 @@ pub(crate) fn ahead(text: &str, i: usize, n: usize) -> usize {
 
 /// Tokens of `text[lo..hi]`.
 pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> {
+    tokens_upto(text, lo, hi, usize::MAX)
+}
+
+/// The first `count` tokens of `text[lo..hi]` exactly as [`tokens`] gives them, for rules that
+/// read only the start of a long window. The list may hold more tokens when there are more, and
+/// the last of them may be cut short, so a caller reads no further than index `count - 1` and
+/// compares the length only with numbers below `count`.
+pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize) -> Vec<Token<'t>> {
     let mut out: Vec<Token<'t>> = Vec::new();
     let Some(slice) = text.get(lo..hi) else {
         return out;
@@ -217,11 +232,15 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
     };
     let bytes = slice.as_bytes();
     // Room for the tokens of ordinary prose, so that the vector rarely grows.
-    out.reserve(bytes.len() / 5 + 2);
+    out.reserve((bytes.len() / 5 + 2).min(count.saturating_add(8)));
     // Where the current token started, if the last byte read was in one.
     let mut start: Option<usize> = None;
     let mut i = 0usize;
     while i < bytes.len() {
+        // Only the last token may still grow (by a merged tag): the ones before it are final.
+        if out.len() > count {
+            return out;
+        }
         // Eight ASCII bytes at a time: the white-space bytes (tab to carriage return, space) as
         // a mask, and each change between space and non-space starts or ends a token.
         if let Some(x) = eight(bytes, i) {
@@ -253,6 +272,61 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
         push(&mut out, s, slice.len());
     }
     out
+}
+
+/// The tokens of `text[lo..hi]` from the last to the first, without a vector: the rules that
+/// read only the words right before a cue stop after one or two. Unlike [`tokens`], a bracketed
+/// tag ("(R)") is not merged into the token before it, so a caller that meets a token opening
+/// with `(` must ask [`tokens`] instead.
+pub(crate) fn tokens_rev<'t>(
+    text: &'t str,
+    lo: usize,
+    hi: usize,
+) -> impl Iterator<Item = Token<'t>> {
+    let slice = text.get(lo..hi).unwrap_or("");
+    let mut chars = slice.char_indices();
+    // One past the last byte of the token being read.
+    let mut end = slice.len();
+    std::iter::from_fn(move || {
+        // Same white space as [`tokens`]: tab to carriage return, space, and Unicode's.
+        let space = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_whitespace() || c == '\u{0b}'
+            } else {
+                c.is_whitespace()
+            }
+        };
+        loop {
+            match chars.next_back() {
+                Some((i, c)) if space(c) => {
+                    let token_end = std::mem::replace(&mut end, i);
+                    let start = i + c.len_utf8();
+                    if start < token_end {
+                        return Some(Token {
+                            start: lo + start,
+                            raw: &slice[start..token_end],
+                        });
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let token_end = std::mem::replace(&mut end, 0);
+                    return (token_end > 0).then(|| Token {
+                        start: lo,
+                        raw: &slice[..token_end],
+                    });
+                }
+            }
+        }
+    })
+}
+
+/// The first word of `s` up to its first space: `s.split(' ').next()` without a searcher.
+pub(crate) fn first_word(s: &str) -> &str {
+    s.as_bytes()
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(s, |k| &s[..k])
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
