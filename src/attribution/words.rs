@@ -124,12 +124,9 @@ impl Lower<'_> {
     pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Borrowed(s) => s,
-            // ASCII bytes are always UTF-8.
-            // SAFETY: an inline word is built from ASCII bytes only (see `Token::lower`), and
-            // ASCII is UTF-8.
-            Repr::Inline(buf, len) => unsafe {
-                std::str::from_utf8_unchecked(&buf[..usize::from(*len)])
-            },
+            // An inline word holds ASCII bytes only (see `Token::lower`), so it is always
+            // UTF-8 and the fallback is never taken.
+            Repr::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
             Repr::Owned(s) => s,
         }
     }
