@@ -78,9 +78,9 @@ impl<'t> Utf16Index<'t> {
 }
 
 /// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. From the last
-/// offset, a short stretch of ASCII adds one unit per byte, so most conversions skip the scan
-/// that [`Utf16Index::at`] does from its checkpoint; longer or non-ASCII stretches, and offsets
-/// before the last one, ask the index.
+/// offset, a short stretch adds its own count of units, so most conversions skip the scan that
+/// [`Utf16Index::at`] does from its checkpoint; longer stretches, and offsets before the last
+/// one, ask the index.
 pub(crate) struct Utf16Cursor<'i, 't> {
     text: &'t [u8],
     index: &'i Utf16Index<'t>,
@@ -89,8 +89,8 @@ pub(crate) struct Utf16Cursor<'i, 't> {
     unit: usize,
 }
 
-/// Longest stretch checked for ASCII before asking the index instead: the check must cost less
-/// than the index's scan, however far apart the offsets are.
+/// Longest stretch counted from the last offset before asking the index instead: the count must
+/// cost less than the index's scan, however far apart the offsets are.
 const ASCII_STRETCH: usize = 512;
 
 impl<'i, 't> Utf16Cursor<'i, 't> {
@@ -106,15 +106,17 @@ impl<'i, 't> Utf16Cursor<'i, 't> {
 
     /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
     pub(crate) fn at(&mut self, byte: usize) -> usize {
-        let unit = match byte.checked_sub(self.byte) {
-            Some(gap)
-                if gap <= ASCII_STRETCH
-                    && self.text.get(self.byte..byte).is_some_and(<[u8]>::is_ascii) =>
-            {
-                self.unit + gap
-            }
-            _ => self.index.at(byte),
-        };
+        // A short stretch is counted directly: one branch-free pass over it costs less than
+        // checking it for ASCII and then asking the index.
+        let stretch = byte
+            .checked_sub(self.byte)
+            .filter(|&gap| gap <= ASCII_STRETCH)
+            .and_then(|_| self.text.get(self.byte..byte));
+        let unit = match stretch {
+            Some(s) => (self.unit + s.len()).checked_sub_signed(surplus(s)),
+            None => None,
+        }
+        .unwrap_or_else(|| self.index.at(byte));
         (self.byte, self.unit) = (byte, unit);
         unit
     }
