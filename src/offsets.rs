@@ -113,7 +113,7 @@ impl<'i, 't> Utf16Cursor<'i, 't> {
             .filter(|&gap| gap <= ASCII_STRETCH)
             .and_then(|_| self.text.get(self.byte..byte));
         let unit = match stretch {
-            Some(s) => (self.unit + s.len()).checked_sub_signed(surplus(s)),
+            Some(s) => usize::try_from((self.unit + s.len()) as isize - surplus(s)).ok(),
             None => None,
         }
         .unwrap_or_else(|| self.index.at(byte));
