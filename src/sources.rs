@@ -51,8 +51,6 @@ pub struct Group {
     pub direct_quotes: usize,
     /// Lower-case words of every name it was given, for matching.
     words: FastSet<String>,
-    /// Lower-case keys (whole names without determiners) it answers to.
-    keys: FastSet<String>,
     /// The descriptors already recorded, so that deduplication stays O(1) per mention.
     seen_descriptors: FastSet<String>,
 }
@@ -131,11 +129,11 @@ impl Reading {
     }
 }
 
-/// A name ready for matching: its canonical form, lower-case key and key words, descriptors.
+/// A name ready for matching: its canonical form, lower-case key, descriptors.
 struct Named {
     name: String,
+    /// The key words joined by single spaces (no key word holds a space).
     key: String,
-    words: Vec<String>,
     descriptors: Vec<String>,
     /// The group this name last joined: when it joins the same group again, that group already
     /// holds its keys, words and descriptors, and already has a name at least as long.
@@ -145,14 +143,9 @@ struct Named {
 impl Named {
     fn new(name: String, descriptors: Vec<String>) -> Named {
         let mut lower = String::new();
-        let words: Vec<String> = key_words(&name, &mut lower)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
         Named {
-            key: words.join(" "),
+            key: key_words(&name, &mut lower).join(" "),
             name,
-            words,
             descriptors,
             last_id: None,
         }
@@ -508,11 +501,30 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
     let Named {
         name,
         key,
-        words,
         descriptors,
         last_id,
     } = named;
-    let found = ix.by_key.get(key.as_str()).copied().or_else(|| {
+    // The key words, on the stack when there are few (almost always).
+    let mut few = [""; 8];
+    let mut count = 0;
+    for w in key.split(' ').filter(|w| !w.is_empty()) {
+        if count < few.len() {
+            few[count] = w;
+        }
+        count += 1;
+    }
+    let many: Vec<&str> = if count > few.len() {
+        key.split(' ').filter(|w| !w.is_empty()).collect()
+    } else {
+        Vec::new()
+    };
+    let words: &[&str] = if count > few.len() {
+        &many
+    } else {
+        &few[..count]
+    };
+    let by_key = ix.by_key.get(key.as_str()).copied();
+    let found = by_key.or_else(|| {
         if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
             return None;
         }
@@ -521,12 +533,12 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
             words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
         let ok = |i: usize| ix.groups[i].kind == Kind::Person || capital_single;
         let by_word = (words.len() == 1)
-            .then(|| ix.by_word.get(words[0].as_str()))
+            .then(|| ix.by_word.get(words[0]))
             .flatten()
             .and_then(|ids| ids.iter().rev().copied().find(|&i| ok(i)));
         let by_single = words
             .iter()
-            .filter_map(|w| ix.by_single_key.get(w.as_str()))
+            .filter_map(|w| ix.by_single_key.get(*w))
             .filter_map(|ids| ids.iter().rev().copied().find(|&i| ok(i)))
             .max();
         by_word.max(by_single)
@@ -547,7 +559,6 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
                 sentences: Vec::new(),
                 direct_quotes: 0,
                 words: FastSet::default(),
-                keys: FastSet::default(),
                 seen_descriptors: FastSet::default(),
             });
             ix.last_use.push(usize::MAX);
@@ -561,24 +572,24 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
     {
         g.name = name.to_string();
     }
-    // Strings are made only for keys and words this group has not seen.
-    if !g.keys.contains(key.as_str()) {
+    // Strings are made only for keys and words this group has not seen. A key, once given, is
+    // never taken back: a group answers to it exactly when it was found by it.
+    if by_key.is_none() {
         if !key.contains(' ') && !key.is_empty() {
             let ids = ix.by_single_key.entry(key.clone()).or_default();
             if ids.last() != Some(&id) {
                 ids.push(id);
             }
         }
-        g.keys.insert(key.clone());
         ix.by_key.insert(key.clone(), id);
     }
-    for w in words.iter() {
-        if !g.words.contains(w.as_str()) {
-            let ids = ix.by_word.entry(w.clone()).or_default();
+    for &w in words {
+        if !g.words.contains(w) {
+            let ids = ix.by_word.entry(w.to_string()).or_default();
             if ids.last() != Some(&id) {
                 ids.push(id);
             }
-            g.words.insert(w.clone());
+            g.words.insert(w.to_string());
         }
     }
     for d in descriptors.iter() {
