@@ -575,19 +575,24 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
     // Strings are made only for keys and words this group has not seen. A key, once given, is
     // never taken back: a group answers to it exactly when it was found by it.
     if by_key.is_none() {
+        // Single keys are entered with their key, so this one is new there too.
         if !key.contains(' ') && !key.is_empty() {
-            let ids = ix.by_single_key.entry(key.clone()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+            ix.by_single_key.insert(key.clone(), vec![id]);
         }
         ix.by_key.insert(key.clone(), id);
     }
     for &w in words {
         if !g.words.contains(w) {
-            let ids = ix.by_word.entry(w.to_string()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            // The word is copied only when it is new to the index.
+            match ix.by_word.get_mut(w) {
+                Some(ids) => {
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    ix.by_word.insert(w.to_string(), vec![id]);
+                }
             }
             g.words.insert(w.to_string());
         }

@@ -1,7 +1,7 @@
 //! Names of sources: a mention split into its canonical name and its descriptors, and the
 //! lower-case key words that grouping matches on.
 
-use super::kind::is_place;
+use super::kind::{find_bytes, is_place};
 use super::kind_of;
 use crate::attribution::trim_suffix;
 use crate::cues;
@@ -50,10 +50,14 @@ pub(super) fn apposed_name(s: &str) -> bool {
 
 /// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
 pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
-    let mut parts = mention.splitn(2, ", ");
-    let mut head = parts.next().unwrap_or("").trim().to_string();
-    let mut descriptors: Vec<String> = parts
-        .next()
+    // Split at the first ", " (a byte search: a substring searcher costs more to prepare than
+    // these short mentions take to scan).
+    let (head, rest) = match find_bytes(mention, ", ") {
+        Some(k) => (&mention[..k], Some(&mention[k + 2..])),
+        None => (mention, None),
+    };
+    let mut head = head.trim().to_string();
+    let mut descriptors: Vec<String> = rest
         .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
         .unwrap_or_default();
     // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
@@ -72,7 +76,7 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         }
     }
     // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
-    if let Some(k) = head.find(" (") {
+    if let Some(k) = find_bytes(&head, " (") {
         descriptors.push(head[k + 1..].to_string());
         head.truncate(k);
     }
