@@ -261,7 +261,16 @@ fn anaphor(raw: &str) -> Option<String> {
 pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
     let mut ix = Index::default();
     // Entities of mentions already grouped, by span, for carried-over attributions.
-    let mut by_span: FastMap<(usize, usize), usize> = FastMap::default();
+    // Sized for every mention up front: it is only looked up, never walked, so its capacity
+    // changes no order, and it is spared growing step by step. (The readings, one per distinct
+    // mention and far larger, grow as they come.)
+    let mentions: usize = found
+        .iter()
+        .flatten()
+        .map(|f| f.via.len() + usize::from(f.source.is_some()))
+        .sum();
+    let mut by_span: FastMap<(usize, usize), usize> =
+        FastMap::with_capacity_and_hasher(mentions, Default::default());
     let mut readings: FastMap<(&str, Kind), Reading> = FastMap::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
