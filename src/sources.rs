@@ -51,8 +51,6 @@ pub struct Group {
     pub direct_quotes: usize,
     /// Lower-case words of every name it was given, for matching.
     words: FastSet<String>,
-    /// Lower-case keys (whole names without determiners) it answers to.
-    keys: FastSet<String>,
     /// The descriptors already recorded, so that deduplication stays O(1) per mention.
     seen_descriptors: FastSet<String>,
 }
@@ -72,9 +70,10 @@ impl Group {
         }
     }
 
-    fn add_descriptor(&mut self, d: String) {
-        if !d.is_empty() && self.seen_descriptors.insert(d.clone()) {
-            self.descriptors.push(d);
+    fn add_descriptor(&mut self, d: &str) {
+        if !d.is_empty() && !self.seen_descriptors.contains(d) {
+            self.seen_descriptors.insert(d.to_string());
+            self.descriptors.push(d.to_string());
         }
     }
 }
@@ -97,9 +96,85 @@ struct Index {
     /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
     uses: Vec<usize>,
     last_use: Vec<usize>,
-    /// Buffers for the key and the lower-case name of the mention being added, reused.
+}
+
+/// What grouping reads from a mention's text and kind alone. A long text repeats the same
+/// mentions ("Putin", "the ministry") hundreds of times: each distinct one is read once.
+struct Reading {
+    /// The kinds a pronoun may stand for.
+    pronoun: Option<&'static [Kind]>,
+    /// For a description without a name: its head noun, the noun's kind, and whether the
+    /// description is short (three words at most).
+    anaphor: Option<(String, Kind, bool)>,
+    /// The name and its keys, made when the mention is first matched by name.
+    named: Option<Named>,
+}
+
+impl Reading {
+    fn new(raw: &str) -> Reading {
+        let pronoun = pronoun(raw);
+        let anaphor = pronoun
+            .is_none()
+            .then(|| anaphor(raw))
+            .flatten()
+            .map(|noun| {
+                let kind = kind_of(&noun);
+                (noun, kind, raw.split_whitespace().count() <= 3)
+            });
+        Reading {
+            pronoun,
+            anaphor,
+            named: None,
+        }
+    }
+}
+
+/// A name ready for matching: its canonical form, lower-case key, descriptors.
+struct Named {
+    name: String,
+    /// The key words joined by single spaces (no key word holds a space).
     key: String,
-    lower: String,
+    descriptors: Vec<String>,
+    /// The group this name last joined: when it joins the same group again, that group already
+    /// holds its keys, words and descriptors, and already has a name at least as long.
+    last_id: Option<usize>,
+}
+
+impl Named {
+    fn new(name: String, descriptors: Vec<String>) -> Named {
+        let mut lower = String::new();
+        Named {
+            key: key_words(&name, &mut lower).join(" "),
+            name,
+            descriptors,
+            last_id: None,
+        }
+    }
+
+    /// The name of a mention typed `kind`, with its descriptors.
+    fn of_mention(raw: &str, kind: Kind) -> Named {
+        let (mut name, descriptors) = name_and_descriptors(raw, kind);
+        // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
+        if kind == Kind::Organization {
+            if let Some(k) = name.find(" of ") {
+                let (body, parent) = (&name[..k], &name[k + 4..]);
+                let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
+                let parent_kind = kind_of(parent);
+                if matches!(
+                    body_head.as_str(),
+                    "bureau" | "office" | "department" | "division" | "unit"
+                ) && parent_kind == Kind::Organization
+                    && parent.split_whitespace().count() >= 2
+                {
+                    name = parent
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string();
+                }
+            }
+        }
+        Named::new(name, descriptors)
+    }
 }
 
 impl Index {
@@ -186,18 +261,31 @@ fn anaphor(raw: &str) -> Option<String> {
 pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
     let mut ix = Index::default();
     // Entities of mentions already grouped, by span, for carried-over attributions.
-    let mut by_span: FastMap<(usize, usize), usize> = FastMap::default();
+    // Sized for every mention up front: it is only looked up, never walked, so its capacity
+    // changes no order, and it is spared growing step by step. (The readings, one per distinct
+    // mention and far larger, grow as they come.)
+    let mentions: usize = found
+        .iter()
+        .flatten()
+        .map(|f| f.via.len() + usize::from(f.source.is_some()))
+        .sum();
+    let mut by_span: FastMap<(usize, usize), usize> =
+        FastMap::with_capacity_and_hasher(mentions, Default::default());
+    let mut readings: FastMap<(&str, Kind), Reading> = FastMap::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
         let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
         let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index| {
             let raw = &text[m.start..m.end];
-            let id = resolve(text, sent_start, m, ix);
+            let reading = readings
+                .entry((raw, m.kind))
+                .or_insert_with(|| Reading::new(raw));
+            let id = resolve(text, sent_start, m, ix, reading);
             let Some(id) = id else { return };
             m.entity = Some(id);
             by_span.insert((m.start, m.end), id);
-            if m.kind == Kind::Unknown || pronoun(raw).is_some() || anaphor(raw).is_some() {
+            if m.kind == Kind::Unknown || reading.pronoun.is_some() || reading.anaphor.is_some() {
                 m.kind = ix.groups[id].kind;
             }
             let g = &mut ix.groups[id];
@@ -315,19 +403,25 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
     kept
 }
 
-/// Finds or creates the group a mention belongs to.
-fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Option<usize> {
-    let raw = &text[m.start..m.end];
-    if let Some(kinds) = pronoun(raw) {
+/// Finds or creates the group a mention belongs to, given what its text reads as.
+fn resolve(
+    text: &str,
+    sent_start: usize,
+    m: &RawMention,
+    ix: &mut Index,
+    reading: &mut Reading,
+) -> Option<usize> {
+    if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                return Some(add_name(ix, &name, Kind::Person, Vec::new()));
+                let mut named = Named::new(name, Vec::new());
+                return Some(add_name(ix, &mut named, Kind::Person));
             }
         }
         return ix.recent().find(|&i| kinds.contains(&ix.groups[i].kind));
     }
-    if let Some(noun) = anaphor(raw) {
-        let noun_kind = kind_of(&noun);
+    if let Some((noun, noun_kind, short)) = &reading.anaphor {
+        let noun = noun.as_str();
         let want: &[Kind] = match noun_kind {
             Kind::Media => &[Kind::Media],
             // "the board" is never the outlet that reported on it.
@@ -335,7 +429,7 @@ fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Opt
             _ if noun.ends_with('s') => &[Kind::Organization, Kind::Person],
             _ => &[Kind::Person],
         };
-        let by_word = ix.by_word.get(&noun).and_then(|ids| {
+        let by_word = ix.by_word.get(noun).and_then(|ids| {
             ids.iter()
                 .rev()
                 .take(64)
@@ -349,39 +443,21 @@ fn resolve(text: &str, sent_start: usize, m: &RawMention, ix: &mut Index) -> Opt
         // says it is another kind of body ("the farmers' union").
         // A longer description ("the regional water board") names a body of its own unless its
         // words match.
-        let short = raw.split_whitespace().count() <= 3;
-        let by_kind = ix.recent().filter(|_| short).find(|&i| {
+        let by_kind = ix.recent().filter(|_| *short).find(|&i| {
             let g = &ix.groups[i];
-            want.contains(&g.kind) && !(g.kind == Kind::Organization && other_body(g, &noun))
+            want.contains(&g.kind) && !(g.kind == Kind::Organization && other_body(g, noun))
         });
         if let Some(id) = by_word.or(by_kind) {
             return Some(id);
         }
     }
-    let (mut name, descriptors) = name_and_descriptors(raw, m.kind);
-    // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
-    if m.kind == Kind::Organization {
-        if let Some(k) = name.find(" of ") {
-            let (body, parent) = (&name[..k], &name[k + 4..]);
-            let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
-            let parent_kind = kind_of(parent);
-            if matches!(
-                body_head.as_str(),
-                "bureau" | "office" | "department" | "division" | "unit"
-            ) && parent_kind == Kind::Organization
-                && parent.split_whitespace().count() >= 2
-            {
-                name = parent
-                    .trim_start_matches("the ")
-                    .trim_start_matches("The ")
-                    .to_string();
-            }
-        }
-    }
-    if name.is_empty() {
+    let named = reading
+        .named
+        .get_or_insert_with(|| Named::of_mention(&text[m.start..m.end], m.kind));
+    if named.name.is_empty() {
         return None;
     }
-    Some(add_name(ix, &name, m.kind, descriptors)).filter(|&id| !ix.groups[id].name.is_empty())
+    Some(add_name(ix, named, m.kind)).filter(|&id| !ix.groups[id].name.is_empty())
 }
 
 /// Nouns naming one particular kind of body: "the ministry" cannot be "the farmers' union".
@@ -429,19 +505,35 @@ fn other_body(g: &Group, noun: &str) -> bool {
             .any(|w| w != noun && BODIES.contains(&w.as_str()))
 }
 
-/// Matches `name` against the groups or creates a new one; returns its index.
-fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) -> usize {
-    let mut lower = std::mem::take(&mut ix.lower);
-    let words = key_words(name, &mut lower);
-    let mut key = std::mem::take(&mut ix.key);
-    key.clear();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
+/// Matches `named` against the groups or creates a new one; returns its index.
+fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
+    let Named {
+        name,
+        key,
+        descriptors,
+        last_id,
+    } = named;
+    // The key words, on the stack when there are few (almost always).
+    let mut few = [""; 8];
+    let mut count = 0;
+    for w in key.split(' ').filter(|w| !w.is_empty()) {
+        if count < few.len() {
+            few[count] = w;
         }
-        key.push_str(w);
+        count += 1;
     }
-    let found = ix.by_key.get(key.as_str()).copied().or_else(|| {
+    let many: Vec<&str> = if count > few.len() {
+        key.split(' ').filter(|w| !w.is_empty()).collect()
+    } else {
+        Vec::new()
+    };
+    let words: &[&str] = if count > few.len() {
+        &many
+    } else {
+        &few[..count]
+    };
+    let by_key = ix.by_key.get(key.as_str()).copied();
+    let found = by_key.or_else(|| {
         if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
             return None;
         }
@@ -460,6 +552,11 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
             .max();
         by_word.max(by_single)
     });
+    if found.is_some() && found == *last_id {
+        // The group holds everything this name brings (its sets only grow, its name only
+        // lengthens, its kind never changes).
+        return found.unwrap_or_default();
+    }
     let id = match found {
         Some(id) => id,
         None => {
@@ -471,42 +568,45 @@ fn add_name(ix: &mut Index, name: &str, kind: Kind, descriptors: Vec<String>) ->
                 sentences: Vec::new(),
                 direct_quotes: 0,
                 words: FastSet::default(),
-                keys: FastSet::default(),
                 seen_descriptors: FastSet::default(),
             });
             ix.last_use.push(usize::MAX);
             ix.groups.len() - 1
         }
     };
+    *last_id = Some(id);
     let g = &mut ix.groups[id];
     if name.split_whitespace().count() > g.name.split_whitespace().count()
         && !(g.kind == Kind::Person && kind != Kind::Person)
     {
         g.name = name.to_string();
     }
-    // Strings are made only for keys and words this group has not seen.
-    if !g.keys.contains(key.as_str()) {
+    // Strings are made only for keys and words this group has not seen. A key, once given, is
+    // never taken back: a group answers to it exactly when it was found by it.
+    if by_key.is_none() {
+        // Single keys are entered with their key, so this one is new there too.
         if !key.contains(' ') && !key.is_empty() {
-            let ids = ix.by_single_key.entry(key.clone()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+            ix.by_single_key.insert(key.clone(), vec![id]);
         }
-        g.keys.insert(key.clone());
         ix.by_key.insert(key.clone(), id);
     }
-    for w in words {
+    for &w in words {
         if !g.words.contains(w) {
-            let ids = ix.by_word.entry(w.to_string()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            // The word is copied only when it is new to the index.
+            match ix.by_word.get_mut(w) {
+                Some(ids) => {
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    ix.by_word.insert(w.to_string(), vec![id]);
+                }
             }
             g.words.insert(w.to_string());
         }
     }
-    ix.key = key;
-    ix.lower = lower;
-    for d in descriptors {
+    for d in descriptors.iter() {
         g.add_descriptor(d);
     }
     id

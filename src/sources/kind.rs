@@ -190,7 +190,7 @@ fn is(word: &str, class: u8) -> bool {
 
 /// Where `needle` first occurs in `haystack`: a plain byte comparison at each offset, cheaper
 /// than preparing a substring searcher for the short mentions typed here.
-fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
     haystack
         .as_bytes()
         .windows(needle.len())

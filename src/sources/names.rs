@@ -1,7 +1,7 @@
 //! Names of sources: a mention split into its canonical name and its descriptors, and the
 //! lower-case key words that grouping matches on.
 
-use super::kind::is_place;
+use super::kind::{find_bytes, is_place};
 use super::kind_of;
 use crate::attribution::trim_suffix;
 use crate::cues;
@@ -20,6 +20,20 @@ fn strip_det(words: &[&str]) -> usize {
         .count()
 }
 
+/// True when `word`, lower-cased, is a title ("President", "MP"). Names are tested word by
+/// word for every distinct mention: a short ASCII word is lower-cased on the stack.
+fn is_title_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        cues::is_title(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        cues::is_title(&word.to_lowercase())
+    }
+}
+
 /// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
 pub(super) fn apposed_name(s: &str) -> bool {
     let n = s.split_whitespace().count();
@@ -31,15 +45,19 @@ pub(super) fn apposed_name(s: &str) -> bool {
         })
         && !s
             .split_whitespace()
-            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || cues::is_title(&w.to_lowercase()))
+            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || is_title_word(w))
 }
 
 /// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
 pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
-    let mut parts = mention.splitn(2, ", ");
-    let mut head = parts.next().unwrap_or("").trim().to_string();
-    let mut descriptors: Vec<String> = parts
-        .next()
+    // Split at the first ", " (a byte search: a substring searcher costs more to prepare than
+    // these short mentions take to scan).
+    let (head, rest) = match find_bytes(mention, ", ") {
+        Some(k) => (&mention[..k], Some(&mention[k + 2..])),
+        None => (mention, None),
+    };
+    let mut head = head.trim().to_string();
+    let mut descriptors: Vec<String> = rest
         .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
         .unwrap_or_default();
     // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
@@ -58,7 +76,7 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         }
     }
     // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
-    if let Some(k) = head.find(" (") {
+    if let Some(k) = find_bytes(&head, " (") {
         descriptors.push(head[k + 1..].to_string());
         head.truncate(k);
     }
@@ -107,7 +125,7 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
             // The lower-case copy is made only when the cheaper tests leave it to decide.
             if i + 1 < words.len()
                 && (lower_case
-                    || cues::is_title(&w.to_lowercase())
+                    || is_title_word(w)
                     || w.ends_with("'s")
                     || w.ends_with("’s")
                     || acronym)
@@ -118,10 +136,7 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         first
     };
     let before_of = &words[..cut];
-    let ends_in_title = before_of
-        .last()
-        .map(|w| cues::is_title(&w.to_lowercase()))
-        .unwrap_or(true);
+    let ends_in_title = before_of.last().map(|w| is_title_word(w)).unwrap_or(true);
     // "Secretary of State Mike Pompeo": the name follows the whole title.
     let words = if ends_in_title {
         words
@@ -139,7 +154,7 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     // "Lucy Powell MP": a title after the name is a descriptor too.
     while name.len() > 1 && {
         let last = name[name.len() - 1];
-        cues::is_title(&last.to_lowercase()) && last.chars().all(|c| c.is_uppercase())
+        is_title_word(last) && last.chars().all(|c| c.is_uppercase())
     } {
         descriptors.push(name[name.len() - 1].to_string());
         name = &name[..name.len() - 1];
@@ -218,7 +233,7 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
                 && !is_place(&lower)
                 && !matches!(run_prev, "the" | "The")
                 && kind_of(&name) == Kind::Person
-                && !run.iter().all(|w| cues::is_title(&w.to_lowercase()));
+                && !run.iter().all(|w| is_title_word(w));
             if ok {
                 *best = Some(name);
             }
