@@ -6,7 +6,10 @@ use crate::schema::{SourceKeywords, SourceTerm};
 
 /// The best terms of one source before they are named: G², group, count in the source and in
 /// the rest of the text.
-pub(super) type Ranked = (usize, Vec<(f64, u32, usize, usize)>);
+pub(super) type Ranked = (usize, Vec<Candidate>);
+
+/// One term of a source: G², group, count in the source and in the rest of the text.
+type Candidate = (f64, u32, usize, usize);
 
 /// The terms each source uses more than the rest of the text, by log-likelihood (G²), best
 /// first: the sources with at least one, each with its [`SOURCE_TERMS`] best. Their surface
@@ -25,7 +28,27 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
         }
     }
     let total = c.tokens.tokens.len() as f64;
-    let mut lists: Vec<Vec<(f64, u32, usize, usize)>> = vec![Vec::new(); sources.len()];
+    // A total order (groups differ), so keeping the best few while going lists the same terms
+    // as sorting all candidates.
+    let order = |x: &Candidate, y: &Candidate| {
+        y.0.total_cmp(&x.0)
+            .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
+            .then(x.1.cmp(&y.1))
+    };
+    // Each source's best terms so far, best first, at most SOURCE_TERMS.
+    let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); sources.len()];
+    // ln(total / source words): a term found `a` times in a source scores at most `2 a` times
+    // this (see below), so once the source's list is full most terms need no logarithm.
+    let ceiling: Vec<f64> = source_words
+        .iter()
+        .map(|&n1| {
+            if n1 > 0 {
+                (total / n1 as f64).ln()
+            } else {
+                0.0
+            }
+        })
+        .collect();
     // Counts per source for the current group, and which sources were touched, so that each
     // occurrence costs O(1) however many sources there are.
     let mut in_source = vec![0usize; sources.len()];
@@ -50,32 +73,35 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
             if n2 <= 0.0 || (a as f64) / n1 <= b as f64 / n2 {
                 continue;
             }
+            let list = &mut lists[o as usize];
+            // With a / f <= 1, the source's term is at most a ln(total / n1); the rest's is
+            // at most 0, as the rest uses the term less than expected (the test above). A term
+            // whose bound is below the worst listed one cannot enter the list; the margins
+            // cover rounding.
+            if list.len() == SOURCE_TERMS {
+                let bound = 2.0 * a as f64 * ceiling[o as usize];
+                if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
+                    continue;
+                }
+            }
             let e1 = n1 * f as f64 / total;
             let e2 = n2 * f as f64 / total;
             let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
             let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
-            lists[o as usize].push((g2, g, a, b));
+            let candidate = (g2, g, a, b);
+            let at = list.partition_point(|x| order(x, &candidate).is_lt());
+            if at < SOURCE_TERMS {
+                if list.len() == SOURCE_TERMS {
+                    list.pop();
+                }
+                list.insert(at, candidate);
+            }
         }
     }
     lists
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
-        .map(|(source, mut l)| {
-            // A total order (groups differ), so selecting the best before sorting them lists
-            // the same terms as sorting all, without sorting the long tail.
-            let order = |x: &(f64, u32, usize, usize), y: &(f64, u32, usize, usize)| {
-                y.0.total_cmp(&x.0)
-                    .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
-                    .then(x.1.cmp(&y.1))
-            };
-            if l.len() > SOURCE_TERMS {
-                l.select_nth_unstable_by(SOURCE_TERMS - 1, order);
-                l.truncate(SOURCE_TERMS);
-            }
-            l.sort_unstable_by(order);
-            (source, l)
-        })
         .collect()
 }
 
