@@ -21,18 +21,32 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
         return None;
     }
-    // One pass: the first preposition, and any word that shows a clause (either refuses).
+    // One pass: the first preposition, and any word that shows a clause (either refuses). The
+    // head's lower-case form and whether the first word is a determiner are kept from it, so
+    // that no word is lower-cased twice.
     let mut p = None;
+    let mut determined = false;
+    // The lower-case form of the word before the current one, then of the head.
+    let mut prev = None;
+    let mut head_lower = None;
     for (i, t) in np.iter().enumerate() {
-        let w = t.lower();
-        let w = w.as_str();
+        let low = t.lower();
+        let w = low.as_str();
+        if i == 0 {
+            determined = matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
+            );
+        }
         if p.is_none() && is_preposition(w) {
             p = Some(i);
+            head_lower = prev.take();
         }
         // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
         if !t.capitalised() && blocks_phrase(w) && !(np.len() == 1 && w == "it" && allow_it) {
             return None;
         }
+        prev = Some(low);
     }
     let p = p.unwrap_or(np.len());
     if p == 0 {
@@ -40,7 +54,8 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     }
     let head = p - 1;
     let h = &np[head];
-    let w = h.lower();
+    // Without a preposition the head is the last word.
+    let w = head_lower.or(prev)?;
     let w = w.as_str();
     let w = trim_suffix(trim_suffix(w, "'s"), "’s");
     if np.len() == 1 && is_pronoun_source(w) {
@@ -70,10 +85,6 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
         }
         return Some(head);
     }
-    let determined = matches!(
-        np[0].lower().as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
-    );
     let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
     // With a speech verb, a bare plural is people too ("auditors said").
     let bare_plural = np.len() <= 3 && w.ends_with('s') && !w.ends_with("ss");
