@@ -12,12 +12,18 @@ use crate::cues;
 
 /// Checks a candidate noun phrase and returns the index of its head token.
 fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
-    head_of_loose(np, allow_it, false)
+    head_of_loose(np, allow_it, false, &[])
 }
 
 /// [`head_of`]; with `loose`, any lower-case noun after a determiner is accepted as head ("the
-/// announcer said"), which only strong speech verbs allow.
-fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
+/// announcer said"), which only strong speech verbs allow. `lowered` holds the lower-case forms
+/// of the first tokens when a caller has them already (see [`phrase_start`]).
+fn head_of_loose<'t>(
+    np: &[Token<'t>],
+    allow_it: bool,
+    loose: bool,
+    lowered: &[Option<Lower<'t>>],
+) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
         return None;
     }
@@ -30,7 +36,10 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool) -> Option<usize> {
     let mut prev = None;
     let mut head_lower = None;
     for (i, t) in np.iter().enumerate() {
-        let low = t.lower();
+        let low = match lowered.get(i) {
+            Some(Some(known)) => known.clone(),
+            _ => t.lower(),
+        };
         let w = low.as_str();
         if i == 0 {
             determined = matches!(
@@ -130,16 +139,21 @@ pub(crate) fn before_loose(
     if last.ends_phrase() {
         return None;
     }
-    let mut first = phrase_start(&toks[..n])?;
+    // The lower-case forms of the last tokens, from `base` on, as the phrase start read them.
+    let base = n.saturating_sub(LOWERED);
+    let mut lowered: [Option<Lower>; LOWERED] = Default::default();
+    let mut first = phrase_start(&toks[..n], base, &mut lowered)?;
+    let mut known = lowered.get(first - base..n - base).unwrap_or(&[]);
     // "Len McCluskey, the general secretary of the union said": an apposition without its
     // closing comma; the name before it is the source.
     if let Some(f) = name_before_apposition(toks.as_slice(), first) {
-        if head_of_loose(&toks[first..n], allow_it, true).is_some() {
+        if head_of_loose(&toks[first..n], allow_it, true, known).is_some() {
             first = f;
+            known = &[];
         }
     }
     let mut np = &toks[first..n];
-    if head_of_loose(np, allow_it, loose).is_none() {
+    if head_of_loose(np, allow_it, loose, known).is_none() {
         // Fallback: the name or pronoun right before the cue ("the third time AROS said", "in
         // which he said").
         let mut k = n;
@@ -180,9 +194,18 @@ pub(crate) fn before_loose(
     )
 }
 
+/// How many of the last tokens before a cue [`phrase_start`] may lower-case: it reads at most
+/// fifteen.
+const LOWERED: usize = 16;
+
 /// Where the noun phrase ending at the last token starts: after the last phrase boundary or
-/// clause introducer, with leading connectives dropped.
-fn phrase_start(toks: &[Token]) -> Option<usize> {
+/// clause introducer, with leading connectives dropped. The lower-case form of each token it
+/// reads is kept in `lowered` (token `base + k` at `k`) for [`head_of_loose`].
+fn phrase_start<'t>(
+    toks: &[Token<'t>],
+    base: usize,
+    lowered: &mut [Option<Lower<'t>>; LOWERED],
+) -> Option<usize> {
     let n = toks.len();
     let mut i = n;
     while i > 0 {
@@ -190,8 +213,11 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
         if i < n && t.ends_phrase() {
             break;
         }
-        let w = t.lower();
-        let w = w.as_str();
+        let slot = (i - 1).checked_sub(base).and_then(|k| lowered.get_mut(k));
+        let w: &str = match slot {
+            Some(slot) => slot.insert(t.lower()).as_str(),
+            None => return None,
+        };
         if introduces_clause(w) && i != n {
             break;
         }
@@ -214,7 +240,14 @@ fn phrase_start(toks: &[Token]) -> Option<usize> {
             return None;
         }
     }
-    while i < n && is_connective(&toks[i].lower()) {
+    while i < n {
+        let connective = match i.checked_sub(base).and_then(|k| lowered.get(k)) {
+            Some(Some(low)) => is_connective(low.as_str()),
+            _ => is_connective(&toks[i].lower()),
+        };
+        if !connective {
+            break;
+        }
         i += 1;
     }
     (i < n).then_some(i)
@@ -287,7 +320,7 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         let role = named
             && np.len() >= 2
             && matches!(np[0].lower().as_str(), "the" | "a" | "an" | "our" | "its");
-        if let Some(h) = head_of_loose(np, allow_it, role) {
+        if let Some(h) = head_of_loose(np, allow_it, role, &[]) {
             let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower()) || role;
             if cap && !(np.len() == 1 && is_pronoun_source(&np[0].lower())) {
                 return valid(
@@ -434,7 +467,7 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
     if np.len() == 1 && matches!(fw, "the" | "a" | "an") {
         return None;
     }
-    head_of_loose(np, false, true)?;
+    head_of_loose(np, false, true, &[])?;
     let mut end_tok = np[n - 1];
     // An apposition after the name runs to the end of the sentence: "said Ann Lee, a nurse."
     if end_tok.raw.ends_with(',') && n < toks.len() {
