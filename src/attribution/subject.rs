@@ -192,13 +192,7 @@ pub(crate) fn before_loose(
         np = &toks[k..n];
         head_of(np, allow_it)?;
     }
-    valid(
-        text,
-        (
-            np[0].start + lead_trim(np[0].raw),
-            np[np.len() - 1].start + trail_len(np[np.len() - 1].raw),
-        ),
-    )
+    phrase_span(text, &np[0], &np[np.len() - 1])
 }
 
 /// How many of the last tokens before a cue [`phrase_start`] may lower-case: it reads at most
@@ -330,13 +324,7 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         if let Some(h) = head_of_loose(np, allow_it, role, &[]) {
             let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower()) || role;
             if cap && !(np.len() == 1 && is_pronoun_source(&np[0].lower())) {
-                return valid(
-                    text,
-                    (
-                        np[0].start + lead_trim(np[0].raw),
-                        end_tok.start + trail_len(end_tok.raw),
-                    ),
-                );
+                return phrase_span(text, &np[0], &end_tok);
             }
         }
     }

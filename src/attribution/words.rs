@@ -173,6 +173,18 @@ pub(super) fn valid(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)
     (a < b && text.get(a..b).is_some()).then_some((a, b))
 }
 
+/// The span of the phrase from token `first` to token `last`, without the opening punctuation of
+/// the one and the closing punctuation of the other.
+pub(super) fn phrase_span(text: &str, first: &Token, last: &Token) -> Option<(usize, usize)> {
+    valid(
+        text,
+        (
+            first.start + lead_trim(first.raw),
+            last.start + trail_len(last.raw),
+        ),
+    )
+}
+
 pub(super) const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
 /// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,

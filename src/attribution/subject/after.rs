@@ -88,13 +88,7 @@ pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
             }
         }
     }
-    valid(
-        text,
-        (
-            np[0].start + lead_trim(np[0].raw),
-            end_tok.start + trail_len(end_tok.raw),
-        ),
-    )
+    phrase_span(text, &np[0], &end_tok)
 }
 
 /// The phrase after a relay word ("according to the ministry, …"): up to the next comma, full
@@ -152,13 +146,7 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
         return None;
     }
     let last = np[n - 1];
-    valid(
-        text,
-        (
-            np[0].start + lead_trim(np[0].raw),
-            last.start + trail_len(last.raw),
-        ),
-    )
+    phrase_span(text, &np[0], &last)
 }
 
 /// The noun phrase at the start of the clause from `lo`, for participle cues ("The mission
@@ -200,13 +188,7 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     if np.len() == 1 && is_pronoun_source(&np[0].lower()) {
         return None;
     }
-    valid(
-        text,
-        (
-            np[0].start + lead_trim(np[0].raw),
-            np[n - 1].start + trail_len(np[n - 1].raw),
-        ),
-    )
+    phrase_span(text, &np[0], &np[n - 1])
 }
 
 /// The subject of the main clause before `hi`, trying the sentence start and then the start of
