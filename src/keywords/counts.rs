@@ -126,28 +126,13 @@ impl Form {
 /// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
 /// of each byte.
 fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
-    let load = |at: usize| match text.get(at..at + 8) {
-        Some(bytes) => {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(bytes);
-            u64::from_le_bytes(w)
-        }
-        // The last few bytes of the text.
-        None => text
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |w, &b| w << 8 | b as u64),
-    };
     let n = end - start;
-    let head = if n >= 8 {
-        load(start)
+    let tail = if n > 8 {
+        tokens::word_at(text, end - 8, 0)
     } else {
-        load(start) & ((1u64 << (8 * n)) - 1)
+        0
     };
-    let tail = if n > 8 { load(end - 8) } else { 0 };
-    [head, tail]
+    [tokens::head_at(text, start, n, 0), tail]
 }
 
 impl FormTally {
@@ -204,7 +189,7 @@ impl FormTally {
 }
 
 /// The length of a possessive "'s" or "’s" that ends `form`, else 0.
-fn possessive_len(form: &[u8]) -> usize {
+pub(super) fn possessive_len(form: &[u8]) -> usize {
     // Most words do not end in "s": one test settles them.
     if form.last() != Some(&b's') {
         0

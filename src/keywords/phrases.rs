@@ -616,9 +616,7 @@ fn surface(c: &Counts, first: u32, len: usize, kind: PhraseKind) -> String {
     let (a, last) = (&toks[first as usize], &toks[first as usize + len - 1]);
     let (start, mut end) = (a.start as usize, last.end as usize);
     let word = &c.text[last.range()];
-    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        end = last.start as usize + w.len();
-    }
+    end -= super::counts::possessive_len(word.as_bytes());
     // The words as written (ideographs stay together), with each run of spaces made one.
     let mut out = String::with_capacity(end - start);
     for piece in c.text[start..end].split_whitespace() {

@@ -66,16 +66,17 @@ fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// The head (see [`head_of`]) of the lower-cased form of the ASCII word of `n` bytes at
-/// `start` of `text`: its bytes with 0x20 set (see [`form_hash`]), read as one word where the
-/// text goes on for eight bytes.
-fn folded_head(text: &[u8], start: usize, n: usize) -> u64 {
+/// The head (see [`head_of`]) of the `n` bytes at `start` of `text`, each OR-ed with `fold`
+/// (0x20 gives the lower-cased form of an ASCII word, see [`form_hash`]), read as one word where
+/// the text goes on for eight bytes.
+pub(super) fn head_at(text: &[u8], start: usize, n: usize, fold: u8) -> u64 {
+    let fold = u64::from_ne_bytes([fold; 8]);
     let raw = match text.get(start..start + 8) {
         Some(w) => word_at(w, 0, 0),
-        // The text ends within eight bytes, so the word is shorter than that.
+        // The text ends within eight bytes, so the bytes are fewer than that.
         None => head_of(text.get(start..start + n).unwrap_or_default()),
     };
-    let folded = raw | 0x2020_2020_2020_2020;
+    let folded = raw | fold;
     if n >= 8 {
         folded
     } else {
@@ -103,7 +104,7 @@ fn mix(h: u64, w: u64) -> u64 {
 }
 
 /// Eight bytes of `b` from `i` as a little-endian word, each OR-ed with `fold`.
-fn word_at(b: &[u8], i: usize, fold: u64) -> u64 {
+pub(super) fn word_at(b: &[u8], i: usize, fold: u64) -> u64 {
     let mut w = [0; 8];
     w.copy_from_slice(&b[i..i + 8]);
     u64::from_le_bytes(w) | fold
@@ -505,7 +506,7 @@ impl Cut<'_> {
                 // "US" in capitals is the country, not the pronoun: it joins "U.S.".
                 self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
             } else {
-                let head = folded_head(self.text.as_bytes(), start, bytes.len());
+                let head = head_at(self.text.as_bytes(), start, bytes.len(), 0x20);
                 self.tokens.intern(bytes, head, 0x20, self.ids)
             };
         } else {
