@@ -453,6 +453,20 @@ pub const TITLES: &[&str] = &[
     "imam", "reverend", "rev.", "mayor-elect",
 ];
 
+/// Calls `f` with `word` in lower case: lower-cased on the stack when it is short ASCII (almost
+/// every word asked about), so that the hot lookups allocate nothing.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// True when the lower-case `word` is a title or rank.
 pub fn is_title(word: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();

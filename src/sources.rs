@@ -234,17 +234,7 @@ fn anaphor(raw: &str) -> Option<String> {
     }
     let words = &words[..n];
     let last = words[n - 1];
-    // The head in lower case: on the stack when it is short ASCII (almost always).
-    let mut buf = [0u8; 24];
-    let head = if last.is_ascii() && last.len() <= buf.len() {
-        let b = &mut buf[..last.len()];
-        b.copy_from_slice(last.as_bytes());
-        b.make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or(""))
-    } else {
-        std::borrow::Cow::Owned(last.to_lowercase())
-    };
-    if !cues::is_source_noun(&head) || kind_of(raw) == Kind::Vague {
+    if !cues::with_lowercase(last, cues::is_source_noun) || kind_of(raw) == Kind::Vague {
         return None;
     }
     // Only lower-case words and demonyms ("Russian", "Chinese") before the head.
@@ -254,7 +244,7 @@ fn anaphor(raw: &str) -> Option<String> {
             && !w.ends_with("ese")
             && !w.ends_with("ish")
     });
-    (!named).then(|| head.into_owned())
+    (!named).then(|| last.to_lowercase())
 }
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.

@@ -21,17 +21,9 @@ fn strip_det(words: &[&str]) -> usize {
 }
 
 /// True when `word`, lower-cased, is a title ("President", "MP"). Names are tested word by
-/// word for every distinct mention: a short ASCII word is lower-cased on the stack.
+/// word for every distinct mention.
 fn is_title_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        cues::is_title(std::str::from_utf8(b).unwrap_or(""))
-    } else {
-        cues::is_title(&word.to_lowercase())
-    }
+    cues::with_lowercase(word, cues::is_title)
 }
 
 /// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
