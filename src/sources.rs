@@ -503,25 +503,8 @@ fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
         descriptors,
         last_id,
     } = named;
-    // The key words, on the stack when there are few (almost always).
-    let mut few = [""; 8];
-    let mut count = 0;
-    for w in key.split(' ').filter(|w| !w.is_empty()) {
-        if count < few.len() {
-            few[count] = w;
-        }
-        count += 1;
-    }
-    let many: Vec<&str> = if count > few.len() {
-        key.split(' ').filter(|w| !w.is_empty()).collect()
-    } else {
-        Vec::new()
-    };
-    let words: &[&str] = if count > few.len() {
-        &many
-    } else {
-        &few[..count]
-    };
+    let words = kind::Words::new(key.split(' ').filter(|w| !w.is_empty()));
+    let words = words.as_slice();
     let by_key = ix.by_key.get(key.as_str()).copied();
     let found = by_key.or_else(|| {
         if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {

@@ -212,6 +212,47 @@ fn second_part(s: &str) -> Option<&str> {
 /// The longest ASCII mention [`kind_of`] lower-cases on the stack.
 const STACK: usize = 160;
 
+/// The words of a phrase, on the stack when there are few (almost always): mentions are typed
+/// and matched word by word, and a vector per mention would cost more than the look-ups.
+pub(super) struct Words<'a> {
+    few: [&'a str; 12],
+    count: usize,
+    /// All the words, once there are more than `few` holds.
+    many: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    /// Collects `words`.
+    pub(super) fn new(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut list = Words {
+            few: [""; 12],
+            count: 0,
+            many: Vec::new(),
+        };
+        for w in words {
+            if list.count < list.few.len() {
+                list.few[list.count] = w;
+                list.count += 1;
+            } else {
+                if list.many.is_empty() {
+                    list.many.extend_from_slice(&list.few);
+                }
+                list.many.push(w);
+            }
+        }
+        list
+    }
+
+    /// The words, in order.
+    pub(super) fn as_slice(&self) -> &[&'a str] {
+        if self.many.is_empty() {
+            &self.few[..self.count]
+        } else {
+            &self.many
+        }
+    }
+}
+
 /// Types a mention from its words.
 pub fn kind_of(mention: &str) -> Kind {
     // The phrase before any apposition or prepositional phrase decides.
@@ -239,30 +280,10 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     let first_core_word = words_of(core_lower).next();
     // The words before the first preposition, kept on the stack when there are few (almost
     // always): the word lists below ask about them several times.
-    let head_part = || {
-        words_of(core_lower)
-            .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"))
-    };
-    let mut few = [""; 12];
-    let mut count = 0;
-    for w in head_part() {
-        if count == few.len() {
-            count += 1;
-            break;
-        }
-        few[count] = w;
-        count += 1;
-    }
-    let many: Vec<&str> = if count > few.len() {
-        head_part().collect()
-    } else {
-        Vec::new()
-    };
-    let head_words: &[&str] = if count > few.len() {
-        &many
-    } else {
-        &few[..count]
-    };
+    let head_part = words_of(core_lower)
+        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"));
+    let head_words = Words::new(head_part);
+    let head_words = head_words.as_slice();
     // The classes of each head word, looked up once.
     let any_class = head_words.iter().fold(0u8, |bits, w| bits | classes(w));
     let has = |class: u8| any_class & class != 0;
