@@ -85,8 +85,9 @@ pub fn extract(
     let tokens = Tokens::new(text, sentences);
     let words = tokens.tokens.len();
     let mut counts = Counts::new(text, tokens, sentences.len(), options);
+    let logs = SmallLogs::new();
     counts.score = (0..counts.groups.len() as u32)
-        .map(|g| term_score(&counts, g))
+        .map(|g| term_score(&counts, g, &logs))
         .collect();
 
     let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
@@ -175,21 +176,14 @@ fn round(x: f64) -> f64 {
 /// hyphenated compound (its parts are counted as words of their own). The weights were fitted by
 /// logistic regression, then adjusted by coordinate search, on crowd keyword judgements for news
 /// stories (500N-KPCrowd, full-text documents).
-fn term_score(c: &Counts, group: u32) -> f64 {
+fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
     let (occ, sent, g) = (c.occ(group), c.sent(group), &c.groups[group as usize]);
-    let tf = occ.len() as f64;
-    if tf == 0.0 {
+    if occ.is_empty() {
         return 0.0;
     }
-    let first = sent[0] as f64;
-    let mut in_sentences = 0usize;
-    let mut last = u32::MAX;
-    for &s in sent {
-        if s != last {
-            in_sentences += 1;
-            last = s;
-        }
-    }
+    let tf = occ.len() as f64;
+    let first = sent[0];
+    let (in_sentences, dp) = spread_and_dispersion(c, sent);
     let n_sent = c.sentences.max(1) as f64;
     let spread = in_sentences as f64 / n_sent;
     // A word written with a capital inside sentences is a name; one only ever seen at the start
@@ -211,15 +205,17 @@ fn term_score(c: &Counts, group: u32) -> f64 {
         &part
     };
     // Longer words are rarer and more specific (Zipf's law of abbreviation), up to a point.
-    let len = (lower.chars().count() as f64).min(10.0);
+    let len = lower.chars().count().min(10);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let noun = flag(NOUN_SUFFIXES.iter().any(|s| lower.ends_with(s)));
     let past = flag(lower.ends_with("ed"));
     let compound = flag(lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
-    let dp = dispersion(c, sent);
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
-    (0.40 * tf.ln() - 0.18 * (1.0 + first).ln() + 0.22 * caps + 0.9 * len.ln() + 0.89 * spread
+    (0.40 * logs.ln(occ.len()) - 0.18 * logs.ln(1 + first as usize)
+        + 0.22 * caps
+        + 0.9 * logs.ln(len)
+        + 0.89 * spread
         - 0.58 * dp
         - 0.72 * in_name
         + 0.40 * noun
@@ -228,16 +224,43 @@ fn term_score(c: &Counts, group: u32) -> f64 {
         .exp()
 }
 
+/// Natural logarithms of small whole numbers, computed once: the term score takes three per
+/// group, and most of them are of small counts, sentence numbers and lengths. The table holds
+/// the very values `f64::ln` gives, so scores do not change.
+struct SmallLogs([f64; 256]);
+
+impl SmallLogs {
+    fn new() -> SmallLogs {
+        let mut t = [0.0; 256];
+        for (k, x) in t.iter_mut().enumerate() {
+            *x = (k as f64).ln();
+        }
+        SmallLogs(t)
+    }
+
+    /// `ln(n)`.
+    fn ln(&self, n: usize) -> f64 {
+        match self.0.get(n) {
+            Some(&x) => x,
+            None => (n as f64).ln(),
+        }
+    }
+}
+
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
 
 /// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
 fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
+    spread_and_dispersion(c, occ).1
+}
+
+/// The number of distinct sentences in `occ` (the sentences of some occurrences, in text
+/// order) and Gries' DP over them, in one pass.
+fn spread_and_dispersion(c: &Counts, occ: &[u32]) -> (usize, f64) {
     let total = c.tokens.tokens.len() as f64;
     let f = occ.len() as f64;
-    if total == 0.0 || f == 0.0 {
-        return 0.0;
-    }
+    let mut in_sentences = 0;
     let mut sum = 0.0;
     let mut covered = 0.0;
     let mut i = 0;
@@ -248,11 +271,15 @@ fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
             n += 1;
             i += 1;
         }
+        in_sentences += 1;
         let expected = c.tokens.sentence_words[s as usize] as f64 / total;
         covered += expected;
         sum += (n as f64 / f - expected).abs();
     }
-    round(0.5 * (sum + (1.0 - covered).max(0.0)))
+    if total == 0.0 || f == 0.0 {
+        return (in_sentences, 0.0);
+    }
+    (in_sentences, round(0.5 * (sum + (1.0 - covered).max(0.0))))
 }
 
 /// The ranked mixed list without near-duplicates.
