@@ -237,6 +237,7 @@ impl Tokens {
     /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
     /// [`form_hash`]); with `fold` 0 it is the form itself. `head` is the form's head (see
     /// [`head_of`]).
+    #[inline(always)]
     fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
         let len = word.len() as u32;
         let mask = ids.slots.len() - 1;
@@ -353,6 +354,19 @@ fn word_bytes(w: u64) -> usize {
     ((!word & HIGH).trailing_zeros() / 8) as usize
 }
 
+/// The capitals and the lower-case letters among the bytes of `w`, which are all ASCII: the
+/// high bit of each such byte, set in the first and the second word respectively.
+fn ascii_cases(w: u64) -> (u64, u64) {
+    const fn splat(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    const HIGH: u64 = splat(0x80);
+    // As in `word_bytes`: no byte has its high bit set, so no sum carries.
+    let upper = (w + splat(0x80 - b'A')) & !(w + splat(0x7f - b'Z'));
+    let lower = (w + splat(0x80 - b'a')) & !(w + splat(0x7f - b'z'));
+    (upper & HIGH, lower & HIGH)
+}
+
 /// [`KIND`] bits: an ASCII letter, an ASCII capital.
 const LETTER: u8 = 1;
 const UPPER: u8 = 2;
@@ -419,6 +433,14 @@ impl Cut<'_> {
                     i += 1;
                 }
                 if start.is_none() {
+                    if b.get(i) == Some(&b' ') {
+                        // The common case: a plain word and a space, which ends it and breaks
+                        // nothing.
+                        self.push(base + run, base + i, false);
+                        prev = ' ';
+                        i += 1;
+                        continue;
+                    }
                     start = Some(run);
                     segment_len = 0;
                     wide = false;
@@ -484,10 +506,24 @@ impl Cut<'_> {
     fn push(&mut self, start: usize, end: usize, wide: bool) {
         let bytes = &self.text.as_bytes()[start..end];
         let (ty, capitalized, all_caps);
-        if !wide {
-            // Most words are ASCII: the form is interned without a copy unless it is new, and
-            // a word that starts in lower case, or a capital and then lower case, needs no
-            // count of its capitals.
+        let n = bytes.len();
+        if let (false, 1..=8, Some(w)) = (wide, n, self.text.as_bytes().get(start..start + 8)) {
+            // Most words are ASCII and at most eight bytes long: one load gives the whole word,
+            // its capitals and its form, which is interned without a copy unless it is new.
+            let raw = word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * n));
+            let (upper, lower) = ascii_cases(raw);
+            capitalized = upper & 0x80 != 0;
+            all_caps = lower == 0 && upper.count_ones() >= 2;
+            ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
+                // "US" in capitals is the country, not the pronoun: it joins "U.S.".
+                self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
+            } else {
+                let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
+                self.tokens.intern(bytes, head, 0x20, self.ids)
+            };
+        } else if !wide {
+            // A long ASCII word: a word that starts in lower case, or a capital and then lower
+            // case, needs no count of its capitals.
             capitalized = bytes[0].is_ascii_uppercase();
             all_caps = if bytes[0].is_ascii_lowercase()
                 || (capitalized && bytes.get(1).is_some_and(u8::is_ascii_lowercase))
@@ -503,7 +539,6 @@ impl Cut<'_> {
                 letters >= 2 && upper == letters
             };
             ty = if bytes == b"US" {
-                // "US" in capitals is the country, not the pronoun: it joins "U.S.".
                 self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
             } else {
                 let head = head_at(self.text.as_bytes(), start, bytes.len(), 0x20);
