@@ -8,8 +8,12 @@
 //! colon or a quotation, or as a tag after one), because elsewhere it usually narrates events
 //! ("the war continued", "the data show a rise").
 
+mod table;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+pub(crate) use table::Form;
 
 /// Verbs that report words, thoughts or wishes whenever they have a person or body as subject.
 #[rustfmt::skip]
@@ -62,7 +66,23 @@ const NOUN_LIKE: &[&str] = &[
 /// True when `word` (a form of `lemma`) is also a common noun: the bare or "-s" form of a
 /// lemma in `NOUN_LIKE`.
 pub fn noun_like(word: &str, lemma: &str) -> bool {
-    // The bare and "-s" forms of every noun-like lemma, built once: this runs for every cue.
+    // The table answers for a form of this very lemma (almost every call); the lists decide
+    // the rest.
+    let mut buf = [0u8; table::LONGEST];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Some(form) = form_table().get(lower).filter(|f| f.lemma == lemma) {
+            return form.noun_like;
+        }
+    }
+    noun_like_listed(word, lemma)
+}
+
+/// [`noun_like`] from the lists.
+fn noun_like_listed(word: &str, lemma: &str) -> bool {
+    // The bare and "-s" forms of every noun-like lemma, built once.
     type Forms = HashMap<&'static str, [String; 2], std::hash::BuildHasherDefault<Fnv>>;
     static FORMS: OnceLock<Forms> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
@@ -194,6 +214,17 @@ fn forms() -> &'static FormMap {
     })
 }
 
+/// The forms of [`forms`] in a flat table, for the hot lookups.
+fn form_table() -> &'static table::Table {
+    static TABLE: OnceLock<table::Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        table::Table::new(
+            forms().iter().map(|(f, v)| (f.as_str(), *v)),
+            noun_like_listed,
+        )
+    })
+}
+
 /// Returns the lemma and strength when `word` (any case) is an inflection of a cue verb.
 pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
     let map = forms();
@@ -217,8 +248,8 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        if let Some(found) = std::str::from_utf8(lower).ok().and_then(|w| map.get(w)) {
-            return Some(*found);
+        if let Some(found) = form_table().get(lower) {
+            return Some((found.lemma, found.strength));
         }
         // British spellings ("emphasised") are looked up as American ones: "ise" → "ize",
         // then "isi" → "izi", each replacement keeping the length.
@@ -236,10 +267,7 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
             }
         }
         return if changed {
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|w| map.get(w))
-                .copied()
+            form_table().get(lower).map(|f| (f.lemma, f.strength))
         } else {
             None
         };
@@ -265,17 +293,22 @@ pub fn verb(word: &str) -> Option<(&'static str, Strength)> {
 
 /// The lemma and strength of an exact lower-case form, without allocating.
 pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
+    cue_form(word).map(|f| (f.lemma, f.strength))
+}
+
+/// What the lexicon knows about the exact lower-case form `word`, without allocating.
+pub(crate) fn cue_form(word: &str) -> Option<Form> {
     let b = word.as_bytes();
     let (first, last) = (*b.first()?, *b.last()?);
     if !first.is_ascii_lowercase()
         || !last.is_ascii_lowercase()
         || b.len() >= 32
         || form_shapes()[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
-        || !b.iter().all(u8::is_ascii_lowercase)
     {
         return None;
     }
-    forms().get(word).copied()
+    // The table holds lower-case forms only, so a word with any other byte is no key.
+    form_table().get(b)
 }
 
 /// Returns the lemma when `word` (any case) is an inflection of a cue verb.
@@ -497,6 +530,18 @@ mod tests {
             inflections("agree"),
             ["agree", "agrees", "agreed", "agreeing"]
         );
+    }
+
+    #[test]
+    fn the_flat_table_holds_every_form() {
+        for (f, &(lemma, strength)) in forms() {
+            assert!(f.len() <= table::LONGEST && f.bytes().all(|b| b.is_ascii_lowercase()));
+            let got = form_table().get(f.as_bytes()).expect("listed");
+            assert_eq!((got.lemma, got.strength), (lemma, strength));
+            assert_eq!(got.noun_like, noun_like_listed(f, lemma), "{f}");
+        }
+        assert!(form_table().get(b"sai").is_none() && form_table().get(b"").is_none());
+        assert!(form_table().get(b"say\0").is_none());
     }
 
     #[test]

@@ -22,14 +22,15 @@ use super::scan::Words;
 pub(super) fn cue_verbs<'b>(
     body: &'b str,
     words: &'b Words,
-) -> impl Iterator<Item = (usize, usize, &'static str, crate::cues::Strength)> + 'b {
+) -> impl Iterator<Item = (usize, usize, crate::cues::Form)> + 'b {
     // Only the words shaped like one can be cue verb forms.
     let mut spans = words.verbs.iter().map(|&k| words.spans[k]);
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
-            // Cue forms are lower-case ASCII ([`crate::cues::verb_form`] checks).
+            // Cue forms are lower-case ASCII ([`crate::cues::cue_form`] checks).
             let word = &body[start..end];
-            if let Some((lemma, strength)) = crate::cues::verb_form(word) {
+            if let Some(form) = crate::cues::cue_form(word) {
+                let lemma = form.lemma;
                 let mut e = end;
                 for particle in [" for", " out", " on"] {
                     if body[end..].starts_with(particle)
@@ -54,7 +55,7 @@ pub(super) fn cue_verbs<'b>(
                         break;
                     }
                 }
-                return Some((start, e, lemma, strength));
+                return Some((start, e, form));
             }
         }
         None

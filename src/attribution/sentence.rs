@@ -211,7 +211,8 @@ pub(super) fn attribute_sentence<'t>(
 
     let has_quote = !quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, lemma, strength) in phrases::cue_verbs(body, words) {
+    for (ms, me, form) in phrases::cue_verbs(body, words) {
+        let (lemma, strength) = (form.lemma, form.strength);
         let (a, b) = (s.start + ms, s.start + me);
         if in_quote(a) {
             continue;
@@ -245,7 +246,7 @@ pub(super) fn attribute_sentence<'t>(
         let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
         // "battleground states", "health worries": a verb form that is also a plural noun
         // reports only before a clause or object.
-        let noun_like = crate::cues::noun_like(word, lemma);
+        let noun_like = form.noun_like;
         if noun_like {
             let nw = next
                 .split(|c: char| !c.is_alphanumeric())

@@ -1,12 +1,16 @@
 //! N-grams: every run of two or three adjacent content words, tallied by their stem groups.
 //!
-//! A text has about one n-gram occurrence per five words and most n-grams occur once, so a hash
-//! table of them is large and each insertion a cache miss. Instead the occurrences are sorted by
-//! key: a counting sort on the first word, then a sort of each first word's few occurrences by
-//! the rest of the key. That reads and writes memory mostly in order, and leaves the occurrences
-//! of every n-gram at hand, in text order, for the few that are listed.
+//! A text has about one pair of adjacent content words per six words and most pairs occur once,
+//! so a hash table of them is large and each insertion a cache miss; sorting them costs more
+//! than the rest of the tally. Instead a counting sort on the first word puts each first word's
+//! pairs together, in text order, and within that bucket a table indexed by the second word
+//! finds the pair's tally (see [`Tally`]). A triple is two overlapping pairs and can only repeat
+//! when both of them do, so only those triples are tallied, the same way, keyed by their first
+//! pair and their third word. Only the n-grams seen at least twice are kept: one seen once is
+//! neither a phrase nor a frequent n-gram.
 
 use super::counts::{Counts, NONE};
+use super::hash::FastMap;
 use super::tokens::{Token, BREAK_BEFORE, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
@@ -21,118 +25,135 @@ pub(super) fn gram_len(k: &GramKey) -> usize {
     }
 }
 
-/// The tally of one n-gram.
+/// The tally of one n-gram seen at least twice.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Gram {
     pub key: GramKey,
     /// First token of its first occurrence.
     pub first: u32,
     pub count: u32,
-    /// Where its occurrences start in [`Grams::at`].
-    from: u32,
+    /// Its bucket in its [`Tally`]: the first word of a pair, the first pair of a triple.
+    head: u32,
     /// Counted as a name instead (see [`Grams::take`]).
     pub taken: bool,
 }
 
 /// The n-grams of a text.
 pub(super) struct Grams {
-    /// Each distinct n-gram, in key order.
+    /// Each n-gram seen at least twice, pairs before triples.
     pub list: Vec<Gram>,
-    /// The first token of every occurrence, n-gram after n-gram, each one's in text order.
-    at: Vec<u32>,
+    /// Where each n-gram of `list` is, by key.
+    index: FastMap<GramKey, u32>,
+    /// Every pair occurrence in text order: its first token and the groups of its two words.
+    pairs: Vec<[u32; 3]>,
+    /// The pairs tallied by first word then second.
+    two: Tally,
+    /// Every triple occurrence whose two pairs repeat, in text order: its first pair (index in
+    /// `pairs`), that pair's key (index in `two.keys`) and the group of its third word.
+    threes: Vec<[u32; 3]>,
+    /// Those triples tallied by first pair then third word.
+    three: Tally,
 }
 
-/// Collects the n-gram occurrences, token by token, while another pass reads the tokens
-/// (the name finder): one read of the tokens serves both.
+/// Collects the pairs of adjacent content words, token by token, while another pass reads the
+/// tokens (the name finder): one read of the tokens serves both.
 pub(super) struct Runs {
-    /// Content words so far in the current run, and the last two of them.
-    run: usize,
-    g1: u32,
-    g2: u32,
-    /// Each occurrence: its key and first token, in text order.
-    found: Vec<(GramKey, u32)>,
+    /// The pairs found so far (`pairs[..len]`; see [`Grams::pairs`]), and room for the next.
+    pairs: Vec<[u32; 3]>,
+    len: usize,
+    /// The group of the previous token (`NONE` for none).
+    prev: u32,
 }
 
 impl Runs {
     pub fn new(c: &Counts) -> Runs {
         Runs {
-            run: 0,
-            g1: NONE,
-            g2: NONE,
-            // News has about one n-gram per five words: reserving one per four avoids copying
-            // the vector as it grows.
-            found: Vec::with_capacity(c.tokens.tokens.len() / 4),
+            // News has about one pair per six words: room for one per four avoids copying the
+            // vector as it grows.
+            pairs: vec![[0; 3]; c.tokens.tokens.len() / 4 + 1],
+            len: 0,
+            prev: NONE,
         }
     }
 
-    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order. Every
-    /// run of two or three adjacent content words is an n-gram: the one definition of one.
+    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order. Two
+    /// adjacent content words with no break between them are a pair, and every run of two or
+    /// three adjacent content words is an n-gram: the one definition of one.
     #[inline]
     pub fn step(&mut self, i: usize, t: &Token, g: u32) {
-        if g == NONE || t.flags & (SENTENCE_START | BREAK_BEFORE) != 0 {
-            self.run = 0;
+        if self.len == self.pairs.len() {
+            // Rare: the room grows by half.
+            self.pairs.resize(self.len + self.len / 2 + 1, [0; 3]);
         }
-        if g == NONE {
-            return;
+        // Whether a pair ends here follows no pattern a processor can predict: the slot is
+        // written every time and only kept (`len` moves on) when a pair ends here.
+        let pair =
+            (g != NONE) & (self.prev != NONE) & (t.flags & (SENTENCE_START | BREAK_BEFORE) == 0);
+        if let Some(slot) = self.pairs.get_mut(self.len) {
+            *slot = [(i as u32).wrapping_sub(1), self.prev, g];
         }
-        self.run += 1;
-        if self.run >= 2 {
-            self.found.push(([self.g1, g, NONE], i as u32 - 1));
-        }
-        if self.run >= 3 {
-            self.found.push(([self.g2, self.g1, g], i as u32 - 2));
-        }
-        (self.g2, self.g1) = (self.g1, g);
+        self.len += pair as usize;
+        self.prev = g;
     }
 }
 
 impl Grams {
     /// Tallies the n-grams found by `runs`, which has seen every token.
     pub fn new(c: &Counts, runs: Runs) -> Grams {
-        let found = runs.found;
+        let mut pairs = runs.pairs;
+        pairs.truncate(runs.len);
+        // The last key of each group, shared by both tallies (see `Tally::new`).
+        let mut last = vec![NONE; c.groups.len()];
+        let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut last, 0);
+        let repeats = |k: usize| two.keys[two.of[k] as usize].count >= 2;
+        // A triple is a pair followed by one starting on its second word.
+        let threes: Vec<[u32; 3]> = pairs
+            .windows(2)
+            .enumerate()
+            .filter(|&(k, w)| w[1][0] == w[0][0].wrapping_add(1) && repeats(k) && repeats(k + 1))
+            .map(|(k, w)| [k as u32, two.of[k], w[1][2]])
+            .collect();
+        let base = two.keys.len() as u32;
+        let three = Tally::new(&threes, |t| (t[1], t[2]), two.keys.len(), &mut last, base);
 
-        // A stable counting sort on the first word keeps each bucket in text order.
-        let mut bounds = vec![0u32; c.groups.len() + 1];
-        for (k, _) in &found {
-            bounds[k[0] as usize + 1] += 1;
-        }
-        for g in 0..c.groups.len() {
-            bounds[g + 1] += bounds[g];
-        }
-        let mut sorted = vec![([0u32; 3], 0u32); found.len()];
-        let mut next = bounds.clone();
-        for &(k, i) in &found {
-            let slot = &mut next[k[0] as usize];
-            sorted[*slot as usize] = (k, i);
-            *slot += 1;
-        }
-        drop(found);
-        for w in bounds.windows(2) {
-            let bucket = &mut sorted[w[0] as usize..w[1] as usize];
-            if bucket.len() > 1 {
-                // Stable: equal keys stay in text order.
-                bucket.sort_by_key(|(k, _)| (k[1], k[2]));
-            }
-        }
-
-        let mut list = Vec::new();
-        let mut at = Vec::with_capacity(sorted.len());
-        for run in sorted.chunk_by(|a, b| a.0 == b.0) {
-            list.push(Gram {
-                key: run[0].0,
-                first: run[0].1,
-                count: run.len() as u32,
-                from: at.len() as u32,
+        let token = |k: u32| pairs[k as usize][0];
+        let mut list: Vec<Gram> = two
+            .keys
+            .iter()
+            .filter(|d| d.count >= 2)
+            .map(|d| Gram {
+                key: [d.head, d.tail, NONE],
+                first: token(d.first),
+                count: d.count,
+                head: d.head,
                 taken: false,
-            });
-            at.extend(run.iter().map(|&(_, i)| i));
+            })
+            .collect();
+        list.extend(three.keys.iter().filter(|d| d.count >= 2).map(|d| {
+            let pair = &two.keys[d.head as usize];
+            Gram {
+                key: [pair.head, pair.tail, d.tail],
+                first: token(threes[d.first as usize][0]),
+                count: d.count,
+                head: d.head,
+                taken: false,
+            }
+        }));
+        let mut index = FastMap::with_capacity_and_hasher(list.len(), Default::default());
+        index.extend(list.iter().enumerate().map(|(i, g)| (g.key, i as u32)));
+        Grams {
+            list,
+            index,
+            pairs,
+            two,
+            threes,
+            three,
         }
-        Grams { list, at }
     }
 
-    /// The index of the n-gram with key `k`, unless there is none or it was taken.
+    /// The index of the n-gram with key `k`, unless it was not seen twice or was taken.
     pub fn take(&mut self, k: &GramKey) -> Option<usize> {
-        let i = self.list.binary_search_by(|g| g.key.cmp(k)).ok()?;
+        let i = *self.index.get(k)? as usize;
         let g = &mut self.list[i];
         if g.taken {
             return None;
@@ -142,8 +163,112 @@ impl Grams {
     }
 
     /// The first tokens of the occurrences of n-gram `i`, in text order.
-    pub fn occurrences(&self, i: usize) -> &[u32] {
+    pub fn occurrences(&self, i: usize) -> Vec<u32> {
         let g = &self.list[i];
-        &self.at[g.from as usize..(g.from + g.count) as usize]
+        let token = |k: u32| self.pairs[k as usize][0];
+        if g.key[2] == NONE {
+            self.two.bucket(g.head, g.key[1]).map(token).collect()
+        } else {
+            self.three
+                .bucket(g.head, g.key[2])
+                .map(|j| token(self.threes[j as usize][0]))
+                .collect()
+        }
+    }
+}
+
+/// Keys of two parts, a head and a tail, tallied by distinct key without hashing or sorting.
+struct Tally {
+    /// The occurrences with head `h` are `order[bounds[h]..bounds[h + 1]]`, in the order given:
+    /// each one's tail and index among the occurrences.
+    bounds: Vec<u32>,
+    order: Vec<(u32, u32)>,
+    /// Each distinct key, head after head.
+    keys: Vec<Distinct>,
+    /// The distinct key of each occurrence (index in `keys`).
+    of: Vec<u32>,
+}
+
+/// A distinct key of a [`Tally`].
+struct Distinct {
+    head: u32,
+    tail: u32,
+    /// Its first occurrence (index among the occurrences).
+    first: u32,
+    count: u32,
+}
+
+impl Tally {
+    /// Tallies the keys `key(o)` of occurrences `occ`, whose heads are below `heads` and whose
+    /// tails index `last`. The keys are numbered from `base` in `last`, which holds the last key
+    /// numbered for each tail: a key numbered in the current head's bucket is that head's, and
+    /// any older one (below the bucket's first number) is stale, so one table serves every
+    /// bucket, and a later tally with a higher `base`, without being cleared.
+    fn new<T>(
+        occ: &[T],
+        key: impl Fn(&T) -> (u32, u32),
+        heads: usize,
+        last: &mut [u32],
+        base: u32,
+    ) -> Tally {
+        // A stable counting sort on the head keeps each bucket in the order given.
+        let mut bounds = vec![0u32; heads + 1];
+        for o in occ {
+            bounds[key(o).0 as usize + 1] += 1;
+        }
+        for h in 0..heads {
+            bounds[h + 1] += bounds[h];
+        }
+        let mut order = vec![(0u32, 0u32); occ.len()];
+        let mut next = bounds.clone();
+        for (k, o) in occ.iter().enumerate() {
+            let (h, t) = key(o);
+            let slot = &mut next[h as usize];
+            order[*slot as usize] = (t, k as u32);
+            *slot += 1;
+        }
+        drop(next);
+
+        let mut keys: Vec<Distinct> = Vec::new();
+        let mut of = vec![0u32; occ.len()];
+        for (h, w) in bounds.windows(2).enumerate() {
+            let from = base + keys.len() as u32;
+            for &(t, k) in &order[w[0] as usize..w[1] as usize] {
+                let seen = last[t as usize];
+                let id = if seen != NONE && seen >= from {
+                    keys[(seen - base) as usize].count += 1;
+                    seen - base
+                } else {
+                    last[t as usize] = base + keys.len() as u32;
+                    keys.push(Distinct {
+                        head: h as u32,
+                        tail: t,
+                        first: k,
+                        count: 1,
+                    });
+                    keys.len() as u32 - 1
+                };
+                of[k as usize] = id;
+            }
+        }
+        Tally {
+            bounds,
+            order,
+            keys,
+            of,
+        }
+    }
+
+    /// The occurrences (indices among the occurrences, in the order given) of the key `head`,
+    /// `tail`.
+    fn bucket(&self, head: u32, tail: u32) -> impl Iterator<Item = u32> + '_ {
+        let (a, b) = (
+            self.bounds[head as usize] as usize,
+            self.bounds[head as usize + 1] as usize,
+        );
+        self.order[a..b]
+            .iter()
+            .filter(move |&&(t, _)| t == tail)
+            .map(|&(_, k)| k)
     }
 }

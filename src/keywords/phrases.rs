@@ -463,7 +463,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let key = keys[i];
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
         let occ: Vec<u32> = match (t.gram, t.name) {
-            (Some(i), _) => grams.occurrences(i).to_vec(),
+            (Some(i), _) => grams.occurrences(i),
             (None, Some(n)) => std::iter::once(n.first)
                 .chain(n.rest.iter().copied())
                 .collect(),
