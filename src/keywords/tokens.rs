@@ -47,7 +47,31 @@ pub struct Tokens {
     lower: String,
     /// Tokens per sentence.
     pub sentence_words: Vec<u32>,
+    /// How the counted tokens of each form are written, indexed by [`Token::ty`].
+    pub tallies: Vec<Tally>,
+    /// The counted tokens with a hyphen, in text order: the only ones whose parts may count.
+    pub hyphenated: Vec<u32>,
 }
+
+/// How the counted tokens of one form are written, tallied while cutting so that the stem
+/// groups' tallies add up a few thousand forms rather than read every token again. Only the
+/// first [`COUNTED`] tokens count.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    /// Tokens.
+    pub count: u32,
+    /// Tokens not at the start of a sentence.
+    pub inner: u32,
+    /// Of those, how many are capitalised.
+    pub inner_caps: u32,
+    /// Capitalised tokens next to another capitalised token of their sentence with no break
+    /// between: parts of a multi-word name.
+    pub in_name: u32,
+}
+
+/// The tokens counted in [`Tokens::tallies`] and [`Tokens::hyphenated`]: those whose index
+/// fits an occurrence (see `counts`).
+pub const COUNTED: usize = super::counts::TOKEN_MASK as usize;
 
 /// Whether `c` is written without spaces between words (Han ideographs and kana).
 pub fn is_ideograph(c: char) -> bool {
@@ -206,6 +230,8 @@ impl Tokens {
             types: Vec::new(),
             lower: String::new(),
             sentence_words: Vec::with_capacity(sentences.len()),
+            tallies: Vec::new(),
+            hyphenated: Vec::new(),
         };
         let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
@@ -221,6 +247,7 @@ impl Tokens {
                 text,
                 sentence: si as u32,
                 broken: false,
+                hyphen: false,
                 ids: &mut ids,
                 lower: &mut lower,
             };
@@ -228,9 +255,32 @@ impl Tokens {
             if let Some(first) = t.tokens.get_mut(before) {
                 first.flags |= SENTENCE_START;
             }
+            t.tally(before.min(COUNTED)..t.tokens.len().min(COUNTED));
             t.sentence_words.push((t.tokens.len() - before) as u32);
         }
         t
+    }
+
+    /// Tallies the tokens of one sentence (see [`Tally`]): run over them while they are still
+    /// in the cache, and within one sentence, where a name's neighbours are.
+    fn tally(&mut self, sentence: std::ops::Range<usize>) {
+        let toks = &self.tokens[sentence];
+        let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        // Capitalised, with no break before it.
+        let joins_capital = |t: &Token| capital(t) & (t.flags & BREAK_BEFORE == 0);
+        let mut prev_capital = false;
+        for (j, t) in toks.iter().enumerate() {
+            let cap = capital(t);
+            let before = prev_capital & (t.flags & BREAK_BEFORE == 0);
+            let after = toks.get(j + 1).is_some_and(joins_capital);
+            let inner = t.flags & SENTENCE_START == 0;
+            let tally = &mut self.tallies[t.ty as usize];
+            tally.count += 1;
+            tally.inner += inner as u32;
+            tally.inner_caps += (inner & cap) as u32;
+            tally.in_name += (cap & (before | after)) as u32;
+            prev_capital = cap;
+        }
     }
 
     /// The id of the lower-cased form of `word`, adding the form if it is new. With `fold`
@@ -277,6 +327,7 @@ impl Tokens {
             self.lower.extend(word.iter().map(|&b| (b | fold) as char));
         }
         self.types.push((start, self.lower.len() as u32));
+        self.tallies.push(Tally::default());
         let head = head_of(self.form(id).as_bytes());
         ids.slots[k] = Slot {
             head,
@@ -396,6 +447,8 @@ struct Cut<'a> {
     sentence: u32,
     /// Punctuation or a line break came after the last token.
     broken: bool,
+    /// The current word has a hyphen.
+    hyphen: bool,
     ids: &'a mut Interner,
     /// A buffer for lower-casing non-ASCII words.
     lower: &'a mut String,
@@ -485,6 +538,7 @@ impl Cut<'_> {
             {
                 segment_len = 0;
                 wide |= class == Class::Wide;
+                self.hyphen |= matches!(c, '-' | '‐');
             } else {
                 if let Some(st) = start.take() {
                     self.push(base + st, base + i, wide);
@@ -576,6 +630,10 @@ impl Cut<'_> {
         }
         if std::mem::take(&mut self.broken) {
             flags |= BREAK_BEFORE;
+        }
+        let index = self.tokens.tokens.len();
+        if std::mem::take(&mut self.hyphen) && index < COUNTED {
+            self.tokens.hyphenated.push(index as u32);
         }
         // `new` only tokenises sentences that end below 4 GiB, so the casts are exact.
         self.tokens.tokens.push(Token {
