@@ -557,25 +557,36 @@ impl Cut<'_> {
 
     /// Adds the token at bytes `start..end` of the text; `wide` tells whether it has a
     /// non-ASCII character.
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, wide: bool) {
-        let bytes = &self.text.as_bytes()[start..end];
-        let (ty, capitalized, all_caps);
-        let n = bytes.len();
+        let n = end.saturating_sub(start);
         if let (false, 1..=8, Some(w)) = (wide, n, self.text.as_bytes().get(start..start + 8)) {
             // Most words are ASCII and at most eight bytes long: one load gives the whole word,
             // its capitals and its form, which is interned without a copy unless it is new.
             let raw = word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * n));
             let (upper, lower) = ascii_cases(raw);
-            capitalized = upper & 0x80 != 0;
-            all_caps = lower == 0 && upper.count_ones() >= 2;
-            ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
+            let capitalized = upper & 0x80 != 0;
+            let all_caps = lower == 0 && upper.count_ones() >= 2;
+            let ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
                 // "US" in capitals is the country, not the pronoun: it joins "U.S.".
                 self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
             } else {
                 let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
-                self.tokens.intern(bytes, head, 0x20, self.ids)
+                self.tokens.intern(&w[..n], head, 0x20, self.ids)
             };
-        } else if !wide {
+            self.emit(start, end, ty, capitalized, all_caps);
+        } else {
+            self.push_other(start, end, wide);
+        }
+    }
+
+    /// [`Cut::push`] for the words that are not ASCII, longer than eight bytes or at the end
+    /// of the text.
+    #[inline(never)]
+    fn push_other(&mut self, start: usize, end: usize, wide: bool) {
+        let bytes = &self.text.as_bytes()[start..end];
+        let (ty, capitalized, all_caps);
+        if !wide {
             // A long ASCII word: a word that starts in lower case, or a capital and then lower
             // case, needs no count of its capitals.
             capitalized = bytes[0].is_ascii_uppercase();
@@ -621,6 +632,12 @@ impl Cut<'_> {
             capitalized = word.chars().next().is_some_and(char::is_uppercase);
             all_caps = letters >= 2 && upper == letters;
         }
+        self.emit(start, end, ty, capitalized, all_caps);
+    }
+
+    /// Adds the token at bytes `start..end` of the text, of form `ty`.
+    #[inline(always)]
+    fn emit(&mut self, start: usize, end: usize, ty: u32, capitalized: bool, all_caps: bool) {
         let mut flags = 0;
         if capitalized {
             flags |= CAPITALIZED;
