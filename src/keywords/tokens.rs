@@ -297,10 +297,7 @@ impl Tokens {
             // A free slot's length is 0, which no word has.
             if slot.head == head
                 && slot.len == len
-                && (len <= 8 || {
-                    let form = &self.form(slot.id).as_bytes()[8..];
-                    form.iter().zip(&word[8..]).all(|(&a, &b)| a == b | fold)
-                })
+                && (len <= 8 || self.tail_is(slot.id, word, fold))
             {
                 return slot.id;
             }
@@ -309,6 +306,25 @@ impl Tokens {
             }
             k = (k + 1) & mask;
         }
+    }
+
+    /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), both longer than
+    /// eight bytes and of one length, agree past their first eight bytes: compared eight bytes
+    /// at a time, the last eight overlapping the ones before.
+    fn tail_is(&self, ty: u32, word: &[u8], fold: u8) -> bool {
+        let (a, b) = self.types[ty as usize];
+        let Some(form) = self.lower.as_bytes().get(a as usize..b as usize) else {
+            return false;
+        };
+        let (n, fold) = (word.len(), u64::from_ne_bytes([fold; 8]));
+        let mut i = 8;
+        while i + 8 < n {
+            if word_at(form, i, 0) != word_at(word, i, fold) {
+                return false;
+            }
+            i += 8;
+        }
+        word_at(form, n - 8, 0) == word_at(word, n - 8, fold)
     }
 
     /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
