@@ -13,21 +13,13 @@
 //!   Defense", "the Information Bureau of the Ministry of National Defense" joins the ministry,
 //!   and "Group (TG)" gives "TG" as another name for the group.
 
+mod index;
 mod kind;
 mod names;
 
+use index::{FastMap, Index, Named, RECENT_REACH};
 pub use kind::kind_of;
-use names::{key_words, name_and_descriptors, name_before};
-
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
-use crate::keywords::FastHasher;
-
-/// Maps and sets keyed by the words and spans of one text: no flooding to resist, and the
-/// default hasher costs more than the lookups.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+use names::{name_and_descriptors, name_before};
 
 use crate::attribution::{Found, RawMention};
 use crate::cues;
@@ -49,10 +41,11 @@ pub struct Group {
     pub sentences: Vec<usize>,
     /// Sentences quoting it directly.
     pub direct_quotes: usize,
-    /// Lower-case words of every name it was given, for matching.
-    words: FastSet<String>,
-    /// The descriptors already recorded, so that deduplication stays O(1) per mention.
-    seen_descriptors: FastSet<String>,
+    /// The lower-case words of every name it was given, for matching: the newest entry of its
+    /// list of word ids in [`Index`].
+    words: usize,
+    /// Words in its name, as white space splits it.
+    word_count: usize,
 }
 
 impl Group {
@@ -69,33 +62,6 @@ impl Group {
             share,
         }
     }
-
-    fn add_descriptor(&mut self, d: &str) {
-        if !d.is_empty() && !self.seen_descriptors.contains(d) {
-            self.seen_descriptors.insert(d.to_string());
-            self.descriptors.push(d.to_string());
-        }
-    }
-}
-
-/// How far back in the order of use a pronoun or description may reach: a source not named in
-/// the last this many mentions is too far away to be meant, and the bound keeps grouping linear.
-const RECENT_REACH: usize = 200;
-
-/// The groups with indices, so that each mention is matched in time independent of the number
-/// of groups (a long text has thousands).
-#[derive(Default)]
-struct Index {
-    groups: Vec<Group>,
-    /// Group ids by key, the latest group last.
-    by_key: FastMap<String, usize>,
-    /// Group ids by each word of their names, in creation order.
-    by_word: FastMap<String, Vec<usize>>,
-    /// Group ids by their one-word keys ("Kashin"), in creation order.
-    by_single_key: FastMap<String, Vec<usize>>,
-    /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
-    uses: Vec<usize>,
-    last_use: Vec<usize>,
 }
 
 /// What grouping reads from a mention's text and kind alone. A long text repeats the same
@@ -129,69 +95,29 @@ impl Reading {
     }
 }
 
-/// A name ready for matching: its canonical form, lower-case key, descriptors.
-struct Named {
-    name: String,
-    /// The key words joined by single spaces (no key word holds a space).
-    key: String,
-    descriptors: Vec<String>,
-    /// The group this name last joined: when it joins the same group again, that group already
-    /// holds its keys, words and descriptors, and already has a name at least as long.
-    last_id: Option<usize>,
-}
-
-impl Named {
-    fn new(name: String, descriptors: Vec<String>) -> Named {
-        let mut lower = String::new();
-        Named {
-            key: key_words(&name, &mut lower).join(" "),
-            name,
-            descriptors,
-            last_id: None,
-        }
-    }
-
-    /// The name of a mention typed `kind`, with its descriptors.
-    fn of_mention(raw: &str, kind: Kind) -> Named {
-        let (mut name, descriptors) = name_and_descriptors(raw, kind);
-        // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
-        if kind == Kind::Organization {
-            if let Some(k) = name.find(" of ") {
-                let (body, parent) = (&name[..k], &name[k + 4..]);
-                let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
-                let parent_kind = kind_of(parent);
-                if matches!(
-                    body_head.as_str(),
-                    "bureau" | "office" | "department" | "division" | "unit"
-                ) && parent_kind == Kind::Organization
-                    && parent.split_whitespace().count() >= 2
-                {
-                    name = parent
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ")
-                        .to_string();
-                }
+/// The name of a mention typed `kind`, with its descriptors, read into `ix`'s ids.
+fn name_of_mention(ix: &mut Index, raw: &str, kind: Kind) -> Named {
+    let (mut name, descriptors) = name_and_descriptors(raw, kind);
+    // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
+    if kind == Kind::Organization {
+        if let Some(k) = name.find(" of ") {
+            let (body, parent) = (&name[..k], &name[k + 4..]);
+            let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
+            let parent_kind = kind_of(parent);
+            if matches!(
+                body_head.as_str(),
+                "bureau" | "office" | "department" | "division" | "unit"
+            ) && parent_kind == Kind::Organization
+                && parent.split_whitespace().count() >= 2
+            {
+                name = parent
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string();
             }
         }
-        Named::new(name, descriptors)
     }
-}
-
-impl Index {
-    /// Marks `id` as the most recently used group.
-    fn touch(&mut self, id: usize) {
-        self.last_use[id] = self.uses.len();
-        self.uses.push(id);
-    }
-
-    /// Distinct groups, most recently used first, within [`RECENT_REACH`] uses.
-    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
-        let n = self.uses.len();
-        (n.saturating_sub(RECENT_REACH)..n)
-            .rev()
-            .filter(move |&p| self.last_use[self.uses[p]] == p)
-            .map(move |p| self.uses[p])
-    }
+    ix.named(name, descriptors)
 }
 
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
@@ -253,7 +179,8 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
     // Entities of mentions already grouped, by span, for carried-over attributions.
     // Sized for every mention up front: it is only looked up, never walked, so its capacity
     // changes no order, and it is spared growing step by step. (The readings, one per distinct
-    // mention and far larger, grow as they come.)
+    // mention and far larger, grow as they come, in a vector: the map moves only their ids when
+    // it grows.)
     let mentions: usize = found
         .iter()
         .flatten()
@@ -261,16 +188,20 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
         .sum();
     let mut by_span: FastMap<(usize, usize), usize> =
         FastMap::with_capacity_and_hasher(mentions, Default::default());
-    let mut readings: FastMap<(&str, Kind), Reading> = FastMap::default();
+    let mut reading_ids: FastMap<(&str, Kind), usize> = FastMap::default();
+    let mut readings: Vec<Reading> = Vec::new();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
         let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
         let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index| {
             let raw = &text[m.start..m.end];
-            let reading = readings
-                .entry((raw, m.kind))
-                .or_insert_with(|| Reading::new(raw));
+            let next = readings.len();
+            let r = *reading_ids.entry((raw, m.kind)).or_insert(next);
+            if r == next {
+                readings.push(Reading::new(raw));
+            }
+            let reading = &mut readings[r];
             let id = resolve(text, sent_start, m, ix, reading);
             let Some(id) = id else { return };
             m.entity = Some(id);
@@ -321,9 +252,7 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
 /// that description belongs to when it appears later ("the Russian Foreign Ministry"). Group
 /// ids are renumbered and every mention's `entity` follows.
 fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
-    let Index {
-        groups, by_word, ..
-    } = ix;
+    let groups = &ix.groups;
     let n = groups.len();
     let mut target: Vec<usize> = (0..n).collect();
     for (i, g) in groups.iter().enumerate() {
@@ -333,8 +262,10 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
         if !bare {
             continue;
         }
-        let named = by_word.get(&g.name).and_then(|ids| {
-            ids.iter().copied().find(|&j| {
+        // The earliest named group with the noun (the list runs newest first).
+        let named = ix
+            .groups_with_word(&g.name)
+            .filter(|&j| {
                 j != i
                     && groups[j].kind == g.kind
                     && groups[j]
@@ -343,11 +274,12 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
                         .next()
                         .is_some_and(char::is_uppercase)
             })
-        });
+            .last();
         if let Some(j) = named {
             target[i] = j;
         }
     }
+    let groups = ix.groups;
     if target.iter().enumerate().all(|(i, &t)| i == t) {
         return groups;
     }
@@ -404,8 +336,8 @@ fn resolve(
     if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                let mut named = Named::new(name, Vec::new());
-                return Some(add_name(ix, &mut named, Kind::Person));
+                let mut named = ix.named(name, Vec::new());
+                return Some(ix.add_name(&mut named, Kind::Person));
             }
         }
         return ix.recent().find(|&i| kinds.contains(&ix.groups[i].kind));
@@ -419,170 +351,35 @@ fn resolve(
             _ if noun.ends_with('s') => &[Kind::Organization, Kind::Person],
             _ => &[Kind::Person],
         };
-        let by_word = ix.by_word.get(noun).and_then(|ids| {
-            ids.iter()
-                .rev()
-                .take(64)
-                .copied()
-                .filter(|&i| {
-                    ix.last_use[i] != usize::MAX && ix.uses.len() - ix.last_use[i] <= RECENT_REACH
-                })
-                .max_by_key(|&i| ix.last_use[i])
-        });
+        let by_word = ix
+            .groups_with_word(noun)
+            .take(64)
+            .filter(|&i| {
+                ix.last_use[i] != usize::MAX && ix.uses.len() - ix.last_use[i] <= RECENT_REACH
+            })
+            .max_by_key(|&i| ix.last_use[i]);
         // "the ministry" may stand for the last body named, but not for one whose own name
         // says it is another kind of body ("the farmers' union").
         // A longer description ("the regional water board") names a body of its own unless its
         // words match.
         let by_kind = ix.recent().filter(|_| *short).find(|&i| {
             let g = &ix.groups[i];
-            want.contains(&g.kind) && !(g.kind == Kind::Organization && other_body(g, noun))
+            want.contains(&g.kind) && !(g.kind == Kind::Organization && ix.other_body(i, noun))
         });
         if let Some(id) = by_word.or(by_kind) {
             return Some(id);
         }
     }
-    let named = reading
-        .named
-        .get_or_insert_with(|| Named::of_mention(&text[m.start..m.end], m.kind));
+    let named = match &mut reading.named {
+        Some(named) => named,
+        None => reading
+            .named
+            .insert(name_of_mention(ix, &text[m.start..m.end], m.kind)),
+    };
     if named.name.is_empty() {
         return None;
     }
-    Some(add_name(ix, named, m.kind)).filter(|&id| !ix.groups[id].name.is_empty())
-}
-
-/// Nouns naming one particular kind of body: "the ministry" cannot be "the farmers' union".
-/// Broad ones ("the military", "the government") may speak through any of their bodies.
-const BODIES: &[&str] = &[
-    "ministry",
-    "union",
-    "council",
-    "committee",
-    "commission",
-    "party",
-    "company",
-    "university",
-    "institute",
-    "court",
-    "bank",
-    "association",
-    "board",
-    "agency",
-    "department",
-    "embassy",
-    "bureau",
-    "office",
-    "firm",
-    "club",
-    "school",
-    "hospital",
-    "church",
-    "newspaper",
-    "campaign",
-    "team",
-    "group",
-    "federation",
-    "foundation",
-    "society",
-];
-
-/// True when the organisation `g` is named by a body noun other than `noun` ("union" for "the
-/// ministry").
-fn other_body(g: &Group, noun: &str) -> bool {
-    BODIES.contains(&noun)
-        && !g.words.contains(noun)
-        && g.words
-            .iter()
-            .any(|w| w != noun && BODIES.contains(&w.as_str()))
-}
-
-/// Matches `named` against the groups or creates a new one; returns its index.
-fn add_name(ix: &mut Index, named: &mut Named, kind: Kind) -> usize {
-    let Named {
-        name,
-        key,
-        descriptors,
-        last_id,
-    } = named;
-    let words = kind::Words::new(key.split(' ').filter(|w| !w.is_empty()));
-    let words = words.as_slice();
-    let by_key = ix.by_key.get(key.as_str()).copied();
-    let found = by_key.or_else(|| {
-        if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
-            return None;
-        }
-        // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
-        let capital_single =
-            words.len() == 1 && name.chars().next().is_some_and(char::is_uppercase);
-        let ok = |i: usize| ix.groups[i].kind == Kind::Person || capital_single;
-        let by_word = (words.len() == 1)
-            .then(|| ix.by_word.get(words[0]))
-            .flatten()
-            .and_then(|ids| ids.iter().rev().copied().find(|&i| ok(i)));
-        let by_single = words
-            .iter()
-            .filter_map(|w| ix.by_single_key.get(*w))
-            .filter_map(|ids| ids.iter().rev().copied().find(|&i| ok(i)))
-            .max();
-        by_word.max(by_single)
-    });
-    if found.is_some() && found == *last_id {
-        // The group holds everything this name brings (its sets only grow, its name only
-        // lengthens, its kind never changes).
-        return found.unwrap_or_default();
-    }
-    let id = match found {
-        Some(id) => id,
-        None => {
-            ix.groups.push(Group {
-                name: name.to_string(),
-                kind,
-                mentions: 0,
-                descriptors: Vec::new(),
-                sentences: Vec::new(),
-                direct_quotes: 0,
-                words: FastSet::default(),
-                seen_descriptors: FastSet::default(),
-            });
-            ix.last_use.push(usize::MAX);
-            ix.groups.len() - 1
-        }
-    };
-    *last_id = Some(id);
-    let g = &mut ix.groups[id];
-    if name.split_whitespace().count() > g.name.split_whitespace().count()
-        && !(g.kind == Kind::Person && kind != Kind::Person)
-    {
-        g.name = name.to_string();
-    }
-    // Strings are made only for keys and words this group has not seen. A key, once given, is
-    // never taken back: a group answers to it exactly when it was found by it.
-    if by_key.is_none() {
-        // Single keys are entered with their key, so this one is new there too.
-        if !key.contains(' ') && !key.is_empty() {
-            ix.by_single_key.insert(key.clone(), vec![id]);
-        }
-        ix.by_key.insert(key.clone(), id);
-    }
-    for &w in words {
-        if !g.words.contains(w) {
-            // The word is copied only when it is new to the index.
-            match ix.by_word.get_mut(w) {
-                Some(ids) => {
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
-                    }
-                }
-                None => {
-                    ix.by_word.insert(w.to_string(), vec![id]);
-                }
-            }
-            g.words.insert(w.to_string());
-        }
-    }
-    for d in descriptors.iter() {
-        g.add_descriptor(d);
-    }
-    id
+    Some(ix.add_name(named, m.kind)).filter(|&id| !ix.groups[id].name.is_empty())
 }
 
 #[cfg(test)]

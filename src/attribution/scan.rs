@@ -21,6 +21,24 @@ pub(super) struct Words {
     pub long_dash: Option<usize>,
 }
 
+impl Words {
+    /// Records the word `bytes[start..end]` with its shape. Inlined into the scan's loop: it
+    /// runs for every word of the text.
+    #[inline(always)]
+    fn push(&mut self, shapes: &Shapes, bytes: &[u8], start: usize, end: usize) {
+        let bits = shape(shapes, bytes.get(start..end).unwrap_or(&[]));
+        if bits != 0 {
+            if bits as u32 != 0 {
+                self.openers.push(self.spans.len());
+            }
+            if bits >> 32 != 0 {
+                self.verbs.push(self.spans.len());
+            }
+        }
+        self.spans.push((start, end));
+    }
+}
+
 /// True for the ASCII bytes that belong to a word: letters, digits and `_`.
 const ASCII_WORD: [bool; 128] = {
     let mut t = [false; 128];
@@ -32,35 +50,57 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
-/// For each first letter and word length (folded to lower case), a bit per last letter that
-/// some phrase opener has (bits 0 to 25) and that some cue verb form has (bits 32 to 57).
-fn shapes() -> &'static [[u64; 32]; 26] {
-    static SHAPES: OnceLock<[[u64; 32]; 26]> = OnceLock::new();
+/// The shapes of the phrase openers and cue verb forms, as tables indexed by a word's bytes.
+struct Shapes {
+    /// Row 1 to 26 for a first byte that is a letter (any case), row 0 for any other byte.
+    row: [u8; 256],
+    /// Per row and word length, a bit per last letter that some phrase opener has (bits 0 to
+    /// 25) and that some cue verb form has (bits 32 to 57). Row 0 is empty.
+    bits: [[u64; 32]; 27],
+    /// Per last byte: the bit of its letter (any case) in both halves, 0 for any other byte.
+    last: [u64; 256],
+}
+
+/// For each first letter and word length (folded to lower case), the last letters that some
+/// phrase opener or cue verb form has.
+fn shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [[0u64; 32]; 26];
+        let mut shapes = Shapes {
+            row: [0; 256],
+            bits: [[0; 32]; 27],
+            last: [0; 256],
+        };
         let verbs = crate::cues::form_shapes();
-        for (first, row) in shapes.iter_mut().enumerate() {
-            for (len, bits) in row.iter_mut().enumerate() {
+        for (first, (row, verbs)) in shapes.bits[1..].iter_mut().zip(verbs).enumerate() {
+            for (len, (bits, &verbs)) in row.iter_mut().zip(verbs).enumerate() {
                 let opener = super::phrases::OPENER_SHAPES[first].get(len).copied();
-                *bits = u64::from(opener.unwrap_or(0)) | u64::from(verbs[first][len]) << 32;
+                *bits = u64::from(opener.unwrap_or(0)) | u64::from(verbs) << 32;
+            }
+        }
+        for b in 0..=255u8 {
+            if b.is_ascii_alphabetic() {
+                let k = b.to_ascii_lowercase() - b'a';
+                shapes.row[usize::from(b)] = k + 1;
+                shapes.last[usize::from(b)] = 1 << k | 1 << (32 + k);
             }
         }
         shapes
     })
 }
 
-/// The shape bits of the word `w`: bit 0 when it may be a phrase opener, bit 32 when it may be
-/// a cue verb form.
-#[inline]
-fn shape(shapes: &[[u64; 32]; 26], w: &[u8]) -> u64 {
+/// The shape bits of the word `w`: some of bits 0 to 25 when it may be a phrase opener, some of
+/// bits 32 to 57 when it may be a cue verb form. Three table lookups, no branch on the letters.
+#[inline(always)]
+fn shape(shapes: &Shapes, w: &[u8]) -> u64 {
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return 0;
     };
-    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    if w.len() >= 32 || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+    if w.len() >= 32 {
         return 0;
     }
-    (shapes[usize::from(first - b'a')][w.len()] >> (last - b'a')) & (1 | 1 << 32)
+    shapes.bits[usize::from(shapes.row[usize::from(first)])][w.len()]
+        & shapes.last[usize::from(last)]
 }
 
 /// `0x01` in every byte.
@@ -102,24 +142,34 @@ fn word_bytes(x: u64) -> u64 {
 }
 
 /// Walks eight bytes at `at` whose mask `inside` has `0x80` in each byte that belongs to a run
-/// (a word, a token): each change between inside and outside opens a run in `open` or closes
-/// it, and a closed run is handed to `close` as a byte range.
-#[inline]
+/// (a word, a token): each run that closes in them is handed to `close` as a byte range, and a
+/// run still open at their end is kept in `open`. Starts and ends are taken as two masks and
+/// paired in order, since they alternate.
+#[inline(always)]
 pub(super) fn runs(
     inside: u64,
     at: usize,
     open: &mut Option<usize>,
     mut close: impl FnMut(usize, usize),
 ) {
-    let before = if open.is_some() { 0x80 } else { 0 };
-    let mut changes = inside ^ (inside << 8 | before);
-    while changes != 0 {
-        let i = at + (changes.trailing_zeros() / 8) as usize;
-        match open.take() {
-            Some(start) => close(start, i),
-            None => *open = Some(i),
-        }
-        changes &= changes - 1;
+    let before = (inside << 8) | if open.is_some() { 0x80 } else { 0 };
+    let mut starts = inside & !before;
+    let mut ends = !inside & before & HIGH;
+    let byte = |mask: u64| at + (mask.trailing_zeros() / 8) as usize;
+    while ends != 0 {
+        let start = match open.take() {
+            Some(start) => start,
+            None => {
+                let start = byte(starts);
+                starts &= starts - 1;
+                start
+            }
+        };
+        close(start, byte(ends));
+        ends &= ends - 1;
+    }
+    if starts != 0 {
+        *open = Some(byte(starts));
     }
 }
 
@@ -132,18 +182,6 @@ pub(super) fn scan(body: &str, out: &mut Words) {
     let shapes = shapes();
     let bytes = body.as_bytes();
     // The word that ends at `end` is recorded with its shape.
-    let push = |out: &mut Words, start: usize, end: usize| {
-        let bits = shape(shapes, &bytes[start..end]);
-        if bits != 0 {
-            if bits & 1 != 0 {
-                out.openers.push(out.spans.len());
-            }
-            if bits >> 32 != 0 {
-                out.verbs.push(out.spans.len());
-            }
-        }
-        out.spans.push((start, end));
-    };
     // Where the current word started, if the last byte read was in a word.
     let mut word: Option<usize> = None;
     let mut i = 0usize;
@@ -153,7 +191,7 @@ pub(super) fn scan(body: &str, out: &mut Words) {
         if let Some(x) = eight(bytes, i) {
             if x & HIGH == 0 {
                 runs(word_bytes(x), i, &mut word, |start, end| {
-                    push(out, start, end)
+                    out.push(shapes, bytes, start, end)
                 });
                 i += 8;
                 continue;
@@ -175,7 +213,7 @@ pub(super) fn scan(body: &str, out: &mut Words) {
             word.get_or_insert(i);
         } else {
             if let Some(start) = word.take() {
-                push(out, start, i);
+                out.push(shapes, bytes, start, i);
             }
             // "—" is E2 80 94 and "―" E2 80 95.
             if out.long_dash.is_none()
@@ -189,7 +227,7 @@ pub(super) fn scan(body: &str, out: &mut Words) {
         i += len;
     }
     if let Some(start) = word {
-        push(out, start, bytes.len());
+        out.push(shapes, bytes, start, bytes.len());
     }
 }
 

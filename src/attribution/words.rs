@@ -214,6 +214,22 @@ pub(crate) fn tokens<'t>(text: &'t str, lo: usize, hi: usize) -> Vec<Token<'t>> 
     tokens_upto(text, lo, hi, usize::MAX)
 }
 
+/// Appends the token `text[lo + s..lo + e]` to `out`. A short bracketed tag after a name
+/// ("McCrory (R)", "Moore (D-Wis.),") belongs to the name. Inlined into the tokeniser's loop,
+/// which calls it for every token.
+#[inline(always)]
+fn push_token<'t>(out: &mut Vec<Token<'t>>, text: &'t str, lo: usize, s: usize, e: usize) {
+    let raw = text.get(lo + s..lo + e).unwrap_or("");
+    let tag =
+        raw.len() <= 16 && raw.starts_with('(') && raw.trim_end_matches([',', '.']).ends_with(')');
+    match out.last_mut() {
+        Some(prev) if tag && !prev.ends_phrase() => {
+            prev.raw = &text[prev.start..lo + e];
+        }
+        _ => out.push(Token { start: lo + s, raw }),
+    }
+}
+
 /// The first `count` tokens of `text[lo..hi]` exactly as [`tokens`] gives them, for rules that
 /// read only the start of a long window. The list may hold more tokens when there are more, and
 /// the last of them may be cut short, so a caller reads no further than index `count - 1` and
@@ -222,22 +238,6 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
     let mut out: Vec<Token<'t>> = Vec::new();
     let Some(slice) = text.get(lo..hi) else {
         return out;
-    };
-    // A short bracketed tag after a name ("McCrory (R)", "Moore (D-Wis.),") belongs to the name.
-    let push = |out: &mut Vec<Token<'t>>, s: usize, e: usize| {
-        let t = Token {
-            start: lo + s,
-            raw: &slice[s..e],
-        };
-        let tag = t.raw.len() <= 16
-            && t.raw.starts_with('(')
-            && t.raw.trim_end_matches([',', '.']).ends_with(')');
-        match out.last_mut() {
-            Some(prev) if tag && !prev.ends_phrase() => {
-                prev.raw = &text[prev.start..lo + e];
-            }
-            _ => out.push(t),
-        }
     };
     let bytes = slice.as_bytes();
     // Room for the tokens of ordinary prose, so that the vector rarely grows.
@@ -255,7 +255,9 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
         if let Some(x) = eight(bytes, i) {
             if x & HIGH == 0 {
                 let solid = !(in_range(x, b'\t', b'\r') | is_byte(x, b' ')) & HIGH;
-                runs(solid, i, &mut start, |s, e| push(&mut out, s, e));
+                runs(solid, i, &mut start, |s, e| {
+                    push_token(&mut out, text, lo, s, e)
+                });
                 i += 8;
                 continue;
             }
@@ -270,7 +272,7 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
         };
         if space {
             if let Some(s) = start.take() {
-                push(&mut out, s, i);
+                push_token(&mut out, text, lo, s, i);
             }
         } else if start.is_none() {
             start = Some(i);
@@ -278,7 +280,7 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
         i += len;
     }
     if let Some(s) = start {
-        push(&mut out, s, slice.len());
+        push_token(&mut out, text, lo, s, slice.len());
     }
     out
 }

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use super::hash::FastMap;
 use super::stem;
 use super::stopwords::is_stopword;
-use super::tokens::{self, Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
+use super::tokens::{self, Token, Tokens, SENTENCE_START};
 use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
@@ -203,49 +203,38 @@ pub(super) fn possessive_len(form: &[u8]) -> usize {
 }
 
 impl<'a> Counts<'a> {
-    /// Classifies the forms of `tokens` and tallies the stem groups: one pass over the tokens
-    /// counts each group's occurrences, a second files them.
+    /// Classifies the forms of `tokens` and tallies the stem groups: the tallies of the forms
+    /// (taken while cutting) add up to those of the groups, the hyphenated tokens add their
+    /// parts, and one pass over the tokens files the occurrences.
     ///
-    /// Both passes are written without branches on the token: whether a token has a group,
-    /// starts its sentence or is capitalised follows no pattern a processor can predict, and
-    /// mispredicted branches cost more than the counting. Tokens without a group are counted
-    /// in a spare group past the last and filed in a spare slot past the last occurrence, both
+    /// The filing pass is written without branches on the token: whether a token has a group
+    /// follows no pattern a processor can predict, and mispredicted branches cost more than the
+    /// filing. Tokens without a group are filed in a spare slot past the last occurrence,
     /// dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
         let spare = group_count;
-        let mut groups = vec![Group::default(); group_count + 1];
-        let mut bounds = vec![0u32; group_count + 2];
-
-        let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-        let toks = &tokens.tokens[..tokens.tokens.len().min(TOKEN_MASK as usize)];
-        let mut token_group = Vec::with_capacity(tokens.tokens.len());
+        let mut groups = vec![Group::default(); group_count];
+        let mut bounds = vec![0u32; group_count + 1];
+        for (ty, tally) in info.iter().zip(&tokens.tallies) {
+            if ty.group == NONE {
+                continue;
+            }
+            bounds[ty.group as usize + 1] += tally.count;
+            let group = &mut groups[ty.group as usize];
+            group.inner += tally.inner;
+            group.inner_caps += tally.inner_caps;
+            group.in_name += tally.in_name;
+        }
         // The tokens with counted parts, in text order.
         let mut compounds: Vec<u32> = Vec::new();
-        // Whether the previous token is capitalised, and its sentence.
-        let (mut prev_capital, mut prev_sentence) = (false, u32::MAX);
-        for (i, t) in toks.iter().enumerate() {
+        for &i in &tokens.hyphenated {
+            let t = &tokens.tokens[i as usize];
             let ty = info[t.ty as usize];
-            token_group.push(ty.group);
-            let g = (ty.group as usize).min(spare);
-            bounds[g + 1] += 1;
-            let group = &mut groups[g];
-            let (inner, cap) = (t.flags & SENTENCE_START == 0, capital(t));
-            group.inner += inner as u32;
-            group.inner_caps += (inner & cap) as u32;
-            // Next to another capitalised word of its sentence with no break between.
-            let before = prev_capital
-                & (prev_sentence == t.sentence)
-                & (t.flags & tokens::BREAK_BEFORE == 0);
-            let after = toks.get(i + 1).is_some_and(|u| {
-                capital(u) & (u.sentence == t.sentence) & (u.flags & tokens::BREAK_BEFORE == 0)
-            });
-            group.in_name += (cap & (before | after)) as u32;
-            (prev_capital, prev_sentence) = (cap, t.sentence);
             if !ty.has_parts() {
                 continue;
             }
-            compounds.push(i as u32);
+            compounds.push(i);
             for (k, g, piece) in counted_parts(text, t, ty, &parts) {
                 bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
@@ -255,17 +244,18 @@ impl<'a> Counts<'a> {
                 }
             }
         }
-        token_group.extend(
-            tokens.tokens[toks.len()..]
-                .iter()
-                .map(|t| info[t.ty as usize].group),
-        );
-        groups.truncate(group_count);
-        bounds.truncate(group_count + 1);
         for g in 0..group_count {
             bounds[g + 1] += bounds[g];
         }
 
+        // The group of each form, in a table small enough to stay in the cache.
+        let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
+        let token_group: Vec<u32> = tokens
+            .tokens
+            .iter()
+            .map(|t| type_group[t.ty as usize])
+            .collect();
+        let toks = &tokens.tokens[..tokens.tokens.len().min(tokens::COUNTED)];
         let total = bounds[group_count] as usize;
         let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
         let mut next = bounds.clone();

@@ -5,119 +5,14 @@
 //! Both are keyed by the stem groups of their words, so inflections count together, and are
 //! collected in one pass over the tokens.
 
+mod names;
+
 use super::grams::{gram_len, Gram, Grams, Runs};
-use super::hash::FastMap;
-use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::tokens::SENTENCE_START;
 use super::{best_sorted, round, Counts, NONE};
 use crate::offsets::Utf16Index;
 use crate::schema::{Ngram, Phrase, PhraseKind};
-
-/// Longest name kept, in words (connectors included).
-const MAX_NAME: usize = 6;
-/// Marks a key element that is a connector's type id rather than a stem group.
-const CONNECTOR: u32 = 1 << 31;
-/// Lower-case words that may stand inside a name when capitalised words follow.
-const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
-
-/// Months and weekdays: a number after them is a date, not part of a name.
-const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Titles that precede a person's name (lower case).
-const TITLES: &[&str] = &[
-    "ambassador",
-    "attorney",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "commander",
-    "director",
-    "envoy",
-    "general",
-    "governor",
-    "judge",
-    "king",
-    "leader",
-    "mayor",
-    "minister",
-    "premier",
-    "president",
-    "prince",
-    "professor",
-    "queen",
-    "secretary",
-    "senator",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-];
-
-/// [`word_kinds`] bits: on [`CONNECTORS`], [`DATE_WORDS`], [`TITLES`]; a possessive.
-const CONNECTOR_WORD: u8 = 1;
-const DATE_WORD: u8 = 2;
-const TITLE_WORD: u8 = 4;
-const POSSESSIVE: u8 = 8;
-
-/// What each distinct form is to the name finder, looked up once per form rather than once per
-/// token (and by hash rather than by scanning the lists).
-fn word_kinds(c: &Counts) -> Vec<u8> {
-    let mut lists: FastMap<&str, u8> = FastMap::default();
-    for (list, bit) in [
-        (CONNECTORS, CONNECTOR_WORD),
-        (DATE_WORDS, DATE_WORD),
-        (TITLES, TITLE_WORD),
-    ] {
-        for &w in list {
-            *lists.entry(w).or_default() |= bit;
-        }
-    }
-    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
-    (0..c.tokens.type_count() as u32)
-        .map(|t| {
-            let form = c.tokens.form(t);
-            let listed = if form.len() <= longest {
-                lists.get(form).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            listed | if form.ends_with("'s") { POSSESSIVE } else { 0 }
-        })
-        .collect()
-}
-
-type Key = [u32; MAX_NAME];
+use names::{trimmed, Finder, Key, Name, CONNECTOR, MAX_NAME};
 
 /// A listed phrase with what ranking needs.
 #[derive(Debug)]
@@ -156,110 +51,6 @@ pub(super) struct Phrases {
     pub ngrams: Vec<Ngram>,
 }
 
-/// The tally of one name.
-struct Tally {
-    /// First token of its first occurrence.
-    first: u32,
-    /// First token of each later occurrence (kept apart so that the many names seen once cost
-    /// no allocation).
-    rest: Vec<u32>,
-    /// When the name is also an n-gram, the n-gram (its index in [`Grams::list`]) and its
-    /// count, which replace `first` and `rest`.
-    gram: Option<(usize, u32)>,
-    /// Later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
-    short: Vec<u32>,
-    /// Words in it.
-    len: usize,
-}
-
-impl Tally {
-    fn count(&self) -> usize {
-        self.full() + self.short.len()
-    }
-
-    /// Occurrences in full.
-    fn full(&self) -> usize {
-        match self.gram {
-            Some((_, n)) => n as usize,
-            None => 1 + self.rest.len(),
-        }
-    }
-}
-
-/// Adds an occurrence of a name starting at token `i`.
-fn add(map: &mut FastMap<Key, Tally>, key: Key, len: usize, i: u32) {
-    match map.entry(key) {
-        std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().rest.push(i),
-        std::collections::hash_map::Entry::Vacant(e) => {
-            e.insert(Tally {
-                first: i,
-                rest: Vec::new(),
-                gram: None,
-                short: Vec::new(),
-                len,
-            });
-        }
-    }
-}
-
-/// Credits each name with the later mentions of its last word (or the first word of a two-word
-/// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
-/// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
-/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
-/// with no capitalised word next to them.
-fn short_mentions(c: &Counts, names: &mut FastMap<Key, Tally>, lone: &[u32]) {
-    let mut owner: FastMap<u32, (usize, u32, Key)> = FastMap::default();
-    for (k, t) in names.iter() {
-        let key = trimmed(k);
-        if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
-            continue;
-        }
-        let rank = (t.full(), u32::MAX - t.first, *k);
-        // The last word is the usual short form ("Orrell"); the first word of a two-word name
-        // is also one when the family name comes first ("Li" for "Li Wen").
-        let last = key[key.len() - 1];
-        let ends = if key.len() == 2 && key[0] != last {
-            [Some(last), Some(key[0])]
-        } else {
-            [Some(last), None]
-        };
-        for g in ends.into_iter().flatten() {
-            let e = owner.entry(g).or_insert(rank);
-            if (rank.0, rank.1) > (e.0, e.1) {
-                *e = rank;
-            }
-        }
-    }
-    // One pass over the lone capitalised words in order (rather than over each word's
-    // occurrences, which would visit the tokens at random).
-    let mut owned: Vec<u32> = vec![NONE; c.groups.len()];
-    let mut owners: Vec<(Key, u32, Vec<u32>)> = Vec::with_capacity(owner.len());
-    for (g, (_, _, k)) in owner {
-        let Some(t) = names.get(&k) else { continue };
-        owned[g as usize] = owners.len() as u32;
-        owners.push((k, t.first, Vec::new()));
-    }
-    if owners.is_empty() {
-        return;
-    }
-    for &i in lone {
-        let o = owned[c.token_group[i as usize] as usize];
-        if o == NONE {
-            continue;
-        }
-        let (_, first, short) = &mut owners[o as usize];
-        if i > *first {
-            short.push(i);
-        }
-    }
-    for (k, _, short) in owners {
-        if let Some(t) = names.get_mut(&k) {
-            // A two-word name may own both of its words' mentions.
-            t.short.extend(short);
-        }
-    }
-}
-
 fn key_of(parts: &[u32]) -> Key {
     let mut k = [NONE; MAX_NAME];
     k[..parts.len()].copy_from_slice(parts);
@@ -275,115 +66,22 @@ struct Candidate<'a> {
     count: usize,
     len: usize,
     kind: Option<PhraseKind>,
-    /// The name's tally; `None` for an n-gram.
-    name: Option<&'a Tally>,
+    /// The name's tally (and its index in `Names::list`); `None` for an n-gram.
+    name: Option<(usize, &'a Name)>,
     /// The n-gram whose occurrences are its occurrences in full (index in [`Grams::list`]).
     gram: Option<usize>,
 }
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
-    let toks = &c.tokens.tokens;
-
-    let mut names: FastMap<Key, Tally> = FastMap::default();
-    // What each distinct form is, looked up once per form rather than once per token.
-    let kinds = word_kinds(c);
-    let date = |ty: u32| kinds[ty as usize] & DATE_WORD != 0;
-
-    // The current name: its first token and its length, and how many trailing connectors wait
-    // for a capitalised word.
-    let mut name: Option<(usize, usize)> = None;
-    let mut pending = 0usize;
-    // The capitalised words on their own, which may be later mentions of a name ("Orrell"):
-    // collected here for `short_mentions`, which then need not read every token again.
-    let mut lone: Vec<u32> = Vec::new();
-    let counted = toks.len().min(super::counts::TOKEN_MASK as usize);
-    let capital_at = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-    let close =
-        |name: &mut Option<(usize, usize)>, pending: usize, names: &mut FastMap<Key, Tally>| {
-            if let Some((start, len)) = name.take() {
-                record_name(c, &kinds, start, len - pending, names);
-            }
-        };
-    // The same pass finds the n-grams.
+    // One pass over the tokens finds the n-grams and the names.
     let mut runs = Runs::new(c);
-    for (i, (t, &g)) in toks.iter().zip(&c.token_group).enumerate() {
+    let mut finder = Finder::new(c);
+    for (i, (t, &g)) in c.tokens.tokens.iter().zip(&c.token_group).enumerate() {
         runs.step(i, t, g);
-        // Most words are lower case outside a name: they neither start a name nor end one
-        // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
-        if name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
-            continue;
-        }
-        let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-        let info = c.info[t.ty as usize];
-        let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-        if capital && g != NONE && i < counted {
-            let joined_before =
-                i > 0 && t.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i - 1);
-            let joined_after = toks.get(i + 1).is_some_and(|n| {
-                n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
-            });
-            if !joined_before && !joined_after {
-                lone.push(i as u32);
-            }
-        }
-        // A number continues a name ("Windows 10") but not a date ("March 15").
-        let prev_is_date = i > 0 && date(toks[i - 1].ty);
-        // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
-        let is_date = date(t.ty);
-        let name_word = (capital && g != NONE && !is_date)
-            || (info.numeric && name.is_some() && pending == 0 && !prev_is_date);
-        // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
-        let after_dateline = i > 0
-            && toks[i - 1].flags & ALL_CAPS != 0
-            && t.flags & ALL_CAPS == 0
-            && toks[i - 1].range().len() > 4;
-        if new_run || after_dateline {
-            close(&mut name, pending, &mut names);
-            pending = 0;
-        }
-        if name_word {
-            match &mut name {
-                Some((_, len)) => *len = (*len + 1).min(MAX_NAME + 1),
-                None => name = Some((i, 1)),
-            }
-            pending = 0;
-            // A possessive ends the name: "Harbourton's Mayor" is two things.
-            if kinds[t.ty as usize] & POSSESSIVE != 0 {
-                close(&mut name, pending, &mut names);
-            }
-        } else if name.is_some()
-            && !capital
-            && kinds[t.ty as usize] & CONNECTOR_WORD != 0
-            && pending < 2
-        {
-            if let Some((_, len)) = &mut name {
-                *len += 1;
-            }
-            pending += 1;
-        } else {
-            close(&mut name, pending, &mut names);
-            pending = 0;
-        }
+        finder.step(i, t, g);
     }
-    close(&mut name, pending, &mut names);
     let mut grams = Grams::new(c, runs);
-
-    // A name that is also an n-gram ("United States") is listed once, as a name, with every
-    // occurrence of the words together.
-    for (k, n) in names.iter_mut() {
-        if n.len > 3 {
-            continue;
-        }
-        if let Some(i) = grams.take(&[k[0], k[1], k[2]]) {
-            let g = &grams.list[i];
-            if g.count as usize > n.full() {
-                (n.first, n.gram) = (g.first, Some((i, g.count)));
-                n.rest = Vec::new();
-            }
-        }
-    }
-
-    short_mentions(c, &mut names, &lone);
+    let names = finder.finish(&mut grams);
 
     let mut candidates: Vec<Candidate> = grams
         .list
@@ -406,17 +104,19 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         })
         .chain(
             names
+                .list
                 .iter()
+                .enumerate()
                 .filter(|(_, t)| t.count() >= 2)
-                .map(|(k, t)| Candidate {
-                    score: phrase_score(c, k, t.count(), Some(PhraseKind::Name)),
-                    key: *k,
+                .map(|(id, t)| Candidate {
+                    score: phrase_score(c, &t.key, t.count(), Some(PhraseKind::Name)),
+                    key: t.key,
                     first: t.first,
                     count: t.count(),
                     len: t.len,
                     kind: Some(PhraseKind::Name),
-                    name: Some(t),
-                    gram: t.gram.map(|(i, _)| i),
+                    name: Some((id, t)),
+                    gram: t.gram,
                 }),
         )
         .collect();
@@ -464,14 +164,12 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
         let occ: Vec<u32> = match (t.gram, t.name) {
             (Some(i), _) => grams.occurrences(i),
-            (None, Some(n)) => std::iter::once(n.first)
-                .chain(n.rest.iter().copied())
-                .collect(),
+            (None, Some((id, _))) => names.occurrences(id),
             (None, None) => Vec::new(),
         };
         let (mut spans, mut span_sentences) = c.spans(&occ, t.len, index);
-        if let Some(n) = t.name.filter(|n| !n.short.is_empty()) {
-            let (s2, ss2) = c.spans(&n.short, 1, index);
+        if let Some((id, _)) = t.name.filter(|(_, n)| n.has_short()) {
+            let (s2, ss2) = c.spans(&names.short_mentions(id), 1, index);
             let mut all: Vec<_> = spans
                 .into_iter()
                 .zip(span_sentences)
@@ -524,63 +222,6 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         })
         .collect();
     Phrases { phrases, ngrams }
-}
-
-fn trimmed(k: &Key) -> &[u32] {
-    let n = k.iter().position(|&g| g == NONE).unwrap_or(MAX_NAME);
-    &k[..n]
-}
-
-/// Records the name of `len` tokens from `start`, after dropping a first word that is only
-/// capitalised because it starts the sentence.
-fn record_name(
-    c: &Counts,
-    kinds: &[u8],
-    mut start: usize,
-    mut len: usize,
-    names: &mut FastMap<Key, Tally>,
-) {
-    // Dropping words below never lengthens a name; most runs are one capitalised word.
-    if len < 2 {
-        return;
-    }
-    let toks = &c.tokens.tokens;
-    let kind = |i: usize| kinds[toks[i].ty as usize];
-    if len >= 1 && toks[start].flags & SENTENCE_START != 0 {
-        let g = c.info[toks[start].ty as usize].group;
-        let lower_elsewhere = g != NONE && {
-            let group = &c.groups[g as usize];
-            group.inner > 0 && group.inner_caps * 2 < group.inner
-        };
-        if lower_elsewhere {
-            start += 1;
-            len -= 1;
-        }
-    }
-    // A person's title is not part of the name: "French President Ann Roe" is "Ann Roe", and
-    // "Minister of Trade Ann Roe" too.
-    if let Some(t) = (0..len).rev().find(|&j| kind(start + j) & TITLE_WORD != 0) {
-        let mut skip = t + 1;
-        if skip < len && kind(start + skip) & CONNECTOR_WORD != 0 {
-            skip = (skip + 2).min(len);
-        }
-        start += skip;
-        len -= skip;
-    }
-    if !(2..=MAX_NAME).contains(&len) {
-        return;
-    }
-    let mut parts = [NONE; MAX_NAME];
-    for (j, part) in parts.iter_mut().enumerate().take(len) {
-        let t = &toks[start + j];
-        let info = c.info[t.ty as usize];
-        *part = if info.group != NONE {
-            info.group
-        } else {
-            CONNECTOR | t.ty
-        };
-    }
-    add(names, parts, len, start as u32);
 }
 
 /// The score of a phrase: its count, the mean importance per occurrence of its words, and how

@@ -47,7 +47,31 @@ pub struct Tokens {
     lower: String,
     /// Tokens per sentence.
     pub sentence_words: Vec<u32>,
+    /// How the counted tokens of each form are written, indexed by [`Token::ty`].
+    pub tallies: Vec<Tally>,
+    /// The counted tokens with a hyphen, in text order: the only ones whose parts may count.
+    pub hyphenated: Vec<u32>,
 }
+
+/// How the counted tokens of one form are written, tallied while cutting so that the stem
+/// groups' tallies add up a few thousand forms rather than read every token again. Only the
+/// first [`COUNTED`] tokens count.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    /// Tokens.
+    pub count: u32,
+    /// Tokens not at the start of a sentence.
+    pub inner: u32,
+    /// Of those, how many are capitalised.
+    pub inner_caps: u32,
+    /// Capitalised tokens next to another capitalised token of their sentence with no break
+    /// between: parts of a multi-word name.
+    pub in_name: u32,
+}
+
+/// The tokens counted in [`Tokens::tallies`] and [`Tokens::hyphenated`]: those whose index
+/// fits an occurrence (see `counts`).
+pub const COUNTED: usize = super::counts::TOKEN_MASK as usize;
 
 /// Whether `c` is written without spaces between words (Han ideographs and kana).
 pub fn is_ideograph(c: char) -> bool {
@@ -206,6 +230,8 @@ impl Tokens {
             types: Vec::new(),
             lower: String::new(),
             sentence_words: Vec::with_capacity(sentences.len()),
+            tallies: Vec::new(),
+            hyphenated: Vec::new(),
         };
         let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
@@ -221,6 +247,7 @@ impl Tokens {
                 text,
                 sentence: si as u32,
                 broken: false,
+                hyphen: false,
                 ids: &mut ids,
                 lower: &mut lower,
             };
@@ -228,9 +255,32 @@ impl Tokens {
             if let Some(first) = t.tokens.get_mut(before) {
                 first.flags |= SENTENCE_START;
             }
+            t.tally(before.min(COUNTED)..t.tokens.len().min(COUNTED));
             t.sentence_words.push((t.tokens.len() - before) as u32);
         }
         t
+    }
+
+    /// Tallies the tokens of one sentence (see [`Tally`]): run over them while they are still
+    /// in the cache, and within one sentence, where a name's neighbours are.
+    fn tally(&mut self, sentence: std::ops::Range<usize>) {
+        let toks = &self.tokens[sentence];
+        let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        // Capitalised, with no break before it.
+        let joins_capital = |t: &Token| capital(t) & (t.flags & BREAK_BEFORE == 0);
+        let mut prev_capital = false;
+        for (j, t) in toks.iter().enumerate() {
+            let cap = capital(t);
+            let before = prev_capital & (t.flags & BREAK_BEFORE == 0);
+            let after = toks.get(j + 1).is_some_and(joins_capital);
+            let inner = t.flags & SENTENCE_START == 0;
+            let tally = &mut self.tallies[t.ty as usize];
+            tally.count += 1;
+            tally.inner += inner as u32;
+            tally.inner_caps += (inner & cap) as u32;
+            tally.in_name += (cap & (before | after)) as u32;
+            prev_capital = cap;
+        }
     }
 
     /// The id of the lower-cased form of `word`, adding the form if it is new. With `fold`
@@ -247,10 +297,7 @@ impl Tokens {
             // A free slot's length is 0, which no word has.
             if slot.head == head
                 && slot.len == len
-                && (len <= 8 || {
-                    let form = &self.form(slot.id).as_bytes()[8..];
-                    form.iter().zip(&word[8..]).all(|(&a, &b)| a == b | fold)
-                })
+                && (len <= 8 || self.tail_is(slot.id, word, fold))
             {
                 return slot.id;
             }
@@ -259,6 +306,25 @@ impl Tokens {
             }
             k = (k + 1) & mask;
         }
+    }
+
+    /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), both longer than
+    /// eight bytes and of one length, agree past their first eight bytes: compared eight bytes
+    /// at a time, the last eight overlapping the ones before.
+    fn tail_is(&self, ty: u32, word: &[u8], fold: u8) -> bool {
+        let (a, b) = self.types[ty as usize];
+        let Some(form) = self.lower.as_bytes().get(a as usize..b as usize) else {
+            return false;
+        };
+        let (n, fold) = (word.len(), u64::from_ne_bytes([fold; 8]));
+        let mut i = 8;
+        while i + 8 < n {
+            if word_at(form, i, 0) != word_at(word, i, fold) {
+                return false;
+            }
+            i += 8;
+        }
+        word_at(form, n - 8, 0) == word_at(word, n - 8, fold)
     }
 
     /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
@@ -277,6 +343,7 @@ impl Tokens {
             self.lower.extend(word.iter().map(|&b| (b | fold) as char));
         }
         self.types.push((start, self.lower.len() as u32));
+        self.tallies.push(Tally::default());
         let head = head_of(self.form(id).as_bytes());
         ids.slots[k] = Slot {
             head,
@@ -396,6 +463,8 @@ struct Cut<'a> {
     sentence: u32,
     /// Punctuation or a line break came after the last token.
     broken: bool,
+    /// The current word has a hyphen.
+    hyphen: bool,
     ids: &'a mut Interner,
     /// A buffer for lower-casing non-ASCII words.
     lower: &'a mut String,
@@ -485,6 +554,7 @@ impl Cut<'_> {
             {
                 segment_len = 0;
                 wide |= class == Class::Wide;
+                self.hyphen |= matches!(c, '-' | '‐');
             } else {
                 if let Some(st) = start.take() {
                     self.push(base + st, base + i, wide);
@@ -503,25 +573,36 @@ impl Cut<'_> {
 
     /// Adds the token at bytes `start..end` of the text; `wide` tells whether it has a
     /// non-ASCII character.
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, wide: bool) {
-        let bytes = &self.text.as_bytes()[start..end];
-        let (ty, capitalized, all_caps);
-        let n = bytes.len();
+        let n = end.saturating_sub(start);
         if let (false, 1..=8, Some(w)) = (wide, n, self.text.as_bytes().get(start..start + 8)) {
             // Most words are ASCII and at most eight bytes long: one load gives the whole word,
             // its capitals and its form, which is interned without a copy unless it is new.
             let raw = word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * n));
             let (upper, lower) = ascii_cases(raw);
-            capitalized = upper & 0x80 != 0;
-            all_caps = lower == 0 && upper.count_ones() >= 2;
-            ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
+            let capitalized = upper & 0x80 != 0;
+            let all_caps = lower == 0 && upper.count_ones() >= 2;
+            let ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
                 // "US" in capitals is the country, not the pronoun: it joins "U.S.".
                 self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
             } else {
                 let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
-                self.tokens.intern(bytes, head, 0x20, self.ids)
+                self.tokens.intern(&w[..n], head, 0x20, self.ids)
             };
-        } else if !wide {
+            self.emit(start, end, ty, capitalized, all_caps);
+        } else {
+            self.push_other(start, end, wide);
+        }
+    }
+
+    /// [`Cut::push`] for the words that are not ASCII, longer than eight bytes or at the end
+    /// of the text.
+    #[inline(never)]
+    fn push_other(&mut self, start: usize, end: usize, wide: bool) {
+        let bytes = &self.text.as_bytes()[start..end];
+        let (ty, capitalized, all_caps);
+        if !wide {
             // A long ASCII word: a word that starts in lower case, or a capital and then lower
             // case, needs no count of its capitals.
             capitalized = bytes[0].is_ascii_uppercase();
@@ -567,6 +648,12 @@ impl Cut<'_> {
             capitalized = word.chars().next().is_some_and(char::is_uppercase);
             all_caps = letters >= 2 && upper == letters;
         }
+        self.emit(start, end, ty, capitalized, all_caps);
+    }
+
+    /// Adds the token at bytes `start..end` of the text, of form `ty`.
+    #[inline(always)]
+    fn emit(&mut self, start: usize, end: usize, ty: u32, capitalized: bool, all_caps: bool) {
         let mut flags = 0;
         if capitalized {
             flags |= CAPITALIZED;
@@ -576,6 +663,10 @@ impl Cut<'_> {
         }
         if std::mem::take(&mut self.broken) {
             flags |= BREAK_BEFORE;
+        }
+        let index = self.tokens.tokens.len();
+        if std::mem::take(&mut self.hyphen) && index < COUNTED {
+            self.tokens.hyphenated.push(index as u32);
         }
         // `new` only tokenises sentences that end below 4 GiB, so the casts are exact.
         self.tokens.tokens.push(Token {

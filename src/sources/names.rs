@@ -154,9 +154,10 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     (name.join(" "), descriptors)
 }
 
-pub(super) fn key_words<'a>(name: &str, lower: &'a mut String) -> Vec<&'a str> {
-    // The words borrow one lower-case copy of the name, kept by the caller, so that a mention
-    // costs no string per word.
+/// The key of `name` in `key`: its lower-case words, without determiners, joined by single
+/// spaces. Both buffers are the caller's, kept from name to name, so that a name costs no
+/// string of its own.
+pub(super) fn key_of(name: &str, lower: &mut String, key: &mut String) {
     lower.clear();
     if name.is_ascii() {
         lower.push_str(name);
@@ -164,23 +165,30 @@ pub(super) fn key_words<'a>(name: &str, lower: &'a mut String) -> Vec<&'a str> {
     } else {
         lower.push_str(&name.to_lowercase());
     }
-    let lower: &'a str = lower;
-    let mut words: Vec<&'a str> = lower
+    key.clear();
+    let words = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
         .filter(|w| {
             !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
         })
-        .map(|w| trim_suffix(w, "'s"))
-        .collect();
-    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
-    if words.len() >= 3 {
-        if let Some(last) = words.last_mut() {
-            if matches!(*last, "agency" | "bureau" | "office") && !name.contains("News") {
-                *last = "bureau";
-            }
+        .map(|w| trim_suffix(w, "'s"));
+    let (mut count, mut last) = (0, 0);
+    for w in words {
+        if count > 0 {
+            key.push(' ');
         }
+        last = key.len();
+        key.push_str(w);
+        count += 1;
     }
-    words
+    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
+    if count >= 3
+        && matches!(&key[last..], "agency" | "bureau" | "office")
+        && !name.contains("News")
+    {
+        key.truncate(last);
+        key.push_str("bureau");
+    }
 }
 
 /// The last capitalised name in the sentence before `at` that may be a person ("After Biden took

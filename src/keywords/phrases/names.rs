@@ -1,0 +1,444 @@
+//! Proper names: runs of capitalised words, which may hold a few lower-case connectors ("Ministry
+//! of Defense", "Bank of the North"), found token by token in the pass that also collects the
+//! n-grams, and their later mentions by one word ("Orrell" after "Tamsin Orrell").
+
+use super::super::grams::{GramKey, Grams};
+use super::super::hash::FastMap;
+use super::super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::super::{Counts, NONE};
+
+/// Longest name kept, in words (connectors included).
+pub(super) const MAX_NAME: usize = 6;
+/// Marks a key element that is a connector's type id rather than a stem group.
+pub(super) const CONNECTOR: u32 = 1 << 31;
+/// Lower-case words that may stand inside a name when capitalised words follow.
+const CONNECTORS: &[&str] = &["de", "del", "for", "of", "the", "van", "von"];
+
+/// Months and weekdays: a number after them is a date, not part of a name.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Titles that precede a person's name (lower case).
+const TITLES: &[&str] = &[
+    "ambassador",
+    "attorney",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commander",
+    "director",
+    "envoy",
+    "general",
+    "governor",
+    "judge",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "prince",
+    "professor",
+    "queen",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// [`word_kinds`] bits: on [`CONNECTORS`], [`DATE_WORDS`], [`TITLES`]; a possessive; a number.
+const CONNECTOR_WORD: u8 = 1;
+const DATE_WORD: u8 = 2;
+const TITLE_WORD: u8 = 4;
+const POSSESSIVE: u8 = 8;
+const NUMERIC: u8 = 16;
+
+/// What each distinct form is to the name finder, looked up once per form rather than once per
+/// token (and by hash rather than by scanning the lists). One byte per form keeps the table in
+/// the cache, where the type table it summarises is too large to stay.
+fn word_kinds(c: &Counts) -> Vec<u8> {
+    let mut lists: FastMap<&str, u8> = FastMap::default();
+    for (list, bit) in [
+        (CONNECTORS, CONNECTOR_WORD),
+        (DATE_WORDS, DATE_WORD),
+        (TITLES, TITLE_WORD),
+    ] {
+        for &w in list {
+            *lists.entry(w).or_default() |= bit;
+        }
+    }
+    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
+    (0..c.tokens.type_count() as u32)
+        .map(|t| {
+            let form = c.tokens.form(t);
+            let listed = if form.len() <= longest {
+                lists.get(form).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            let possessive = if form.ends_with("'s") { POSSESSIVE } else { 0 };
+            let numeric = if c.info[t as usize].numeric {
+                NUMERIC
+            } else {
+                0
+            };
+            listed | possessive | numeric
+        })
+        .collect()
+}
+
+/// A name's key: the stem groups of its words (a connector's type id marked with
+/// [`CONNECTOR`]), `NONE` after the last.
+pub(super) type Key = [u32; MAX_NAME];
+
+/// The words of key `k`.
+pub(super) fn trimmed(k: &Key) -> &[u32] {
+    let n = k.iter().position(|&g| g == NONE).unwrap_or(MAX_NAME);
+    &k[..n]
+}
+
+/// The tally of one name.
+pub(super) struct Name {
+    pub key: Key,
+    /// Words in it.
+    pub len: usize,
+    /// First token of its first occurrence.
+    pub first: u32,
+    /// Occurrences in full.
+    full: u32,
+    /// When the name is also an n-gram, the n-gram (its index in [`Grams::list`]), whose
+    /// occurrences replace the name's own.
+    pub gram: Option<usize>,
+    /// Later mentions by the last word alone ("Pompeo" after "Mike Pompeo").
+    short: u32,
+}
+
+impl Name {
+    /// Occurrences, in full and short.
+    pub fn count(&self) -> usize {
+        (self.full + self.short) as usize
+    }
+
+    /// Whether it has later mentions by one word.
+    pub fn has_short(&self) -> bool {
+        self.short > 0
+    }
+}
+
+/// The names of a text.
+pub(super) struct Names {
+    /// Each name's index in `list`, by key. Iterating it visits the names in the order of the
+    /// hash table, which decides between equally frequent owners of a short mention (see
+    /// `short_mentions`).
+    ids: FastMap<Key, u32>,
+    /// Each name, in order of first occurrence.
+    pub list: Vec<Name>,
+    /// The first token of every occurrence in full, with its name, in text order: kept in one
+    /// list, so that the many names seen once cost no allocation.
+    at: Vec<(u32, u32)>,
+    /// Every later mention by one word, with its name, in text order.
+    short: Vec<(u32, u32)>,
+}
+
+impl Names {
+    /// The first tokens of the occurrences in full of name `id` (unless they are an n-gram's),
+    /// in text order.
+    pub fn occurrences(&self, id: usize) -> Vec<u32> {
+        of(&self.at, id)
+    }
+
+    /// The later mentions of name `id` by one word, in text order.
+    pub fn short_mentions(&self, id: usize) -> Vec<u32> {
+        of(&self.short, id)
+    }
+
+    /// Adds an occurrence of the name `key` of `len` words starting at token `i`.
+    fn add(&mut self, key: Key, len: usize, i: u32) {
+        let next = self.list.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.list.push(Name {
+                key,
+                len,
+                first: i,
+                full: 0,
+                gram: None,
+                short: 0,
+            });
+        }
+        self.list[id as usize].full += 1;
+        self.at.push((id, i));
+    }
+}
+
+/// The tokens of `pairs` (name, token) that belong to name `id`.
+fn of(pairs: &[(u32, u32)], id: usize) -> Vec<u32> {
+    pairs
+        .iter()
+        .filter(|&&(n, _)| n as usize == id)
+        .map(|&(_, i)| i)
+        .collect()
+}
+
+/// Finds the names token by token (see [`Finder::step`]).
+pub(super) struct Finder<'c> {
+    c: &'c Counts<'c>,
+    kinds: Vec<u8>,
+    /// The current name: its first token and its length.
+    name: Option<(usize, usize)>,
+    /// How many trailing connectors of the current name wait for a capitalised word.
+    pending: usize,
+    /// The capitalised words on their own, which may be later mentions of a name ("Orrell"):
+    /// collected here for `short_mentions`, which then need not read every token again.
+    lone: Vec<u32>,
+    /// Tokens past this are not counted (see `TOKEN_MASK`).
+    counted: usize,
+    names: Names,
+}
+
+impl<'c> Finder<'c> {
+    pub fn new(c: &'c Counts<'c>) -> Finder<'c> {
+        Finder {
+            c,
+            // What each distinct form is, looked up once per form rather than once per token.
+            kinds: word_kinds(c),
+            name: None,
+            pending: 0,
+            lone: Vec::new(),
+            counted: c
+                .tokens
+                .tokens
+                .len()
+                .min(super::super::counts::TOKEN_MASK as usize),
+            names: Names {
+                ids: FastMap::default(),
+                list: Vec::new(),
+                at: Vec::new(),
+                short: Vec::new(),
+            },
+        }
+    }
+
+    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order.
+    #[inline]
+    pub fn step(&mut self, i: usize, t: &Token, g: u32) {
+        // Most words are lower case outside a name: they neither start a name nor end one
+        // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
+        if self.name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
+            return;
+        }
+        self.name_word(i, t, g);
+    }
+
+    /// [`Finder::step`] for a capitalised word or a word inside a name.
+    fn name_word(&mut self, i: usize, t: &Token, g: u32) {
+        let toks = &self.c.tokens.tokens;
+        let kinds = &self.kinds;
+        let capital_at = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
+        let date = |ty: u32| kinds[ty as usize] & DATE_WORD != 0;
+        let kind = kinds[t.ty as usize];
+        let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+        let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        if capital && g != NONE && i < self.counted {
+            let joined_before = i > 0 && !new_run && capital_at(i - 1);
+            let joined_after = toks.get(i + 1).is_some_and(|n| {
+                n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
+            });
+            if !joined_before && !joined_after {
+                self.lone.push(i as u32);
+            }
+        }
+        // A number continues a name ("Windows 10") but not a date ("March 15").
+        let prev_is_date = i > 0 && date(toks[i - 1].ty);
+        // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
+        let is_date = kind & DATE_WORD != 0;
+        let name_word = (capital && g != NONE && !is_date)
+            || (kind & NUMERIC != 0 && self.name.is_some() && self.pending == 0 && !prev_is_date);
+        // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
+        let after_dateline = i > 0
+            && toks[i - 1].flags & ALL_CAPS != 0
+            && t.flags & ALL_CAPS == 0
+            && toks[i - 1].range().len() > 4;
+        if new_run || after_dateline {
+            self.close();
+        }
+        if name_word {
+            match &mut self.name {
+                Some((_, len)) => *len = (*len + 1).min(MAX_NAME + 1),
+                None => self.name = Some((i, 1)),
+            }
+            self.pending = 0;
+            // A possessive ends the name: "Harbourton's Mayor" is two things.
+            if kind & POSSESSIVE != 0 {
+                self.close();
+            }
+        } else if self.name.is_some() && !capital && kind & CONNECTOR_WORD != 0 && self.pending < 2
+        {
+            if let Some((_, len)) = &mut self.name {
+                *len += 1;
+            }
+            self.pending += 1;
+        } else {
+            self.close();
+        }
+    }
+
+    /// Ends the current name, if any, without its trailing connectors.
+    fn close(&mut self) {
+        if let Some((start, len)) = self.name.take() {
+            self.record(start, len - self.pending);
+        }
+        self.pending = 0;
+    }
+
+    /// Records the name of `len` tokens from `start`, after dropping a first word that is only
+    /// capitalised because it starts the sentence.
+    fn record(&mut self, mut start: usize, mut len: usize) {
+        // Dropping words below never lengthens a name; most runs are one capitalised word.
+        if len < 2 {
+            return;
+        }
+        let c = self.c;
+        let toks = &c.tokens.tokens;
+        let kind = |i: usize| self.kinds[toks[i].ty as usize];
+        if toks[start].flags & SENTENCE_START != 0 {
+            let g = c.token_group[start];
+            let lower_elsewhere = g != NONE && {
+                let group = &c.groups[g as usize];
+                group.inner > 0 && group.inner_caps * 2 < group.inner
+            };
+            if lower_elsewhere {
+                start += 1;
+                len -= 1;
+            }
+        }
+        // A person's title is not part of the name: "French President Ann Roe" is "Ann Roe",
+        // and "Minister of Trade Ann Roe" too.
+        if let Some(t) = (0..len).rev().find(|&j| kind(start + j) & TITLE_WORD != 0) {
+            let mut skip = t + 1;
+            if skip < len && kind(start + skip) & CONNECTOR_WORD != 0 {
+                skip = (skip + 2).min(len);
+            }
+            start += skip;
+            len -= skip;
+        }
+        if !(2..=MAX_NAME).contains(&len) {
+            return;
+        }
+        let mut parts = [NONE; MAX_NAME];
+        for (j, part) in parts.iter_mut().enumerate().take(len) {
+            let g = c.token_group[start + j];
+            *part = if g != NONE {
+                g
+            } else {
+                CONNECTOR | toks[start + j].ty
+            };
+        }
+        self.names.add(parts, len, start as u32);
+    }
+
+    /// The names, once every token was seen. A name that is also an n-gram ("United States")
+    /// is listed once, as a name, with every occurrence of the words together: `grams` loses it.
+    pub fn finish(mut self, grams: &mut Grams) -> Names {
+        self.close();
+        let mut names = self.names;
+        for n in &mut names.list {
+            if n.len > 3 {
+                continue;
+            }
+            let key: GramKey = [n.key[0], n.key[1], n.key[2]];
+            if let Some(i) = grams.take(&key) {
+                let g = &grams.list[i];
+                if g.count > n.full {
+                    (n.first, n.full, n.gram) = (g.first, g.count, Some(i));
+                }
+            }
+        }
+        short_mentions(self.c, &mut names, &self.lone);
+        names
+    }
+}
+
+/// Credits each name with the later mentions of its last word (or the first word of a two-word
+/// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
+/// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
+/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
+/// with no capitalised word next to them.
+fn short_mentions(c: &Counts, names: &mut Names, lone: &[u32]) {
+    // The owner of each group's mentions, by name.
+    let mut owner: Vec<u32> = vec![NONE; c.groups.len()];
+    let rank = |n: &Name| (n.full, u32::MAX - n.first);
+    let mut any = false;
+    for &id in names.ids.values() {
+        let n = &names.list[id as usize];
+        let key = trimmed(&n.key);
+        if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
+            continue;
+        }
+        // The last word is the usual short form ("Orrell"); the first word of a two-word name
+        // is also one when the family name comes first ("Li" for "Li Wen").
+        let last = key[key.len() - 1];
+        let ends = if key.len() == 2 && key[0] != last {
+            [Some(last), Some(key[0])]
+        } else {
+            [Some(last), None]
+        };
+        for g in ends.into_iter().flatten() {
+            let o = &mut owner[g as usize];
+            // On a tie the name met first in the table keeps the word.
+            if *o == NONE || rank(n) > rank(&names.list[*o as usize]) {
+                *o = id;
+            }
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    // One pass over the lone capitalised words in order (rather than over each word's
+    // occurrences, which would visit the tokens at random).
+    for &i in lone {
+        let o = owner[c.token_group[i as usize] as usize];
+        if o == NONE {
+            continue;
+        }
+        let n = &mut names.list[o as usize];
+        if i > n.first {
+            n.short += 1;
+            names.short.push((o, i));
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! The groups of one text with the indices that match a name against them: by key, by word and
+//! by one-word key, each in time independent of the number of groups (a long text has
+//! thousands).
+//!
+//! Words, keys and descriptors are interned: a name is read into ids once per distinct mention,
+//! and matching it again, or adding it to a group, hashes ids instead of copying strings. What a
+//! group holds (its words, its descriptors) is one entry per pair in two sets shared by all
+//! groups, so that a group costs no tables of its own.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use super::names::key_of;
+use super::Group;
+use crate::keywords::FastHasher;
+use crate::schema::Kind;
+
+/// Maps and sets keyed by the words and spans of one text: no flooding to resist, and the
+/// default hasher costs more than the lookups.
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+
+/// How far back in the order of use a pronoun or description may reach: a source not named in
+/// the last this many mentions is too far away to be meant, and the bound keeps grouping linear.
+pub(super) const RECENT_REACH: usize = 200;
+
+/// No entry: the end of a list, or a key that names no group yet.
+const NONE: usize = usize::MAX;
+
+/// What the index knows about one lower-case word of a name.
+struct Word {
+    /// Groups with the word in a name (a list in [`Lists`]).
+    groups: usize,
+    /// Groups with the word as their whole key ("kashin"), a list in [`Lists`].
+    single: usize,
+    /// Whether it names one particular kind of body (see [`BODIES`]).
+    body: bool,
+}
+
+/// Lists of ids in one vector, newest first: each entry holds an id and the position of the
+/// entry added before it to the same list. A word's groups and a group's words are lists here
+/// rather than a vector each, because most are one or two entries long and thousands of them
+/// would each cost an allocation.
+#[derive(Default)]
+struct Lists {
+    entries: Vec<(usize, usize)>,
+}
+
+impl Lists {
+    /// Adds `id` in front of the list whose newest entry is at `*head`.
+    fn push(&mut self, head: &mut usize, id: usize) {
+        self.entries.push((id, *head));
+        *head = self.entries.len() - 1;
+    }
+
+    /// The ids of the list whose newest entry is at `head`, newest first.
+    fn iter(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.entries.get(head), |&&(_, next)| self.entries.get(next))
+            .map(|&(id, _)| id)
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Index {
+    pub(super) groups: Vec<Group>,
+    /// Word ids by text.
+    word_ids: FastMap<String, usize>,
+    words: Vec<Word>,
+    /// Key ids by text; `by_key[key]` is the group the key names, [`NONE`] for none yet.
+    key_ids: FastMap<String, usize>,
+    by_key: Vec<usize>,
+    /// Descriptor ids by text.
+    descriptor_ids: FastMap<String, usize>,
+    /// Each name's key words and descriptors as ids, one range per name.
+    name_words: Vec<usize>,
+    name_descriptors: Vec<usize>,
+    /// The lists of [`Word`] and [`Group::words`].
+    lists: Lists,
+    /// (group, word) for each word of a group's names.
+    group_words: FastSet<(usize, usize)>,
+    /// (group, descriptor) for each descriptor a group has recorded.
+    group_descriptors: FastSet<(usize, usize)>,
+    /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
+    pub(super) uses: Vec<usize>,
+    pub(super) last_use: Vec<usize>,
+    /// Buffers for reading a name's key.
+    lower: String,
+    key: String,
+}
+
+/// A name ready for matching: its canonical form and the ids of its key, words and descriptors.
+pub(super) struct Named {
+    pub(super) name: String,
+    /// Words in the name, as white space splits it.
+    word_count: usize,
+    /// The key (the key words joined by single spaces) as an id.
+    key: usize,
+    /// Its key words (a word may repeat), in order, as a range of [`Index::name_words`].
+    words: (usize, usize),
+    /// The word when the key is a single word.
+    single: Option<usize>,
+    /// Its descriptors, and their ids as a range of [`Index::name_descriptors`].
+    descriptors: Vec<String>,
+    descriptor_ids: (usize, usize),
+    /// The group this name last joined: when it joins the same group again, that group already
+    /// holds its keys, words and descriptors, and already has a name at least as long.
+    last_id: Option<usize>,
+}
+
+impl Index {
+    /// Marks `id` as the most recently used group.
+    pub(super) fn touch(&mut self, id: usize) {
+        self.last_use[id] = self.uses.len();
+        self.uses.push(id);
+    }
+
+    /// Distinct groups, most recently used first, within [`RECENT_REACH`] uses.
+    pub(super) fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        let n = self.uses.len();
+        (n.saturating_sub(RECENT_REACH)..n)
+            .rev()
+            .filter(move |&p| self.last_use[self.uses[p]] == p)
+            .map(move |p| self.uses[p])
+    }
+
+    /// The groups with `word` (lower case) in a name, newest first.
+    pub(super) fn groups_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let head = self
+            .word_ids
+            .get(word)
+            .map_or(NONE, |&w| self.words[w].groups);
+        self.lists.iter(head)
+    }
+
+    /// Reads `name` and its descriptors into ids.
+    pub(super) fn named(&mut self, name: String, descriptors: Vec<String>) -> Named {
+        let mut key = std::mem::take(&mut self.key);
+        key_of(&name, &mut self.lower, &mut key);
+        let start = self.name_words.len();
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            let id = match self.word_ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len();
+                    self.words.push(Word {
+                        groups: NONE,
+                        single: NONE,
+                        body: BODIES.contains(&w),
+                    });
+                    self.word_ids.insert(w.to_string(), id);
+                    id
+                }
+            };
+            self.name_words.push(id);
+        }
+        let words = (start, self.name_words.len());
+        // No key word holds a space: a key without one is a single word, or empty.
+        let single = if key.contains(' ') {
+            None
+        } else {
+            self.name_words[start..].first().copied()
+        };
+        let key_id = match self.key_ids.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.by_key.len();
+                self.by_key.push(NONE);
+                self.key_ids.insert(key.clone(), id);
+                id
+            }
+        };
+        self.key = key;
+        let start = self.name_descriptors.len();
+        for d in &descriptors {
+            let id = match self.descriptor_ids.get(d.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.descriptor_ids.len();
+                    self.descriptor_ids.insert(d.clone(), id);
+                    id
+                }
+            };
+            self.name_descriptors.push(id);
+        }
+        Named {
+            word_count: name.split_whitespace().count(),
+            name,
+            key: key_id,
+            words,
+            single,
+            descriptors,
+            descriptor_ids: (start, self.name_descriptors.len()),
+            last_id: None,
+        }
+    }
+
+    /// True when the organisation `id` is named by a body noun other than `noun` ("union" for
+    /// "the ministry").
+    pub(super) fn other_body(&self, id: usize, noun: &str) -> bool {
+        if !BODIES.contains(&noun) {
+            return false;
+        }
+        let noun = self.word_ids.get(noun).copied();
+        !noun.is_some_and(|w| self.group_words.contains(&(id, w)))
+            && self
+                .lists
+                .iter(self.groups[id].words)
+                .any(|w| Some(w) != noun && self.words[w].body)
+    }
+
+    /// Matches `named` against the groups or creates a new one; returns its index.
+    pub(super) fn add_name(&mut self, named: &mut Named, kind: Kind) -> usize {
+        let words = &self.name_words[named.words.0..named.words.1];
+        let by_key = Some(self.by_key[named.key]).filter(|&id| id != NONE);
+        let found = by_key.or_else(|| {
+            if !(kind == Kind::Person || words.len() == 1) || words.is_empty() {
+                return None;
+            }
+            // "Kashin" joins "Vasily Kashin"; "Vasily Kashin" joins an earlier "Kashin".
+            let capital_single =
+                words.len() == 1 && named.name.chars().next().is_some_and(char::is_uppercase);
+            let ok = |i: usize| self.groups[i].kind == Kind::Person || capital_single;
+            let by_word = (words.len() == 1)
+                .then(|| {
+                    self.lists
+                        .iter(self.words[words[0]].groups)
+                        .find(|&i| ok(i))
+                })
+                .flatten();
+            let by_single = words
+                .iter()
+                .filter_map(|&w| self.lists.iter(self.words[w].single).find(|&i| ok(i)))
+                .max();
+            by_word.max(by_single)
+        });
+        if found.is_some() && found == named.last_id {
+            // The group holds everything this name brings (its sets only grow, its name only
+            // lengthens, its kind never changes).
+            return found.unwrap_or_default();
+        }
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.groups.push(Group {
+                    name: named.name.clone(),
+                    kind,
+                    mentions: 0,
+                    descriptors: Vec::new(),
+                    sentences: Vec::new(),
+                    direct_quotes: 0,
+                    words: NONE,
+                    word_count: named.word_count,
+                });
+                self.last_use.push(usize::MAX);
+                self.groups.len() - 1
+            }
+        };
+        named.last_id = Some(id);
+        let g = &mut self.groups[id];
+        if named.word_count > g.word_count && !(g.kind == Kind::Person && kind != Kind::Person) {
+            g.name.clone_from(&named.name);
+            g.word_count = named.word_count;
+        }
+        // A key, once given, is never taken back: a group answers to it exactly when it was
+        // found by it. Single keys are entered with their key, so this one is new there too.
+        if by_key.is_none() {
+            if let Some(w) = named.single {
+                self.lists.push(&mut self.words[w].single, id);
+            }
+            self.by_key[named.key] = id;
+        }
+        for &w in &self.name_words[named.words.0..named.words.1] {
+            if self.group_words.insert((id, w)) {
+                let word = &mut self.words[w];
+                if self.lists.iter(word.groups).next() != Some(id) {
+                    self.lists.push(&mut word.groups, id);
+                }
+                self.lists.push(&mut g.words, w);
+            }
+        }
+        let ids = &self.name_descriptors[named.descriptor_ids.0..named.descriptor_ids.1];
+        for (d, &did) in named.descriptors.iter().zip(ids) {
+            if !d.is_empty() && self.group_descriptors.insert((id, did)) {
+                g.descriptors.push(d.clone());
+            }
+        }
+        id
+    }
+}
+
+/// Nouns naming one particular kind of body: "the ministry" cannot be "the farmers' union".
+/// Broad ones ("the military", "the government") may speak through any of their bodies.
+const BODIES: &[&str] = &[
+    "ministry",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "company",
+    "university",
+    "institute",
+    "court",
+    "bank",
+    "association",
+    "board",
+    "agency",
+    "department",
+    "embassy",
+    "bureau",
+    "office",
+    "firm",
+    "club",
+    "school",
+    "hospital",
+    "church",
+    "newspaper",
+    "campaign",
+    "team",
+    "group",
+    "federation",
+    "foundation",
+    "society",
+];
