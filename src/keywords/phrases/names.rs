@@ -222,8 +222,9 @@ pub(super) struct Finder<'c> {
     /// How many trailing connectors of the current name wait for a capitalised word.
     pending: usize,
     /// The capitalised words on their own, which may be later mentions of a name ("Orrell"):
-    /// collected here for `short_mentions`, which then need not read every token again.
-    lone: Vec<u32>,
+    /// collected here, with their groups, for `short_mentions`, which then need not read every
+    /// token again nor look up their groups at random.
+    lone: Vec<(u32, u32)>,
     /// Tokens past this are not counted (see `TOKEN_MASK`).
     counted: usize,
     names: Names,
@@ -278,7 +279,7 @@ impl<'c> Finder<'c> {
                 n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
             });
             if !joined_before && !joined_after {
-                self.lone.push(i as u32);
+                self.lone.push((i as u32, g));
             }
         }
         // A number continues a name ("Windows 10") but not a date ("March 15").
@@ -395,9 +396,9 @@ impl<'c> Finder<'c> {
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
 /// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
 /// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
-/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
-/// with no capitalised word next to them.
-fn short_mentions(c: &Counts, names: &mut Names, lone: &[u32]) {
+/// gets them. `lone` lists the candidates in text order, with their groups: the capitalised
+/// words of a stem group with no capitalised word next to them.
+fn short_mentions(c: &Counts, names: &mut Names, lone: &[(u32, u32)]) {
     // The owner of each group's mentions, by name.
     let mut owner: Vec<u32> = vec![NONE; c.groups.len()];
     let rank = |n: &Name| (n.full, u32::MAX - n.first);
@@ -430,8 +431,8 @@ fn short_mentions(c: &Counts, names: &mut Names, lone: &[u32]) {
     }
     // One pass over the lone capitalised words in order (rather than over each word's
     // occurrences, which would visit the tokens at random).
-    for &i in lone {
-        let o = owner[c.token_group[i as usize] as usize];
+    for &(i, g) in lone {
+        let o = owner[g as usize];
         if o == NONE {
             continue;
         }
