@@ -182,19 +182,28 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
 
+    let listed_names: Vec<usize> = listed
+        .iter()
+        .filter_map(|&i| candidates[i].name.map(|(id, _)| id))
+        .collect();
+    let mut name_occ = names.occurrences(&listed_names).into_iter();
     let mut phrases: Vec<Found> = Vec::with_capacity(listed.len());
     for &i in &listed {
         let t = &candidates[i];
         let key = keys[i];
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let occ: Vec<u32> = match (t.gram, t.name) {
-            (Some(i), _) => grams.occurrences(i),
-            (None, Some((id, _))) => names.occurrences(id),
-            (None, None) => Vec::new(),
+        // A name's occurrences in full and later mentions (in the order of `listed_names`).
+        let (full, short) = match t.name {
+            Some(_) => name_occ.next().unwrap_or_default(),
+            None => (Vec::new(), Vec::new()),
+        };
+        let occ: Vec<u32> = match t.gram {
+            Some(i) => grams.occurrences(i),
+            None => full,
         };
         let (mut spans, mut span_sentences) = c.spans(&occ, t.len, index);
-        if let Some((id, _)) = t.name.filter(|(_, n)| n.has_short()) {
-            let (s2, ss2) = c.spans(&names.short_mentions(id), 1, index);
+        if !short.is_empty() {
+            let (s2, ss2) = c.spans(&short, 1, index);
             let mut all: Vec<_> = spans
                 .into_iter()
                 .zip(span_sentences)

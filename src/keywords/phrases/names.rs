@@ -151,11 +151,6 @@ impl Name {
     pub fn count(&self) -> usize {
         (self.full + self.short) as usize
     }
-
-    /// Whether it has later mentions by one word.
-    pub fn has_short(&self) -> bool {
-        self.short > 0
-    }
 }
 
 /// The names of a text.
@@ -174,15 +169,26 @@ pub(super) struct Names {
 }
 
 impl Names {
-    /// The first tokens of the occurrences in full of name `id` (unless they are an n-gram's),
-    /// in text order.
-    pub fn occurrences(&self, id: usize) -> Vec<u32> {
-        of(&self.at, id)
-    }
-
-    /// The later mentions of name `id` by one word, in text order.
-    pub fn short_mentions(&self, id: usize) -> Vec<u32> {
-        of(&self.short, id)
+    /// For each name of `ids`: the first tokens of its occurrences in full (unless they are an
+    /// n-gram's) and its later mentions by one word, in text order. One pass over each list
+    /// serves all the names.
+    pub fn occurrences(&self, ids: &[usize]) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let mut slot = vec![NONE; self.list.len()];
+        for (k, &id) in ids.iter().enumerate() {
+            slot[id] = k as u32;
+        }
+        let mut out: Vec<(Vec<u32>, Vec<u32>)> = vec![(Vec::new(), Vec::new()); ids.len()];
+        for &(id, i) in &self.at {
+            if let Some(o) = out.get_mut(slot[id as usize] as usize) {
+                o.0.push(i);
+            }
+        }
+        for &(id, i) in &self.short {
+            if let Some(o) = out.get_mut(slot[id as usize] as usize) {
+                o.1.push(i);
+            }
+        }
+        out
     }
 
     /// Adds an occurrence of the name `key` of `len` words starting at token `i`.
@@ -202,15 +208,6 @@ impl Names {
         self.list[id as usize].full += 1;
         self.at.push((id, i));
     }
-}
-
-/// The tokens of `pairs` (name, token) that belong to name `id`.
-fn of(pairs: &[(u32, u32)], id: usize) -> Vec<u32> {
-    pairs
-        .iter()
-        .filter(|&&(n, _)| n as usize == id)
-        .map(|&(_, i)| i)
-        .collect()
 }
 
 /// Finds the names token by token (see [`Finder::step`]).
