@@ -13,8 +13,7 @@ type Candidate = (f64, u32, usize, usize);
 
 /// The terms each source uses more than the rest of the text, by log-likelihood (G²), best
 /// first: the sources with at least one, each with its [`SOURCE_TERMS`] best. Their surface
-/// forms come later ([`name`]), so that the pass that finds the spans of the ranked terms can
-/// tally their forms too instead of each group's occurrences being fetched again.
+/// forms come later ([`name`]).
 pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     let n_sent = c.tokens.sentence_words.len();
     let mut owner: Vec<u32> = vec![NONE; n_sent];
@@ -37,8 +36,14 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     };
     // Each source's best terms so far, best first, at most SOURCE_TERMS.
     let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); sources.len()];
-    // ln(total / source words): a term found `a` times in a source scores at most `2 a` times
-    // this (see below), so once the source's list is full most terms need no logarithm.
+    // ln(total / source words), and the logarithms of the counts: a term found `a` times in a
+    // source, `f` times in all, scores at most `2 a (ceiling + ln a - ln f)` (see below), so
+    // once the source's list is full most terms need no logarithm of their own.
+    let most = (0..c.groups.len() as u32)
+        .map(|g| c.tf(g))
+        .max()
+        .unwrap_or(0);
+    let ln: Vec<f64> = (0..=most).map(|k| (k as f64).ln()).collect();
     let ceiling: Vec<f64> = source_words
         .iter()
         .map(|&n1| {
@@ -74,12 +79,11 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
                 continue;
             }
             let list = &mut lists[o as usize];
-            // With a / f <= 1, the source's term is at most a ln(total / n1); the rest's is
-            // at most 0, as the rest uses the term less than expected (the test above). A term
-            // whose bound is below the worst listed one cannot enter the list; the margins
-            // cover rounding.
+            // The source's term is a ln(a total / (n1 f)); the rest's is at most 0, as the
+            // rest uses the term less than expected (the test above). A term whose bound is
+            // below the worst listed one cannot enter the list; the margins cover rounding.
             if list.len() == SOURCE_TERMS {
-                let bound = 2.0 * a as f64 * ceiling[o as usize];
+                let bound = 2.0 * a as f64 * (ceiling[o as usize] + ln[a] - ln[f]);
                 if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
                     continue;
                 }
@@ -102,14 +106,6 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
-        .collect()
-}
-
-/// The groups whose surface forms [`name`] will ask for.
-pub(super) fn groups(ranked: &[Ranked]) -> Vec<u32> {
-    ranked
-        .iter()
-        .flat_map(|(_, l)| l.iter().map(|t| t.1))
         .collect()
 }
 
