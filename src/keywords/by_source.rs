@@ -13,7 +13,8 @@ type Candidate = (f64, u32, usize, usize);
 
 /// The terms each source uses more than the rest of the text, by log-likelihood (G²), best
 /// first: the sources with at least one, each with its [`SOURCE_TERMS`] best. Their surface
-/// forms come later ([`name`]).
+/// forms come later ([`name`]), so that the pass that finds the spans of the ranked terms can
+/// tally their forms too instead of each group's occurrences being fetched again.
 pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     let n_sent = c.tokens.sentence_words.len();
     let mut owner: Vec<u32> = vec![NONE; n_sent];
@@ -106,6 +107,14 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// The groups whose surface forms [`name`] will ask for.
+pub(super) fn groups(ranked: &[Ranked]) -> Vec<u32> {
+    ranked
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|t| t.1))
         .collect()
 }
 

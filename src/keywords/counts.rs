@@ -5,10 +5,9 @@
 //! filled), rather than a pair of growing vectors per group: a text has thousands of groups, and
 //! their many small reallocations cost more than the counting pass.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
-use std::ops::Range;
 
-use super::forms::Forms;
 use super::hash::FastMap;
 use super::stem;
 use super::stopwords::is_stopword;
@@ -64,6 +63,9 @@ pub(super) struct Counts<'a> {
     pub text: &'a str,
     pub tokens: Tokens,
     pub info: Vec<TypeInfo>,
+    /// The stem groups of the hyphen-separated parts of the types (see [`TypeInfo`]); `NONE`
+    /// for a part that is not counted.
+    parts: Vec<u32>,
     /// The stem group of each token (`NONE` for none): the passes that only need the group
     /// read this in order instead of looking up each token's type.
     pub token_group: Vec<u32>,
@@ -79,8 +81,111 @@ pub(super) struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
-    /// The surface forms of every group.
-    forms: Forms,
+    /// Surface forms already computed: the by-source lists ask for the same frequent words once
+    /// per source, and each computation reads every occurrence of the word.
+    surfaces: RefCell<FastMap<u32, String>>,
+}
+
+/// The surface forms of a group's occurrences, tallied in text order. The first form seen is
+/// kept in place, the others apart: most occurrences of a word are written one way, and the
+/// pass that tallies many groups at once then reads one record per occurrence.
+#[derive(Default)]
+struct FormTally {
+    /// The first form; none while its weight is 0.
+    first: Form,
+    others: Vec<Form>,
+}
+
+/// One surface form of a group and its tally.
+#[derive(Default)]
+struct Form {
+    /// Its byte range in the text.
+    start: u32,
+    len: u32,
+    /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
+    /// from reading the text back at the form's first occurrence, far behind, for every later
+    /// occurrence.
+    packed: [u64; 2],
+    weight: u32,
+    /// The first occurrence.
+    occ: u32,
+}
+
+impl Form {
+    /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
+    fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
+        self.packed == packed
+            && self.len as usize == len
+            && (len <= 16
+                || text.get(self.start as usize..self.start as usize + len)
+                    == text.get(start..start + len))
+    }
+}
+
+/// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
+/// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
+/// of each byte.
+fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
+    let n = end - start;
+    let tail = if n > 8 {
+        tokens::word_at(text, end - 8, 0)
+    } else {
+        0
+    };
+    [tokens::head_at(text, start, n, 0), tail]
+}
+
+impl FormTally {
+    /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
+    /// it); a capital at the start of a sentence counts half.
+    #[inline]
+    fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
+        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
+        let weight = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
+        let packed = pack(text, a, a + len);
+        if self.first.weight == 0 {
+            self.first = Form {
+                start: a as u32,
+                len: len as u32,
+                packed,
+                weight,
+                occ,
+            };
+        } else if self.first.is(text, a, len, packed) {
+            self.first.weight += weight;
+        } else {
+            match self.others.iter().position(|f| f.is(text, a, len, packed)) {
+                Some(j) => {
+                    // A form moves ahead of a less frequent one, so that the frequent forms
+                    // are found first (the order does not decide the best form).
+                    let (before, from) = self.others.split_at_mut(j);
+                    let form = &mut from[0];
+                    form.weight += weight;
+                    let ahead = before.last_mut().unwrap_or(&mut self.first);
+                    if form.weight > ahead.weight {
+                        std::mem::swap(form, ahead);
+                    }
+                }
+                None => self.others.push(Form {
+                    start: a as u32,
+                    len: len as u32,
+                    packed,
+                    weight,
+                    occ,
+                }),
+            }
+        }
+    }
+
+    /// The most frequent form; ties go to the earliest.
+    fn best<'t>(&self, text: &'t str) -> &'t str {
+        std::iter::once(&self.first)
+            .chain(&self.others)
+            .filter(|f| f.weight > 0)
+            .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
+            .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
+            .unwrap_or("")
+    }
 }
 
 /// The length of a possessive "'s" or "’s" that ends `form`, else 0.
@@ -119,7 +224,6 @@ impl<'a> Counts<'a> {
         let mut compounds: Vec<u32> = Vec::new();
         // Whether the previous token is capitalised, and its sentence.
         let (mut prev_capital, mut prev_sentence) = (false, u32::MAX);
-        let mut forms = Forms::new(group_count);
         for (i, t) in toks.iter().enumerate() {
             let ty = info[t.ty as usize];
             token_group.push(ty.group);
@@ -138,24 +242,11 @@ impl<'a> Counts<'a> {
             });
             group.in_name += (cap & (before | after)) as u32;
             (prev_capital, prev_sentence) = (cap, t.sentence);
-            // A capital at the start of a sentence counts half.
-            let weight = if inner { 2 } else { 1 };
-            if g != spare {
-                forms.add(g, text.as_bytes(), t.range(), weight, i as u32);
-            }
             if !ty.has_parts() {
                 continue;
             }
             compounds.push(i as u32);
-            for (k, g, range) in counted_parts(text, t, ty, &parts) {
-                forms.add(
-                    g as usize,
-                    text.as_bytes(),
-                    range.clone(),
-                    weight,
-                    i as u32 | (k << PART_SHIFT),
-                );
-                let piece = &text[range];
+            for (k, g, piece) in counted_parts(text, t, ty, &parts) {
                 bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
                 if k > 1 || t.flags & SENTENCE_START == 0 {
@@ -192,8 +283,7 @@ impl<'a> Counts<'a> {
             }
             let ty = info[t.ty as usize];
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
-                let occ = i as u32 | (k << PART_SHIFT);
-                file(g as usize, occ, t.sentence);
+                file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
             }
         }
         occ.truncate(total);
@@ -203,6 +293,7 @@ impl<'a> Counts<'a> {
             text,
             tokens,
             info,
+            parts,
             token_group,
             groups,
             occ,
@@ -210,7 +301,7 @@ impl<'a> Counts<'a> {
             bounds,
             score: Vec::new(),
             sentences,
-            forms,
+            surfaces: RefCell::default(),
         }
     }
 
@@ -266,7 +357,17 @@ impl<'a> Counts<'a> {
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     pub fn surface(&self, g: u32) -> String {
-        self.surface_from(g, self.forms.best(g, self.text))
+        if let Some(s) = self.surfaces.borrow().get(&g) {
+            return s.clone();
+        }
+        let mut forms = FormTally::default();
+        for &i in self.occ(g) {
+            let (a, b) = self.range(i);
+            forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
+        }
+        let s = self.surface_from(g, forms.best(self.text));
+        self.surfaces.borrow_mut().insert(g, s.clone());
+        s
     }
 
     /// The surface form of group `g` given its most frequent form `best`.
@@ -306,9 +407,74 @@ impl<'a> Counts<'a> {
             .map(|(start, end, sentence)| (units.span(start, end), sentence))
             .unzip()
     }
+
+    /// The spans and their sentences of each group of `wanted`, and their surface forms (kept
+    /// for [`Counts::surface`]), in one pass over the tokens: following each group's own
+    /// occurrences would jump across the whole text once per group. The same pass tallies the
+    /// surface forms of the groups of `also_named` (without spans).
+    pub fn term_spans(
+        &self,
+        wanted: &[u32],
+        also_named: &[u32],
+        index: &Utf16Index,
+    ) -> Vec<(Vec<Span>, Vec<usize>)> {
+        let mut slot = vec![NONE; self.groups.len()];
+        let mut spans: Vec<(Vec<Span>, Vec<usize>)> = Vec::with_capacity(wanted.len());
+        let mut named: Vec<u32> = Vec::with_capacity(wanted.len() + also_named.len());
+        for &g in wanted {
+            slot[g as usize] = named.len() as u32;
+            named.push(g);
+            let n = self.tf(g);
+            spans.push((Vec::with_capacity(n), Vec::with_capacity(n)));
+        }
+        for &g in also_named {
+            if slot[g as usize] == NONE && !self.surfaces.borrow().contains_key(&g) {
+                slot[g as usize] = named.len() as u32;
+                named.push(g);
+            }
+        }
+        let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
+        let mut units = Utf16Cursor::new(self.text, index);
+        let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
+            if let Some((spans, sentences)) = spans.get_mut(k as usize) {
+                spans.push(units.span(a, b));
+                sentences.push(t.sentence as usize);
+            }
+            forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
+        };
+        let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
+        // Which types have counted parts, in a table small enough to stay in the cache.
+        let parted: Vec<bool> = self.info.iter().map(TypeInfo::has_parts).collect();
+        for (i, (t, &g)) in toks.iter().zip(&self.token_group).enumerate() {
+            if g != NONE && slot[g as usize] != NONE {
+                add(
+                    slot[g as usize],
+                    i as u32,
+                    t,
+                    (t.start as usize, t.end as usize),
+                );
+            }
+            if !parted[t.ty as usize] {
+                continue;
+            }
+            let ty = self.info[t.ty as usize];
+            for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
+                if slot[g as usize] != NONE {
+                    let occ = i as u32 | (part << PART_SHIFT);
+                    add(slot[g as usize], occ, t, self.range(occ));
+                }
+            }
+        }
+        let mut surfaces = self.surfaces.borrow_mut();
+        surfaces.reserve(named.len());
+        for (&g, forms) in named.iter().zip(forms) {
+            surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
+        }
+        spans
+    }
 }
 
-/// The counted parts of token `t` of type `ty`: part number (from 1), stem group and byte range.
+/// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
 /// Call it only for types with parts ([`TypeInfo::has_parts`]): most words have none, and
 /// setting up the split costs more than the rest of their tally.
 fn counted_parts<'t>(
@@ -316,19 +482,14 @@ fn counted_parts<'t>(
     t: &Token,
     ty: TypeInfo,
     parts: &'t [u32],
-) -> impl Iterator<Item = (u32, u32, Range<usize>)> + 't {
+) -> impl Iterator<Item = (u32, u32, &'t str)> {
     let (from, to) = ty.parts;
-    let base = text.as_ptr() as usize;
     parts[from as usize..to as usize]
         .iter()
         .zip(text[t.range()].split(['-', '‐']))
         .enumerate()
         .filter(|(_, (&g, _))| g != NONE)
-        .map(move |(k, (&g, piece))| {
-            // The piece lies inside `text`: its offset there is its distance from the start.
-            let start = piece.as_ptr() as usize - base;
-            (k as u32 + 1, g, start..start + piece.len())
-        })
+        .map(|(k, (&g, piece))| (k as u32 + 1, g, piece))
 }
 
 /// Classifies each distinct form once: its stem group (stopwords, numbers and the user's

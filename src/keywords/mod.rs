@@ -34,7 +34,6 @@
 
 mod by_source;
 mod counts;
-mod forms;
 mod grams;
 mod hash;
 mod phrases;
@@ -105,14 +104,16 @@ pub fn extract(
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
         .iter()
-        .map(|&g| {
-            let (spans, span_sentences) = counts.spans(counts.occ(g), 1, index);
+        .zip(counts.term_spans(&ranked, &by_source::groups(&source_ranked), index))
+        .map(|(&g, (spans, span_sentences))| {
+            let mut in_sentences = span_sentences.clone();
+            in_sentences.dedup();
             let tf = counts.tf(g);
             Term {
                 text: counts.surface(g),
                 count: tf,
                 per_thousand: round(tf as f64 * 1000.0 / n_words),
-                sentences: distinct(counts.sent(g)),
+                sentences: in_sentences.len(),
                 dispersion: dispersion(&counts, counts.sent(g)),
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
@@ -181,7 +182,14 @@ fn term_score(c: &Counts, group: u32) -> f64 {
         return 0.0;
     }
     let first = sent[0] as f64;
-    let in_sentences = distinct(sent);
+    let mut in_sentences = 0usize;
+    let mut last = u32::MAX;
+    for &s in sent {
+        if s != last {
+            in_sentences += 1;
+            last = s;
+        }
+    }
     let n_sent = c.sentences.max(1) as f64;
     let spread = in_sentences as f64 / n_sent;
     // A word written with a capital inside sentences is a name; one only ever seen at the start
@@ -222,19 +230,6 @@ fn term_score(c: &Counts, group: u32) -> f64 {
 
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
-
-/// The number of distinct sentences in `sent`, a list in text order.
-fn distinct(sent: &[u32]) -> usize {
-    let mut n = 0;
-    let mut last = u32::MAX;
-    for &s in sent {
-        if s != last {
-            n += 1;
-            last = s;
-        }
-    }
-    n
-}
 
 /// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
 fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
