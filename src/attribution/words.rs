@@ -19,12 +19,11 @@ impl<'t> Token<'t> {
     pub fn word(&self) -> &'t str {
         let keep = |c: char| c.is_alphanumeric() || c == '@' || c == '&';
         let b = self.raw.as_bytes();
-        // ASCII ends are tested without decoding; the rest is trimmed as characters.
-        let ascii_keep = |x: u8| x.is_ascii_alphanumeric() || x == b'@' || x == b'&';
+        // ASCII ends are tested with a table, without decoding; the rest is trimmed as
+        // characters.
+        let ascii_keep = |x: u8| x < 0x80 && WORD_END[usize::from(x)];
         match (b.first(), b.last()) {
-            (Some(&f), Some(&l)) if f < 0x80 && l < 0x80 && ascii_keep(f) && ascii_keep(l) => {
-                self.raw
-            }
+            (Some(&f), Some(&l)) if ascii_keep(f) && ascii_keep(l) => self.raw,
             _ => self.raw.trim_matches(|c: char| !keep(c)),
         }
     }
@@ -88,8 +87,11 @@ impl<'t> Token<'t> {
                 || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));
             return !abbreviation;
         }
-        self.raw
-            .ends_with([',', ';', ':', ')', '"', '”', '’', '»', '—', '–', '!', '?'])
+        // An ASCII last byte is tested with a table; other marks are decoded.
+        match self.raw.as_bytes().last() {
+            Some(&b) if b < 0x80 => CLOSES_PHRASE[usize::from(b)],
+            _ => self.raw.ends_with(['”', '’', '»', '—', '–']),
+        }
     }
     /// Starts with a mark that opens a phrase.
     pub(super) fn starts_phrase(&self) -> bool {
@@ -97,13 +99,32 @@ impl<'t> Token<'t> {
             .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
     }
     pub(super) fn capitalised(&self) -> bool {
-        self.word()
-            .chars()
-            .next()
-            .map(|c| c.is_uppercase())
-            .unwrap_or(false)
+        let w = self.word();
+        // An ASCII letter is upper case exactly when it is an ASCII capital.
+        match w.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
+
+/// An ASCII table of `set`'s bytes.
+const fn ascii_table(set: &[u8]) -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut k = 0;
+    while k < set.len() {
+        t[set[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// The ASCII bytes that [`Token::word`] keeps at the ends of a word: letters, digits, `@`, `&`.
+const WORD_END: [bool; 128] =
+    ascii_table(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@&");
+
+/// The ASCII marks after which a token closes a phrase ([`Token::ends_phrase`]).
+const CLOSES_PHRASE: [bool; 128] = ascii_table(b",;:)\"!?");
 
 /// The longest word [`Token::lower`] keeps on the stack.
 const INLINE: usize = 22;

@@ -37,8 +37,14 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     };
     // Each source's best terms so far, best first, at most SOURCE_TERMS.
     let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); sources.len()];
-    // ln(total / source words): a term found `a` times in a source scores at most `2 a` times
-    // this (see below), so once the source's list is full most terms need no logarithm.
+    // ln(total / source words), and the logarithms of the counts: a term found `a` times in a
+    // source, `f` times in all, scores at most `2 a (ceiling + ln a - ln f)` (see below), so
+    // once the source's list is full most terms need no logarithm of their own.
+    let most = (0..c.groups.len() as u32)
+        .map(|g| c.tf(g))
+        .max()
+        .unwrap_or(0);
+    let ln: Vec<f64> = (0..=most).map(|k| (k as f64).ln()).collect();
     let ceiling: Vec<f64> = source_words
         .iter()
         .map(|&n1| {
@@ -74,12 +80,11 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
                 continue;
             }
             let list = &mut lists[o as usize];
-            // With a / f <= 1, the source's term is at most a ln(total / n1); the rest's is
-            // at most 0, as the rest uses the term less than expected (the test above). A term
-            // whose bound is below the worst listed one cannot enter the list; the margins
-            // cover rounding.
+            // The source's term is a ln(a total / (n1 f)); the rest's is at most 0, as the
+            // rest uses the term less than expected (the test above). A term whose bound is
+            // below the worst listed one cannot enter the list; the margins cover rounding.
             if list.len() == SOURCE_TERMS {
-                let bound = 2.0 * a as f64 * ceiling[o as usize];
+                let bound = 2.0 * a as f64 * (ceiling[o as usize] + ln[a] - ln[f]);
                 if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
                     continue;
                 }

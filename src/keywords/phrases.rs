@@ -83,24 +83,19 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     let mut grams = Grams::new(c, runs);
     let names = finder.finish(&mut grams);
 
-    let mut candidates: Vec<Candidate> = grams
+    // Every n-gram and name seen twice is a candidate; the ranking sorts small records (the
+    // score, the first token and the candidate's number: n-grams, then names) and reads the
+    // rest only for the few it keeps.
+    let gram_key = |g: &Gram| key_of(&g.key[..gram_len(&g.key)]);
+    let ngrams = grams.list.len();
+    let mut ranked: Vec<(f64, u32, u32)> = grams
         .list
         .iter()
         .enumerate()
         .filter(|(_, g)| g.count >= 2 && !g.taken)
         .map(|(i, g)| {
-            let key = key_of(&g.key[..gram_len(&g.key)]);
-            let count = g.count as usize;
-            Candidate {
-                score: phrase_score(c, &key, count, None),
-                key,
-                first: g.first,
-                count,
-                len: gram_len(&g.key),
-                kind: None,
-                name: None,
-                gram: Some(i),
-            }
+            let score = phrase_score(c, &gram_key(g), g.count as usize, None);
+            (score, g.first, i as u32)
         })
         .chain(
             names
@@ -108,27 +103,57 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.count() >= 2)
-                .map(|(id, t)| Candidate {
-                    score: phrase_score(c, &t.key, t.count(), Some(PhraseKind::Name)),
-                    key: t.key,
-                    first: t.first,
-                    count: t.count(),
-                    len: t.len,
-                    kind: Some(PhraseKind::Name),
-                    name: Some((id, t)),
-                    gram: t.gram,
+                .map(|(id, t)| {
+                    let score = phrase_score(c, &t.key, t.count(), Some(PhraseKind::Name));
+                    (score, t.first, (ngrams + id) as u32)
                 }),
         )
         .collect();
+    let key = |k: u32| match k.checked_sub(ngrams as u32) {
+        None => gram_key(&grams.list[k as usize]),
+        Some(id) => names.list[id as usize].key,
+    };
     // The key breaks the remaining ties, so that the order never depends on the hash map's
-    // (a total order: keys differ among the n-grams and among the names).
-    best_sorted(&mut candidates, max.saturating_mul(4), |a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.first.cmp(&b.first))
-            .then(b.kind.is_none().cmp(&a.kind.is_none()))
-            .then(a.key.cmp(&b.key))
+    // (a total order: keys differ among the n-grams and among the names). On a tie of score
+    // and first token an n-gram goes first.
+    let is_gram = |k: u32| (k as usize) < ngrams;
+    best_sorted(&mut ranked, max.saturating_mul(4), |a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(is_gram(b.2).cmp(&is_gram(a.2)))
+            .then_with(|| key(a.2).cmp(&key(b.2)))
     });
+    let candidates: Vec<Candidate> = ranked
+        .iter()
+        .map(|&(score, first, k)| match k.checked_sub(ngrams as u32) {
+            None => {
+                let g = &grams.list[k as usize];
+                Candidate {
+                    score,
+                    key: gram_key(g),
+                    first,
+                    count: g.count as usize,
+                    len: gram_len(&g.key),
+                    kind: None,
+                    name: None,
+                    gram: Some(k as usize),
+                }
+            }
+            Some(id) => {
+                let t = &names.list[id as usize];
+                Candidate {
+                    score,
+                    key: t.key,
+                    first,
+                    count: t.count(),
+                    len: t.len,
+                    kind: Some(PhraseKind::Name),
+                    name: Some((id as usize, t)),
+                    gram: t.gram,
+                }
+            }
+        })
+        .collect();
 
     // A phrase mostly seen inside a longer candidate is that candidate's part, not a phrase of
     // its own ("News Agency" in "Xinhua News Agency").
@@ -157,19 +182,28 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         }
     }
 
+    let listed_names: Vec<usize> = listed
+        .iter()
+        .filter_map(|&i| candidates[i].name.map(|(id, _)| id))
+        .collect();
+    let mut name_occ = names.occurrences(&listed_names).into_iter();
     let mut phrases: Vec<Found> = Vec::with_capacity(listed.len());
     for &i in &listed {
         let t = &candidates[i];
         let key = keys[i];
         let kind = t.kind.unwrap_or(PhraseKind::Phrase);
-        let occ: Vec<u32> = match (t.gram, t.name) {
-            (Some(i), _) => grams.occurrences(i),
-            (None, Some((id, _))) => names.occurrences(id),
-            (None, None) => Vec::new(),
+        // A name's occurrences in full and later mentions (in the order of `listed_names`).
+        let (full, short) = match t.name {
+            Some(_) => name_occ.next().unwrap_or_default(),
+            None => (Vec::new(), Vec::new()),
+        };
+        let occ: Vec<u32> = match t.gram {
+            Some(i) => grams.occurrences(i),
+            None => full,
         };
         let (mut spans, mut span_sentences) = c.spans(&occ, t.len, index);
-        if let Some((id, _)) = t.name.filter(|(_, n)| n.has_short()) {
-            let (s2, ss2) = c.spans(&names.short_mentions(id), 1, index);
+        if !short.is_empty() {
+            let (s2, ss2) = c.spans(&short, 1, index);
             let mut all: Vec<_> = spans
                 .into_iter()
                 .zip(span_sentences)

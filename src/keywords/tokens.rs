@@ -7,7 +7,10 @@
 //! are written without spaces, so each such character is a token of its own; the n-grams then
 //! give the character pairs and triples that carry meaning in those scripts.
 
+mod intern;
+
 use crate::segment::Sentence;
+use intern::{head_of, Interner};
 
 /// The first letter is upper case.
 pub const CAPITALIZED: u8 = 1;
@@ -91,8 +94,8 @@ fn is_general_punctuation(c: char) -> bool {
 }
 
 /// The head (see [`head_of`]) of the `n` bytes at `start` of `text`, each OR-ed with `fold`
-/// (0x20 gives the lower-cased form of an ASCII word, see [`form_hash`]), read as one word where
-/// the text goes on for eight bytes.
+/// (0x20 gives the lower-cased form of an ASCII word, see `intern::form_hash`), read as one
+/// word where the text goes on for eight bytes.
 pub(super) fn head_at(text: &[u8], start: usize, n: usize, fold: u8) -> u64 {
     let fold = u64::from_ne_bytes([fold; 8]);
     let raw = match text.get(start..start + 8) {
@@ -122,86 +125,11 @@ fn joins(prev: char, joiner: char, next: char, segment_len: usize) -> bool {
     }
 }
 
-/// The FxHash multiply-rotate step.
-fn mix(h: u64, w: u64) -> u64 {
-    (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-}
-
 /// Eight bytes of `b` from `i` as a little-endian word, each OR-ed with `fold`.
 pub(super) fn word_at(b: &[u8], i: usize, fold: u64) -> u64 {
     let mut w = [0; 8];
     w.copy_from_slice(&b[i..i + 8]);
     u64::from_le_bytes(w) | fold
-}
-
-/// A form's first eight bytes as a little-endian word, zero-padded. Words hold no zero bytes,
-/// so the head of a form up to eight bytes long is the whole form.
-fn head_of(b: &[u8]) -> u64 {
-    let mut w = [0; 8];
-    let n = b.len().min(8);
-    w[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(w)
-}
-
-/// Hashes a lower-cased form of `b.len()` bytes whose head (see [`head_of`]) is `head`, for
-/// interning. `fold` is OR-ed into every byte past the head first: an ASCII word's lower-cased
-/// form is its bytes with 0x20 set (letters, digits, `'`, `-`, `,` and `.` all have it), so
-/// passing 0x20 hashes that form without building it; pass 0 for bytes already lower-cased.
-fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
-    let n = b.len();
-    let mut h = mix(n as u64, head);
-    if n > 8 {
-        // Overlapping reads cover the tail; the exact comparison in `intern` settles any
-        // collision.
-        let fold = u64::from_ne_bytes([fold; 8]);
-        let mut i = 8;
-        while i + 8 < n {
-            h = mix(h, word_at(b, i, fold));
-            i += 8;
-        }
-        h = mix(h, word_at(b, n - 8, fold));
-    }
-    h
-}
-
-/// Maps lower-cased forms to ids without allocating per form: an open-addressing table whose
-/// slots hold each form's head and length beside its id, so that a form up to eight bytes
-/// long (most words) is found with one comparison and without reading the form.
-struct Interner {
-    /// The length is a power of two; `EMPTY` ids are free slots.
-    slots: Vec<Slot>,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    /// The form's first eight bytes (see [`head_of`]).
-    head: u64,
-    len: u32,
-    id: u32,
-}
-
-const EMPTY: u32 = u32::MAX;
-const FREE: Slot = Slot {
-    head: 0,
-    len: 0,
-    id: EMPTY,
-};
-
-impl Interner {
-    /// A table for the forms of a text of `len` bytes. News has about one new form per 140
-    /// bytes over a few megabytes (more per byte in short texts, which get the minimum), and
-    /// the table is kept at most half full, so a long text seldom regrows it; the cap keeps a
-    /// huge text from reserving more than it is likely to need before it needs it.
-    fn for_text(len: usize) -> Interner {
-        Interner {
-            slots: vec![FREE; (len / 64).next_power_of_two().clamp(1 << 12, 1 << 17)],
-        }
-    }
-
-    /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
-    fn home(&self, h: u64) -> usize {
-        (h >> (64 - self.slots.len().trailing_zeros())) as usize
-    }
 }
 
 impl Token {
@@ -280,98 +208,6 @@ impl Tokens {
             tally.inner_caps += (inner & cap) as u32;
             tally.in_name += (cap & (before | after)) as u32;
             prev_capital = cap;
-        }
-    }
-
-    /// The id of the lower-cased form of `word`, adding the form if it is new. With `fold`
-    /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
-    /// [`form_hash`]); with `fold` 0 it is the form itself. `head` is the form's head (see
-    /// [`head_of`]).
-    #[inline(always)]
-    fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
-        let len = word.len() as u32;
-        let mask = ids.slots.len() - 1;
-        let mut k = ids.home(form_hash(word, head, fold));
-        loop {
-            let slot = ids.slots[k];
-            // A free slot's length is 0, which no word has.
-            if slot.head == head
-                && slot.len == len
-                && (len <= 8 || self.tail_is(slot.id, word, fold))
-            {
-                return slot.id;
-            }
-            if slot.id == EMPTY {
-                return self.add(word, fold, ids, k);
-            }
-            k = (k + 1) & mask;
-        }
-    }
-
-    /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), both longer than
-    /// eight bytes and of one length, agree past their first eight bytes: compared eight bytes
-    /// at a time, the last eight overlapping the ones before.
-    fn tail_is(&self, ty: u32, word: &[u8], fold: u8) -> bool {
-        let (a, b) = self.types[ty as usize];
-        let Some(form) = self.lower.as_bytes().get(a as usize..b as usize) else {
-            return false;
-        };
-        let (n, fold) = (word.len(), u64::from_ne_bytes([fold; 8]));
-        let mut i = 8;
-        while i + 8 < n {
-            if word_at(form, i, 0) != word_at(word, i, fold) {
-                return false;
-            }
-            i += 8;
-        }
-        word_at(form, n - 8, 0) == word_at(word, n - 8, fold)
-    }
-
-    /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
-    /// Kept out of line: most words are not new.
-    #[cold]
-    #[inline(never)]
-    fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
-        let id = self.types.len() as u32;
-        let start = self.lower.len() as u32;
-        if fold == 0 {
-            // Callers pass the bytes of a `&str` with `fold` 0.
-            self.lower
-                .push_str(std::str::from_utf8(word).unwrap_or_default());
-        } else {
-            // ASCII word characters with 0x20 set are their lower-case forms.
-            self.lower.extend(word.iter().map(|&b| (b | fold) as char));
-        }
-        self.types.push((start, self.lower.len() as u32));
-        self.tallies.push(Tally::default());
-        let head = head_of(self.form(id).as_bytes());
-        ids.slots[k] = Slot {
-            head,
-            len: word.len() as u32,
-            id,
-        };
-        if self.types.len() * 2 > ids.slots.len() {
-            self.grow(ids);
-        }
-        id
-    }
-
-    /// Doubles the interning table, re-placing every form.
-    fn grow(&self, ids: &mut Interner) {
-        ids.slots = vec![FREE; ids.slots.len() * 2];
-        let mask = ids.slots.len() - 1;
-        for id in 0..self.types.len() as u32 {
-            let form = self.form(id).as_bytes();
-            let head = head_of(form);
-            let mut k = ids.home(form_hash(form, head, 0));
-            while ids.slots[k].id != EMPTY {
-                k = (k + 1) & mask;
-            }
-            ids.slots[k] = Slot {
-                head,
-                len: form.len() as u32,
-                id,
-            };
         }
     }
 }

@@ -151,11 +151,6 @@ impl Name {
     pub fn count(&self) -> usize {
         (self.full + self.short) as usize
     }
-
-    /// Whether it has later mentions by one word.
-    pub fn has_short(&self) -> bool {
-        self.short > 0
-    }
 }
 
 /// The names of a text.
@@ -174,15 +169,26 @@ pub(super) struct Names {
 }
 
 impl Names {
-    /// The first tokens of the occurrences in full of name `id` (unless they are an n-gram's),
-    /// in text order.
-    pub fn occurrences(&self, id: usize) -> Vec<u32> {
-        of(&self.at, id)
-    }
-
-    /// The later mentions of name `id` by one word, in text order.
-    pub fn short_mentions(&self, id: usize) -> Vec<u32> {
-        of(&self.short, id)
+    /// For each name of `ids`: the first tokens of its occurrences in full (unless they are an
+    /// n-gram's) and its later mentions by one word, in text order. One pass over each list
+    /// serves all the names.
+    pub fn occurrences(&self, ids: &[usize]) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let mut slot = vec![NONE; self.list.len()];
+        for (k, &id) in ids.iter().enumerate() {
+            slot[id] = k as u32;
+        }
+        let mut out: Vec<(Vec<u32>, Vec<u32>)> = vec![(Vec::new(), Vec::new()); ids.len()];
+        for &(id, i) in &self.at {
+            if let Some(o) = out.get_mut(slot[id as usize] as usize) {
+                o.0.push(i);
+            }
+        }
+        for &(id, i) in &self.short {
+            if let Some(o) = out.get_mut(slot[id as usize] as usize) {
+                o.1.push(i);
+            }
+        }
+        out
     }
 
     /// Adds an occurrence of the name `key` of `len` words starting at token `i`.
@@ -204,15 +210,6 @@ impl Names {
     }
 }
 
-/// The tokens of `pairs` (name, token) that belong to name `id`.
-fn of(pairs: &[(u32, u32)], id: usize) -> Vec<u32> {
-    pairs
-        .iter()
-        .filter(|&&(n, _)| n as usize == id)
-        .map(|&(_, i)| i)
-        .collect()
-}
-
 /// Finds the names token by token (see [`Finder::step`]).
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
@@ -222,8 +219,9 @@ pub(super) struct Finder<'c> {
     /// How many trailing connectors of the current name wait for a capitalised word.
     pending: usize,
     /// The capitalised words on their own, which may be later mentions of a name ("Orrell"):
-    /// collected here for `short_mentions`, which then need not read every token again.
-    lone: Vec<u32>,
+    /// collected here, with their groups, for `short_mentions`, which then need not read every
+    /// token again nor look up their groups at random.
+    lone: Vec<(u32, u32)>,
     /// Tokens past this are not counted (see `TOKEN_MASK`).
     counted: usize,
     names: Names,
@@ -278,7 +276,7 @@ impl<'c> Finder<'c> {
                 n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
             });
             if !joined_before && !joined_after {
-                self.lone.push(i as u32);
+                self.lone.push((i as u32, g));
             }
         }
         // A number continues a name ("Windows 10") but not a date ("March 15").
@@ -395,9 +393,9 @@ impl<'c> Finder<'c> {
 /// Credits each name with the later mentions of its last word (or the first word of a two-word
 /// name) on its own, capitalised and not next to other capitalised words ("Orrell" after
 /// "Tamsin Orrell"). When several names share the word, the most frequent (then the earliest)
-/// gets them. `lone` lists the candidates in text order: the capitalised words of a stem group
-/// with no capitalised word next to them.
-fn short_mentions(c: &Counts, names: &mut Names, lone: &[u32]) {
+/// gets them. `lone` lists the candidates in text order, with their groups: the capitalised
+/// words of a stem group with no capitalised word next to them.
+fn short_mentions(c: &Counts, names: &mut Names, lone: &[(u32, u32)]) {
     // The owner of each group's mentions, by name.
     let mut owner: Vec<u32> = vec![NONE; c.groups.len()];
     let rank = |n: &Name| (n.full, u32::MAX - n.first);
@@ -430,8 +428,8 @@ fn short_mentions(c: &Counts, names: &mut Names, lone: &[u32]) {
     }
     // One pass over the lone capitalised words in order (rather than over each word's
     // occurrences, which would visit the tokens at random).
-    for &i in lone {
-        let o = owner[c.token_group[i as usize] as usize];
+    for &(i, g) in lone {
+        let o = owner[g as usize];
         if o == NONE {
             continue;
         }
