@@ -83,6 +83,25 @@ static CANDIDATE: [bool; 256] = {
     t
 };
 
+/// The first candidate byte (see [`CANDIDATE`]) at or after `i`. The table is read for eight
+/// bytes at a time without a branch per byte: most eight-byte runs hold none.
+fn next_candidate(b: &[u8], i: usize) -> Option<usize> {
+    let mut at = i;
+    for word in b.get(i..)?.chunks_exact(8) {
+        if word
+            .iter()
+            .fold(false, |any, &c| any | CANDIDATE[c as usize])
+        {
+            break;
+        }
+        at += 8;
+    }
+    let rest = b.get(at..)?;
+    rest.iter()
+        .position(|&c| CANDIDATE[c as usize])
+        .map(|o| at + o)
+}
+
 /// The character at byte `i` (a char boundary), or a space past the end.
 fn char_at(text: &str, i: usize) -> char {
     text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
@@ -130,10 +149,9 @@ impl<'t> Scanner<'t> {
         let b = self.b;
         let mut i = 0;
         while i < b.len() {
-            let Some(off) = b[i..].iter().position(|&c| CANDIDATE[c as usize]) else {
+            let Some(p) = next_candidate(b, i) else {
                 break;
             };
-            let p = i + off;
             let tail = &b[p..];
             i = match b[p] {
                 b'\n' => self.newline(p),

@@ -164,3 +164,24 @@ fn regression_ellipsis_char_then_spaced_dots_not_char_boundary() {
         ["PORT ELLIS (Wire 2020-05-01…. .", "Next line"]
     );
 }
+
+/// The eight-byte candidate search finds exactly the bytes of the table, at every position of a
+/// word and in the tail.
+#[test]
+fn candidate_search_matches_the_table() {
+    for c in 0..=255u8 {
+        for at in 0..20 {
+            let mut b = vec![b'a'; 20];
+            b[at] = c;
+            let expected = CANDIDATE[c as usize].then_some(at);
+            assert_eq!(next_candidate(&b, 0), expected, "byte {c:#x} at {at}");
+            assert_eq!(
+                next_candidate(&b, at.min(3)),
+                expected,
+                "byte {c:#x} at {at}"
+            );
+        }
+    }
+    assert_eq!(next_candidate(b"", 0), None);
+    assert_eq!(next_candidate(b"ab.", 5), None);
+}
