@@ -433,18 +433,27 @@ impl<'a> Counts<'a> {
             forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
-        // Which types have counted parts, in a table small enough to stay in the cache.
-        let parted: Vec<bool> = self.info.iter().map(TypeInfo::has_parts).collect();
-        for (i, (t, &g)) in toks.iter().zip(&self.token_group).enumerate() {
-            if g != NONE && slot[g as usize] != NONE {
-                add(
-                    slot[g as usize],
-                    i as u32,
-                    t,
-                    (t.start as usize, t.end as usize),
-                );
+        // The slot of each type's group, with a flag for types with counted parts: one table,
+        // small enough to stay in the cache, settles most tokens with one read.
+        const PARTED: u32 = 1 << 31;
+        const UNNAMED: u32 = PARTED - 1;
+        let type_slot: Vec<u32> = self
+            .info
+            .iter()
+            .map(|ty| {
+                let s = match ty.group {
+                    NONE => UNNAMED,
+                    g => slot[g as usize].min(UNNAMED),
+                };
+                s | if ty.has_parts() { PARTED } else { 0 }
+            })
+            .collect();
+        for (i, t) in toks.iter().enumerate() {
+            let s = type_slot[t.ty as usize];
+            if s & UNNAMED != UNNAMED {
+                add(s & UNNAMED, i as u32, t, (t.start as usize, t.end as usize));
             }
-            if !parted[t.ty as usize] {
+            if s & PARTED == 0 {
                 continue;
             }
             let ty = self.info[t.ty as usize];
