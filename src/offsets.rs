@@ -47,10 +47,12 @@ fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
             block[i + 7],
         ]);
         // A left shift by `j` brings bit 7 - j of each byte to its bit 7 (bits shifted in from
-        // the byte below land lower), so the tests stay within their byte.
-        let (w1, w2, w3) = (w << 1, w << 2, w << 3);
-        continuations += (w & !w1 & HIGH) >> 7;
-        astral += (w & w1 & w2 & w3 & HIGH) >> 7;
+        // the byte below land lower), so the tests stay within their byte. `lead` marks bits 7
+        // and 6 set (a lead byte); a continuation has bit 7 without it; a 4-byte lead has bits
+        // 5 and 4 set as well.
+        let lead = w & (w << 1);
+        continuations += ((w ^ lead) & HIGH) >> 7;
+        astral += (lead & (lead << 2) & HIGH) >> 7;
     }
     let sum = |tally: u64| (tally.wrapping_mul(LOW) >> 56) as usize;
     (sum(continuations), sum(astral))
