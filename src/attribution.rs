@@ -57,9 +57,9 @@ mod words;
 
 pub(crate) use words::{trim_prefix, trim_suffix};
 
-use crate::offsets::Utf16Index;
+use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
-use crate::schema::{Attribution, Cue, Form, Kind, Mention, Span};
+use crate::schema::{Attribution, Cue, Form, Kind, Mention};
 use crate::segment::Sentence;
 
 /// A mention found in the text, in byte offsets.
@@ -104,32 +104,31 @@ impl Found {
     }
 
     /// Converts to the schema type with UTF-16 offsets.
-    pub fn to_schema(&self, text: &str, index: &Utf16Index) -> Attribution {
-        let mention = |m: &RawMention| Mention {
+    ///
+    /// `units` converts the offsets; they lie in or near the sentence, so a cursor that has just
+    /// converted the sentence's start reaches them with short counts.
+    pub(crate) fn to_schema(&self, text: &str, units: &mut Utf16Cursor) -> Attribution {
+        let cue = self.cue.map(|(a, b)| Cue {
+            text: text[a..b].to_string(),
+            start: units.at(a),
+            end: units.at(b),
+        });
+        let mut mention = |m: &RawMention| Mention {
             text: text[m.start..m.end].to_string(),
-            start: index.at(m.start),
-            end: index.at(m.end),
+            start: units.at(m.start),
+            end: units.at(m.end),
             kind: m.kind,
             entity: m.entity,
         };
+        let source = self.source.as_ref().map(&mut mention);
+        let via = self.via.iter().map(&mut mention).collect();
         Attribution {
             form: self.form,
-            cue: self.cue.map(|(a, b)| Cue {
-                text: text[a..b].to_string(),
-                start: index.at(a),
-                end: index.at(b),
-            }),
-            source: self.source.as_ref().map(mention),
-            via: self.via.iter().map(mention).collect(),
+            cue,
+            source,
+            via,
             continued: self.continued,
-            quotes: self
-                .quotes
-                .iter()
-                .map(|&(a, b)| Span {
-                    start: index.at(a),
-                    end: index.at(b),
-                })
-                .collect(),
+            quotes: self.quotes.iter().map(|&(a, b)| units.span(a, b)).collect(),
             rule: self.rule.to_string(),
         }
     }

@@ -276,11 +276,16 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .sentences
         .iter()
         .zip(&found)
-        .map(|(s, f)| Sentence {
-            start: units.at(s.start),
-            end: units.at(s.end),
-            paragraph: s.paragraph,
-            attribution: f.as_ref().map(|f| f.to_schema(text, &index)),
+        .map(|(s, f)| {
+            // In text order: the start, the attribution's offsets inside, then the end.
+            let start = units.at(s.start);
+            let attribution = f.as_ref().map(|f| f.to_schema(text, &mut units));
+            Sentence {
+                start,
+                end: units.at(s.end),
+                paragraph: s.paragraph,
+                attribution,
+            }
         })
         .collect();
     let sources = groups
@@ -296,7 +301,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         schema_version: SCHEMA_VERSION,
         metadata: segmentation.metadata,
         stats: Stats {
-            characters: text.chars().count(),
+            characters: index.chars(),
             words: keywords.words,
             sentences: sentences.len(),
             paragraphs: segmentation.paragraphs,

@@ -23,6 +23,39 @@ pub struct Utf16Index<'t> {
     /// `i32` is enough: the surplus is below the length, and texts over 2 GiB are refused long
     /// before (`Options::max_bytes`); a larger text still gets in-range answers (see `at`).
     surplus: Vec<i32>,
+    /// Characters in the text, counted in the same pass (the result's statistics report them).
+    chars: usize,
+}
+
+/// Continuation bytes (10xxxxxx) and 4-byte leads (11110xxx) in one 32-byte block, read eight
+/// bytes at a time: each test marks the high bit of the bytes that pass, and the marks are
+/// tallied per byte (at most four per byte, so no carries) and summed across the word by one
+/// multiplication.
+fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut continuations, mut astral) = (0u64, 0u64);
+    for i in (0..BLOCK).step_by(8) {
+        let w = u64::from_le_bytes([
+            block[i],
+            block[i + 1],
+            block[i + 2],
+            block[i + 3],
+            block[i + 4],
+            block[i + 5],
+            block[i + 6],
+            block[i + 7],
+        ]);
+        // A left shift by `j` brings bit 7 - j of each byte to its bit 7 (bits shifted in from
+        // the byte below land lower), so the tests stay within their byte. `lead` marks bits 7
+        // and 6 set (a lead byte); a continuation has bit 7 without it; a 4-byte lead has bits
+        // 5 and 4 set as well.
+        let lead = w & (w << 1);
+        continuations += ((w ^ lead) & HIGH) >> 7;
+        astral += (lead & (lead << 2) & HIGH) >> 7;
+    }
+    let sum = |tally: u64| (tally.wrapping_mul(LOW) >> 56) as usize;
+    (sum(continuations), sum(astral))
 }
 
 /// Bytes minus UTF-16 units in `bytes`, counted byte by byte so that it also holds for ranges
@@ -49,19 +82,35 @@ impl<'t> Utf16Index<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::new();
+        // Each character has exactly one byte that is not a continuation byte.
+        let mut continuations = 0;
         if !text.is_ascii() {
             checkpoints.reserve(bytes.len() / BLOCK + 1);
             let mut total = 0isize;
             checkpoints.push(0);
-            for block in bytes.chunks_exact(BLOCK) {
-                total += surplus(block);
+            let mut blocks = bytes.chunks_exact(BLOCK);
+            for block in &mut blocks {
+                let (cont, astral) = block_counts(block.try_into().unwrap_or(&[0; BLOCK]));
+                continuations += cont;
+                total += cont as isize - astral as isize;
                 checkpoints.push(total as i32);
             }
+            continuations += blocks
+                .remainder()
+                .iter()
+                .filter(|&&b| b & 0xC0 == 0x80)
+                .count();
         }
         Utf16Index {
             bytes,
             surplus: checkpoints,
+            chars: bytes.len() - continuations,
         }
+    }
+
+    /// Number of characters (Unicode scalar values) in the text.
+    pub fn chars(&self) -> usize {
+        self.chars
     }
 
     /// The UTF-16 offset of byte offset `byte`, which must lie on a char boundary.
@@ -147,6 +196,7 @@ mod tests {
         assert_eq!(idx.at(0), 0);
         assert_eq!(idx.at(5), 5);
         assert_eq!(idx.len_utf16(), 10);
+        assert_eq!(idx.chars(), 10);
     }
 
     #[test]
@@ -173,6 +223,7 @@ mod tests {
             assert_eq!(idx.at(i), text[..i].encode_utf16().count(), "byte {i}");
         }
         assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+        assert_eq!(idx.chars(), text.chars().count());
         // One entry per block, not one per character.
         assert_eq!(idx.surplus.len(), text.len() / BLOCK + 1);
         // Inside a character: in range, no panic.
