@@ -32,8 +32,7 @@ pub struct Utf16Index<'t> {
 /// tallied per byte (at most four per byte, so no carries) and summed across the word by one
 /// multiplication.
 fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{HIGH, ONES as LOW};
     let (mut continuations, mut astral) = (0u64, 0u64);
     for i in (0..BLOCK).step_by(8) {
         let w = u64::from_le_bytes([

@@ -6,6 +6,8 @@
 //! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
 //! paragraph, so unbalanced text never swallows the rest of the article.
 
+use crate::bytes::{eight, is_byte, HIGH};
+
 /// One quotation, in byte offsets, marks included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quote {
@@ -93,18 +95,8 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 /// Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over every
 /// byte of the text.
 fn next_mark_or_break(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The lowest flagged byte is the first byte of `v` that is zero.
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let hit = (x & HIGH)
-            | zero_byte(x ^ (ONES * u64::from(b'\n')))
-            | zero_byte(x ^ (ONES * u64::from(b'"')))
-            | zero_byte(x ^ (ONES * u64::from(b'\'')));
+    while let Some(x) = eight(bytes, i) {
+        let hit = (x & HIGH) | is_byte(x, b'\n') | is_byte(x, b'"') | is_byte(x, b'\'');
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }

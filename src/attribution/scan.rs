@@ -5,6 +5,7 @@
 //! loop with table lookups; the rules then look at a handful of candidate words per sentence
 //! instead of all of them.
 
+use crate::bytes::{eight, in_range, is_byte, HIGH, ONES};
 use std::sync::OnceLock;
 
 /// The words of one sentence, in a buffer reused from sentence to sentence.
@@ -101,36 +102,6 @@ fn shape(shapes: &Shapes, w: &[u8]) -> u64 {
     }
     shapes.bits[usize::from(shapes.row[usize::from(first)])][w.len()]
         & shapes.last[usize::from(last)]
-}
-
-/// `0x01` in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// `0x80` in every byte.
-pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes of `bytes` from `i` as one little-endian word, when there are eight.
-#[inline]
-pub(super) fn eight(bytes: &[u8], i: usize) -> Option<u64> {
-    let chunk = bytes.get(i..i.checked_add(8)?)?;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    Some(u64::from_le_bytes(word))
-}
-
-/// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
-/// below `0x80`, no sum carries into the next byte.
-#[inline]
-pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = x + ONES * u64::from(0x80 - lo);
-    let above_hi = x + ONES * u64::from(0x7F - hi);
-    at_least_lo & !above_hi & HIGH
-}
-
-/// Per byte of `x`, `0x80` where the byte is `c`.
-#[inline]
-pub(super) fn is_byte(x: u64, c: u8) -> u64 {
-    let t = x ^ (ONES * u64::from(c));
-    !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
 /// Per byte of `x` (every byte ASCII), `0x80` where the byte belongs to a word (letter, digit

@@ -2,7 +2,8 @@
 //! the small closed word classes (auxiliaries, prepositions, clause openers) that decide where a
 //! noun phrase starts and ends.
 
-use super::scan::{eight, in_range, is_byte, runs, HIGH};
+use super::scan::runs;
+use crate::bytes::{eight, in_range, is_byte, HIGH};
 use crate::cues;
 
 /// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.

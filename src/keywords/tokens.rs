@@ -9,6 +9,7 @@
 
 mod intern;
 
+use crate::bytes::{in_range, HIGH, ONES};
 use crate::segment::Sentence;
 use intern::{head_of, Interner};
 
@@ -242,16 +243,9 @@ const CLASS: [Class; 256] = {
 /// before the first that is not: each byte's range tests run side by side in the word's
 /// bytes, on the low seven bits so that no sum carries into the next byte.
 fn word_bytes(w: u64) -> usize {
-    const fn splat(b: u8) -> u64 {
-        u64::from_ne_bytes([b; 8])
-    }
-    const HIGH: u64 = splat(0x80);
     let x = w & !HIGH;
-    // The high bit of a byte of `x + splat(0x80 - lo)` is set when the byte is at least
-    // `lo`; of `x + splat(0x7f - hi)`, when it is above `hi`.
-    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x7f - b'9'));
-    let folded = x | splat(0x20);
-    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x7f - b'z'));
+    let digit = in_range(x, b'0', b'9');
+    let letter = in_range(x | (ONES * 0x20), b'a', b'z');
     // Non-ASCII bytes (high bit set in `w`) are not word bytes.
     let word = (digit | letter) & !w & HIGH;
     ((!word & HIGH).trailing_zeros() / 8) as usize
@@ -260,14 +254,7 @@ fn word_bytes(w: u64) -> usize {
 /// The capitals and the lower-case letters among the bytes of `w`, which are all ASCII: the
 /// high bit of each such byte, set in the first and the second word respectively.
 fn ascii_cases(w: u64) -> (u64, u64) {
-    const fn splat(b: u8) -> u64 {
-        u64::from_ne_bytes([b; 8])
-    }
-    const HIGH: u64 = splat(0x80);
-    // As in `word_bytes`: no byte has its high bit set, so no sum carries.
-    let upper = (w + splat(0x80 - b'A')) & !(w + splat(0x7f - b'Z'));
-    let lower = (w + splat(0x80 - b'a')) & !(w + splat(0x7f - b'z'));
-    (upper & HIGH, lower & HIGH)
+    (in_range(w, b'A', b'Z'), in_range(w, b'a', b'z'))
 }
 
 /// [`KIND`] bits: an ASCII letter, an ASCII capital.

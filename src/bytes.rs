@@ -1,0 +1,71 @@
+//! Reading text eight bytes at a time.
+//!
+//! The hot loops (sentence candidates, quotation marks, the cue scan, the tokeniser, the
+//! character counts) test eight bytes at once in one `u64`, read little-endian so that the
+//! first byte is the lowest. Each test leaves `0x80` in the bytes that pass, so a mask's
+//! `trailing_zeros() / 8` is the first byte that passed. Only portable integer arithmetic: the
+//! same code runs in wasm, which has no SIMD here.
+
+/// `0x01` in every byte; `ONES * b` has `b` in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte: the bit each test sets, and the bit of every non-ASCII byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of `bytes` from `i` as one word, when there are eight.
+#[inline]
+pub(crate) fn eight(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i.checked_add(8)?)?;
+    Some(padded(chunk))
+}
+
+/// Up to eight bytes as one word, zero-padded: the tail of a text shorter than a word.
+#[inline]
+pub(crate) fn padded(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = chunk.len().min(8);
+    word[..n].copy_from_slice(&chunk[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
+/// below `0x80`, no sum carries into the next byte.
+#[inline]
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7F - hi);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// Per byte of `x`, `0x80` where the byte is `c`.
+#[inline]
+pub(crate) fn is_byte(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tests_match_each_byte() {
+        let text: Vec<u8> = (0u8..=255).collect();
+        for i in 0..text.len() - 8 {
+            let x = eight(&text, i).unwrap();
+            for j in 0..8 {
+                let b = text[i + j];
+                let bit = |mask: u64| mask >> (8 * j + 7) & 1 == 1;
+                assert_eq!(bit(is_byte(x, b'"')), b == b'"', "byte {b}");
+                if x & HIGH == 0 {
+                    assert_eq!(
+                        bit(in_range(x, b'a', b'z')),
+                        b.is_ascii_lowercase(),
+                        "byte {b}"
+                    );
+                }
+            }
+        }
+        assert_eq!(eight(&text, 250), None);
+        assert_eq!(padded(b"ab"), u64::from(b'a') | u64::from(b'b') << 8);
+    }
+}
