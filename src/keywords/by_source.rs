@@ -1,7 +1,7 @@
 //! The terms characteristic of each source: those its sentences use more often than the rest of
 //! the text, ranked by log-likelihood (G²), the usual keyness statistic of corpus tools.
 
-use super::{round, Counts, NONE, SOURCE_TERMS};
+use super::{round, Counts, SmallLogs, NONE, SOURCE_TERMS};
 use crate::schema::{SourceKeywords, SourceTerm};
 
 /// The best terms of one source before they are named: G², group, count in the source and in
@@ -14,8 +14,9 @@ type Candidate = (f64, u32, usize, usize);
 /// The terms each source uses more than the rest of the text, by log-likelihood (G²), best
 /// first: the sources with at least one, each with its [`SOURCE_TERMS`] best. Their surface
 /// forms come later ([`name`]), so that the pass that finds the spans of the ranked terms can
-/// tally their forms too instead of each group's occurrences being fetched again.
-pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
+/// tally their forms too instead of each group's occurrences being fetched again. `logs` holds
+/// the logarithms of the counts up to the largest.
+pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ranked> {
     let n_sent = c.tokens.sentence_words.len();
     let mut owner: Vec<u32> = vec![NONE; n_sent];
     let mut source_words = vec![0u64; sources.len()];
@@ -40,11 +41,6 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
     // ln(total / source words), and the logarithms of the counts: a term found `a` times in a
     // source, `f` times in all, scores at most `2 a (ceiling + ln a - ln f)` (see below), so
     // once the source's list is full most terms need no logarithm of their own.
-    let most = (0..c.groups.len() as u32)
-        .map(|g| c.tf(g))
-        .max()
-        .unwrap_or(0);
-    let ln: Vec<f64> = (0..=most).map(|k| (k as f64).ln()).collect();
     let ceiling: Vec<f64> = source_words
         .iter()
         .map(|&n1| {
@@ -84,7 +80,7 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]]) -> Vec<Ranked> {
             // rest uses the term less than expected (the test above). A term whose bound is
             // below the worst listed one cannot enter the list; the margins cover rounding.
             if list.len() == SOURCE_TERMS {
-                let bound = 2.0 * a as f64 * (ceiling[o as usize] + ln[a] - ln[f]);
+                let bound = 2.0 * a as f64 * (ceiling[o as usize] + logs.ln(a) - logs.ln(f));
                 if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
                     continue;
                 }

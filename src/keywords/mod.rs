@@ -85,7 +85,9 @@ pub fn extract(
     let tokens = Tokens::new(text, sentences);
     let words = tokens.tokens.len();
     let mut counts = Counts::new(text, tokens, sentences.len(), options);
-    let logs = SmallLogs::new();
+    // The per-source ranking takes logarithms of counts up to the largest.
+    let most = (0..counts.groups.len() as u32).map(|g| counts.tf(g)).max();
+    let logs = SmallLogs::upto(most.unwrap_or(0).max(255));
     counts.score = (0..counts.groups.len() as u32)
         .map(|g| term_score(&counts, g, &logs))
         .collect();
@@ -100,7 +102,7 @@ pub fn extract(
             .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
 
-    let source_ranked = by_source::rank(&counts, sources);
+    let source_ranked = by_source::rank(&counts, sources, &logs);
 
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
@@ -225,17 +227,15 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
 }
 
 /// Natural logarithms of small whole numbers, computed once: the term score takes three per
-/// group, and most of them are of small counts, sentence numbers and lengths. The table holds
-/// the very values `f64::ln` gives, so scores do not change.
-struct SmallLogs([f64; 256]);
+/// group, and most of them are of small counts, sentence numbers and lengths; the per-source
+/// ranking takes two per candidate term, of counts. The table holds the very values `f64::ln`
+/// gives, so scores do not change.
+struct SmallLogs(Vec<f64>);
 
 impl SmallLogs {
-    fn new() -> SmallLogs {
-        let mut t = [0.0; 256];
-        for (k, x) in t.iter_mut().enumerate() {
-            *x = (k as f64).ln();
-        }
-        SmallLogs(t)
+    /// The logarithms of `0..=n`.
+    fn upto(n: usize) -> SmallLogs {
+        SmallLogs((0..=n).map(|k| (k as f64).ln()).collect())
     }
 
     /// `ln(n)`.
