@@ -68,16 +68,11 @@ const NOUN_LIKE: &[&str] = &[
 pub fn noun_like(word: &str, lemma: &str) -> bool {
     // The table answers for a form of this very lemma (almost every call); the lists decide
     // the rest.
-    let mut buf = [0u8; table::LONGEST];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Some(form) = form_table().get(lower).filter(|f| f.lemma == lemma) {
-            return form.noun_like;
-        }
-    }
-    noun_like_listed(word, lemma)
+    with_lowercase(word, |lower| {
+        let form = form_table().get(lower.as_bytes());
+        form.filter(|f| f.lemma == lemma).map(|f| f.noun_like)
+    })
+    .unwrap_or_else(|| noun_like_listed(word, lemma))
 }
 
 /// [`noun_like`] from the lists.
