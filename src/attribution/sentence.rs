@@ -8,6 +8,8 @@ use crate::schema::{Form, Kind};
 use crate::segment::Sentence;
 use crate::sources::kind_of;
 
+mod verbs;
+
 /// The kinds of the mentions typed so far, by their text. Typing a mention reads its words
 /// several times, and most sources are named again and again in a text ("he", "the ministry").
 #[derive(Default)]
@@ -32,6 +34,33 @@ fn mention<'t>(text: &'t str, kinds: &mut Kinds<'t>, (start, end): (usize, usize
         end,
         kind: kinds.of(&text[start..end]),
         entity: None,
+    }
+}
+
+/// The quotations of a sentence (disjoint, sorted, clipped to it), which decide where its
+/// clauses start and which cues are the speaker's words rather than the article's.
+struct Scope<'q> {
+    /// Where the sentence starts.
+    start: usize,
+    quotes: &'q [(usize, usize)],
+}
+
+impl Scope<'_> {
+    /// True when `pos` lies inside a quotation (a binary search: the quotations are sorted).
+    fn in_quote(&self, pos: usize) -> bool {
+        let k = self.quotes.partition_point(|&(a, _)| a < pos);
+        k > 0 && pos < self.quotes[k - 1].1
+    }
+
+    /// The clause boundary before a position: the end of the last quotation before it, or the
+    /// start of the sentence.
+    fn after_quote(&self, pos: usize) -> usize {
+        let k = self.quotes.partition_point(|&(_, b)| b <= pos);
+        if k > 0 {
+            self.quotes[k - 1].1
+        } else {
+            self.start
+        }
     }
 }
 
@@ -63,21 +92,10 @@ pub(super) fn attribute_sentence<'t>(
     } else {
         Form::Mixed
     };
-    // The quotations are disjoint and sorted, so both lookups are binary searches.
-    let in_quote = |pos: usize| {
-        let k = quotes.partition_point(|&(a, _)| a < pos);
-        k > 0 && pos < quotes[k - 1].1
+    let scope = Scope {
+        start: s.start,
+        quotes,
     };
-    // The clause boundary before a position: the end of the last quotation before it.
-    let after_quote = |pos: usize| {
-        let k = quotes.partition_point(|&(_, b)| b <= pos);
-        if k > 0 {
-            quotes[k - 1].1
-        } else {
-            s.start
-        }
-    };
-
     let mut cands: Vec<Candidate> = Vec::new();
     let mut vague: Option<(usize, usize)> = None;
     let mut vague_noun: Option<(usize, usize)> = None;
@@ -89,13 +107,13 @@ pub(super) fn attribute_sentence<'t>(
     for m in phrases::find(body, words) {
         let (a, b) = (s.start + m.start, s.start + m.end);
         let matched = &body[m.start..m.end];
-        if in_quote(a) {
+        if scope.in_quote(a) {
             continue;
         }
         if m.kind == Phrase::According {
             // Mid-clause "according to" means "in accordance with"; a relay stands at the
             // front of a clause or after a comma.
-            let before = text[after_quote(a).max(words::back(text, a, 80))..a].trim_end();
+            let before = text[scope.after_quote(a).max(words::back(text, a, 80))..a].trim_end();
             if !(before.is_empty() || before.ends_with([',', '—', '–', ';'])) {
                 continue;
             }
@@ -108,7 +126,7 @@ pub(super) fn attribute_sentence<'t>(
                 cue = (a, by.0 - 1);
                 src = by;
             }
-            let at_front = text[after_quote(a)..a].trim().is_empty()
+            let at_front = text[scope.after_quote(a)..a].trim().is_empty()
                 || text[s.start..a].trim_end().ends_with(',') && src.1 < s.end && {
                     let rest = text[src.1..s.end].trim_start();
                     rest.starts_with(',')
@@ -124,7 +142,7 @@ pub(super) fn attribute_sentence<'t>(
             });
         } else if m.kind == Phrase::Passive {
             // "Macron, asked about X, was quoted as saying in media reports that …"
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+            if let Some(src) = subject::before(text, scope.after_quote(a), a, false, false) {
                 let rest = text[b..s.end.min(words::ahead(text, b, 200))].trim_start();
                 let via = ["in ", "by "].iter().find_map(|p| {
                     rest.strip_prefix(p).and_then(|r| {
@@ -156,7 +174,7 @@ pub(super) fn attribute_sentence<'t>(
             }
             let end = src_start + text[src_start..src_end].trim_end_matches([',', ' ']).len();
             let src = subject::relay(text, src_start, src_end).map(|m| (m.0, end));
-            let relay = subject::before(text, after_quote(a), a, false, true);
+            let relay = subject::before(text, scope.after_quote(a), a, false, true);
             if let (Some(src), Some(relay)) = (src, relay) {
                 cands.push(Candidate {
                     cue: (a, src_end + " as saying".len()),
@@ -198,7 +216,7 @@ pub(super) fn attribute_sentence<'t>(
         } else if m.kind == Phrase::Possessive {
             let cue_start = a + matched.find(' ').map(|i| i + 1).unwrap_or(0);
             let cue_end = cue_start + text[cue_start..b].find([' ', ',']).unwrap_or(b - cue_start);
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+            if let Some(src) = subject::before(text, scope.after_quote(a), a, false, false) {
                 cands.push(Candidate {
                     cue: (cue_start, cue_end),
                     source: Some(src),
@@ -210,277 +228,7 @@ pub(super) fn attribute_sentence<'t>(
     }
 
     let has_quote = !quotes.is_empty();
-    let mut bare_cue: Option<(usize, usize)> = None;
-    for (ms, me, form) in phrases::cue_verbs(body, words) {
-        let (lemma, strength) = (form.lemma, form.strength);
-        let (a, b) = (s.start + ms, s.start + me);
-        if in_quote(a) {
-            continue;
-        }
-        let word = words::first_word(&body[ms..me]);
-        // "the officer in charge", "a call": a bare form after a preposition or determiner is
-        // a noun, not a cue.
-        if word == lemma
-            && body[..ms].split_whitespace().next_back().is_some_and(|p| {
-                matches!(
-                    p,
-                    "in" | "of"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "this"
-                        | "that"
-                        | "with"
-                        | "by"
-                        | "at"
-                )
-            })
-        {
-            continue;
-        }
-        let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
-        // "battleground states", "health worries": a verb form that is also a plural noun
-        // reports only before a clause or object.
-        let noun_like = form.noun_like;
-        if noun_like {
-            let nw = next
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let function_word = matches!(
-                nw,
-                "that"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "to"
-                    | "for"
-                    | "on"
-            );
-            // At the end of a clause it is a tag: "…, the Journal reports."
-            let clause_end = next.is_empty() || next.starts_with(['.', ';', '!', '?']);
-            if !(function_word || clause_end || next.starts_with([':', '"', '“', ','])) {
-                continue;
-            }
-        }
-        // "Frost threatens the harvest" narrates; "threatened to resign" reports.
-        if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
-            continue;
-        }
-        let framed = next.starts_with("that ")
-            || next.starts_with(':')
-            || next.starts_with(['"', '“', '‘'])
-            || next.starts_with(", “")
-            || next.starts_with(", \"");
-        let lo = match relay_front {
-            Some((_, src)) if src.1 <= a => {
-                let rest = &text[src.1..a];
-                src.1 + rest.find(',').map(|i| i + 1).unwrap_or(0)
-            }
-            _ => after_quote(a),
-        };
-        let pre = text[lo..a].trim();
-        let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
-        if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
-            // "Polls show Lee ahead", "the study found no link": findings of a document report
-            // even without a frame.
-            let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
-                && subject::before(text, lo, a, false, false)
-                    .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
-            if !finding {
-                continue;
-            }
-        }
-        let ing = word.ends_with("ing");
-        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
-        // reports as a participle after a comma or in a progressive ("is saying").
-        if ing {
-            let prev = text[words::back(text, a, 40).max(s.start)..a]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("");
-            let progressive = subject::is_progressive_aux(prev);
-            let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
-            // "Frost threatens the harvest" narrates; "threatened to resign" reports.
-            if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
-                continue;
-            }
-            let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
-            if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
-                continue;
-            }
-        }
-        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
-        // the bare form is too often an infinitive ("to seek", "won't tell").
-        if strength == crate::cues::Strength::Strong && word != lemma && !ing && !noun_like {
-            bare_cue.get_or_insert((a, b));
-        }
-        let allow_it = matches!(
-            lemma,
-            "say"
-                | "add"
-                | "state"
-                | "note"
-                | "report"
-                | "tell"
-                | "announce"
-                | "warn"
-                | "stress"
-                | "claim"
-                | "emphasize"
-                | "confirm"
-                | "deny"
-                | "urge"
-                | "declare"
-                | "conclude"
-                | "explain"
-                | "recall"
-                | "point"
-                | "write"
-        );
-        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
-        let prefix = text[lo..a].trim();
-        let before = || subject::before(text, lo, a, ing, allow_it);
-        if !ing
-            && lemma != "tell"
-            && (prefix.is_empty()
-                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
-        {
-            if let Some(src) = subject::after(text, b, s.end) {
-                if lo > s.start || prefix.ends_with(',') {
-                    cands.push(Candidate {
-                        cue: (a, b),
-                        source: Some(src),
-                        via: None,
-                        rule: "cue-source",
-                    });
-                    continue;
-                }
-            }
-        }
-        let progressive = text[words::back(text, a, 12).max(s.start)..a]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(subject::is_progressive_aux);
-        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
-            if let Some(src) = subject::clause_subjects(text, s.start, a) {
-                if matches!(
-                    lemma,
-                    "say"
-                        | "add"
-                        | "state"
-                        | "warn"
-                        | "claim"
-                        | "note"
-                        | "argue"
-                        | "insist"
-                        | "call"
-                        | "urge"
-                        | "announce"
-                        | "ask"
-                        | "declare"
-                        | "stress"
-                        | "emphasize"
-                ) {
-                    cands.push(Candidate {
-                        cue: (a, b),
-                        source: Some(src),
-                        via: None,
-                        rule: "participle",
-                    });
-                }
-            }
-            continue;
-        }
-        let loose = strength == crate::cues::Strength::Strong
-            && matches!(
-                lemma,
-                "say"
-                    | "tell"
-                    | "add"
-                    | "state"
-                    | "write"
-                    | "argue"
-                    | "claim"
-                    | "warn"
-                    | "note"
-                    | "explain"
-                    | "insist"
-                    | "declare"
-            );
-        // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
-        let coordinated = {
-            let from = lo.max(words::back(text, a, 60));
-            let conjunction = |w: Option<words::Lower>| {
-                w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
-            };
-            // Read back from the cue; a bracketed tag, which the tokeniser merges into the
-            // word before it, sends the question to the full tokeniser.
-            let mut tagged = false;
-            let mut last = None;
-            for t in words::tokens_rev(text, from, a) {
-                if t.raw.starts_with('(') {
-                    tagged = true;
-                    break;
-                }
-                let w = t.lower();
-                if !words::is_aux_or_adverb(&w, ing) {
-                    last = Some(w);
-                    break;
-                }
-            }
-            if tagged {
-                conjunction(
-                    words::tokens(text, from, a)
-                        .iter()
-                        .rev()
-                        .map(|t| t.lower())
-                        .find(|w| !words::is_aux_or_adverb(w, ing)),
-                )
-            } else {
-                conjunction(last)
-            }
-        };
-        let found = if coordinated {
-            // "X did Y and said …": the subject of the first verb.
-            subject::clause_subjects(text, s.start, a)
-        } else {
-            subject::before_loose(text, lo, a, ing, allow_it, loose)
-        };
-        if let Some(src) = found {
-            let via = match relay_front {
-                Some((_, r)) if r.1 <= a => Some(r),
-                _ => None,
-            };
-            cands.push(Candidate {
-                cue: (a, b),
-                source: Some(src),
-                via,
-                rule: if via.is_some() {
-                    "according-to-relay"
-                } else {
-                    "source-cue"
-                },
-            });
-        }
-    }
+    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, &mut cands);
 
     // "X: “…”": a name, a colon, a quotation.
     // The first ": " of the sentence (a byte search for the colon, which is rare), looked for
@@ -495,8 +243,8 @@ pub(super) fn attribute_sentence<'t>(
     if let Some(k) = colon {
         let a = s.start + k;
         let next = text[a + 2..s.end].trim_start();
-        if !in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
-            if let Some(src) = subject::before(text, after_quote(a), a, false, false) {
+        if !scope.in_quote(a) && (next.starts_with(['"', '“'])) && has_quote {
+            if let Some(src) = subject::before(text, scope.after_quote(a), a, false, false) {
                 cands.push(Candidate {
                     cue: (a, a + 1),
                     source: Some(src),

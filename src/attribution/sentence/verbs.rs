@@ -1,0 +1,298 @@
+//! Cue verb candidates: every cue verb form of a sentence ("said", "tells", "warning") that
+//! reports, with the source phrase the rules can name for it (see the rule list in
+//! `attribution`).
+
+use super::{Candidate, Kinds, Scope};
+use crate::attribution::scan::Words;
+use crate::attribution::{phrases, subject, words};
+use crate::schema::Kind;
+use crate::segment::Sentence;
+
+/// Adds a candidate to `cands` for every cue verb of the sentence `s` that reports and whose
+/// source the rules can name. `relay_front` is the leading "according to X," relay, as (cue,
+/// mention). Returns the first inflected strong cue verb, which reports even when no rule names
+/// its source.
+pub(super) fn candidates<'t>(
+    text: &'t str,
+    s: &Sentence,
+    words: &Words,
+    kinds: &mut Kinds<'t>,
+    scope: &Scope,
+    relay_front: Option<((usize, usize), (usize, usize))>,
+    cands: &mut Vec<Candidate>,
+) -> Option<(usize, usize)> {
+    let body = &text[s.start..s.end];
+    let has_quote = !scope.quotes.is_empty();
+    let mut bare_cue: Option<(usize, usize)> = None;
+    for (ms, me, form) in phrases::cue_verbs(body, words) {
+        let (lemma, strength) = (form.lemma, form.strength);
+        let (a, b) = (s.start + ms, s.start + me);
+        if scope.in_quote(a) {
+            continue;
+        }
+        let word = words::first_word(&body[ms..me]);
+        // "the officer in charge", "a call": a bare form after a preposition or determiner is
+        // a noun, not a cue.
+        if word == lemma
+            && body[..ms].split_whitespace().next_back().is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "with"
+                        | "by"
+                        | "at"
+                )
+            })
+        {
+            continue;
+        }
+        let next = text[b..s.end.min(words::ahead(text, b, 40))].trim_start();
+        // "battleground states", "health worries": a verb form that is also a plural noun
+        // reports only before a clause or object.
+        let noun_like = form.noun_like;
+        if noun_like {
+            let nw = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let function_word = matches!(
+                nw,
+                "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "to"
+                    | "for"
+                    | "on"
+            );
+            // At the end of a clause it is a tag: "…, the Journal reports."
+            let clause_end = next.is_empty() || next.starts_with(['.', ';', '!', '?']);
+            if !(function_word || clause_end || next.starts_with([':', '"', '“', ','])) {
+                continue;
+            }
+        }
+        // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+        if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+            continue;
+        }
+        let framed = next.starts_with("that ")
+            || next.starts_with(':')
+            || next.starts_with(['"', '“', '‘'])
+            || next.starts_with(", “")
+            || next.starts_with(", \"");
+        let lo = match relay_front {
+            Some((_, src)) if src.1 <= a => {
+                let rest = &text[src.1..a];
+                src.1 + rest.find(',').map(|i| i + 1).unwrap_or(0)
+            }
+            _ => scope.after_quote(a),
+        };
+        let pre = text[lo..a].trim();
+        let tag = pre.is_empty() || pre.ends_with(',') && lo > s.start;
+        if strength == crate::cues::Strength::Weak && !(framed || (has_quote && tag)) {
+            // "Polls show Lee ahead", "the study found no link": findings of a document report
+            // even without a frame.
+            let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
+                && subject::before(text, lo, a, false, false)
+                    .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
+            if !finding {
+                continue;
+            }
+        }
+        let ing = word.ends_with("ing");
+        // "a travel warning": an "-ing" form after a determiner or adjective is a noun. It
+        // reports as a participle after a comma or in a progressive ("is saying").
+        if ing {
+            let prev = text[words::back(text, a, 40).max(s.start)..a]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let progressive = subject::is_progressive_aux(prev);
+            let next = text[b..s.end.min(words::ahead(text, b, 8))].trim_start();
+            // "Frost threatens the harvest" narrates; "threatened to resign" reports.
+            if lemma == "threaten" && !(next.starts_with("to ") || next.starts_with("that ")) {
+                continue;
+            }
+            let framed = next.starts_with("that ") || next.starts_with([':', '"', '“']);
+            if !(prev.ends_with(',') || progressive || prev.is_empty() || framed) {
+                continue;
+            }
+        }
+        // Only an inflected strong verb ("said", "tells") reports without a nameable source;
+        // the bare form is too often an infinitive ("to seek", "won't tell").
+        if strength == crate::cues::Strength::Strong && word != lemma && !ing && !noun_like {
+            bare_cue.get_or_insert((a, b));
+        }
+        let allow_it = matches!(
+            lemma,
+            "say"
+                | "add"
+                | "state"
+                | "note"
+                | "report"
+                | "tell"
+                | "announce"
+                | "warn"
+                | "stress"
+                | "claim"
+                | "emphasize"
+                | "confirm"
+                | "deny"
+                | "urge"
+                | "declare"
+                | "conclude"
+                | "explain"
+                | "recall"
+                | "point"
+                | "write"
+        );
+        // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
+        let prefix = text[lo..a].trim();
+        let before = || subject::before(text, lo, a, ing, allow_it);
+        if !ing
+            && lemma != "tell"
+            && (prefix.is_empty()
+                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
+        {
+            if let Some(src) = subject::after(text, b, s.end) {
+                if lo > s.start || prefix.ends_with(',') {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "cue-source",
+                    });
+                    continue;
+                }
+            }
+        }
+        let progressive = text[words::back(text, a, 12).max(s.start)..a]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(subject::is_progressive_aux);
+        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
+            if let Some(src) = subject::clause_subjects(text, s.start, a) {
+                if matches!(
+                    lemma,
+                    "say"
+                        | "add"
+                        | "state"
+                        | "warn"
+                        | "claim"
+                        | "note"
+                        | "argue"
+                        | "insist"
+                        | "call"
+                        | "urge"
+                        | "announce"
+                        | "ask"
+                        | "declare"
+                        | "stress"
+                        | "emphasize"
+                ) {
+                    cands.push(Candidate {
+                        cue: (a, b),
+                        source: Some(src),
+                        via: None,
+                        rule: "participle",
+                    });
+                }
+            }
+            continue;
+        }
+        let loose = strength == crate::cues::Strength::Strong
+            && matches!(
+                lemma,
+                "say"
+                    | "tell"
+                    | "add"
+                    | "state"
+                    | "write"
+                    | "argue"
+                    | "claim"
+                    | "warn"
+                    | "note"
+                    | "explain"
+                    | "insist"
+                    | "declare"
+            );
+        // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
+        let coordinated = {
+            let from = lo.max(words::back(text, a, 60));
+            let conjunction = |w: Option<words::Lower>| {
+                w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
+            };
+            // Read back from the cue; a bracketed tag, which the tokeniser merges into the
+            // word before it, sends the question to the full tokeniser.
+            let mut tagged = false;
+            let mut last = None;
+            for t in words::tokens_rev(text, from, a) {
+                if t.raw.starts_with('(') {
+                    tagged = true;
+                    break;
+                }
+                let w = t.lower();
+                if !words::is_aux_or_adverb(&w, ing) {
+                    last = Some(w);
+                    break;
+                }
+            }
+            if tagged {
+                conjunction(
+                    words::tokens(text, from, a)
+                        .iter()
+                        .rev()
+                        .map(|t| t.lower())
+                        .find(|w| !words::is_aux_or_adverb(w, ing)),
+                )
+            } else {
+                conjunction(last)
+            }
+        };
+        let found = if coordinated {
+            // "X did Y and said …": the subject of the first verb.
+            subject::clause_subjects(text, s.start, a)
+        } else {
+            subject::before_loose(text, lo, a, ing, allow_it, loose)
+        };
+        if let Some(src) = found {
+            let via = match relay_front {
+                Some((_, r)) if r.1 <= a => Some(r),
+                _ => None,
+            };
+            cands.push(Candidate {
+                cue: (a, b),
+                source: Some(src),
+                via,
+                rule: if via.is_some() {
+                    "according-to-relay"
+                } else {
+                    "source-cue"
+                },
+            });
+        }
+    }
+    bare_cue
+}
