@@ -61,9 +61,26 @@ const PLACES: &[&str] = &[
     "seoul",
 ];
 
+/// The length of the longest of [`PLACES`]: a longer name needs no lookup (most mentions typed
+/// are longer).
+const LONGEST_PLACE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PLACES.len() {
+        if PLACES[i].len() > longest {
+            longest = PLACES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// True when the lower-case `name` is in [`PLACES`]: one hash lookup instead of a comparison
 /// with each place.
 pub(super) fn is_place(name: &str) -> bool {
+    if name.len() > LONGEST_PLACE {
+        return false;
+    }
     type Places = std::collections::HashSet<
         &'static str,
         std::hash::BuildHasherDefault<crate::keywords::FastHasher>,
@@ -79,11 +96,36 @@ fn capitalised_words_after_first(s: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
+/// Whether the character at byte `i` of `s` (a character boundary) belongs to a word of
+/// [`words_of`] (alphanumeric, `.` or `-`), and its length. ASCII, almost every byte of a
+/// mention, is decided without decoding.
+#[inline]
+fn word_char(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'.' || b == b'-', 1),
+        _ => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        },
+    }
+}
+
 /// The words of a lower-cased mention: runs of alphanumeric characters, `.` and `-`.
 fn words_of(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < lower.len() {
+            let (word, len) = word_char(lower, i);
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(start)) => return lower.get(start..i),
+                _ => {}
+            }
+            i += len;
+        }
+        start.and_then(|start| lower.get(start..))
+    })
 }
 
 /// Names and nouns of news outlets.
@@ -183,18 +225,16 @@ fn classes(word: &str) -> u8 {
     map.get(word).copied().unwrap_or(0)
 }
 
-/// True when `word` is in the list of `class`.
-fn is(word: &str, class: u8) -> bool {
-    classes(word) & class != 0
-}
-
 /// Where `needle` first occurs in `haystack`: a plain byte comparison at each offset, cheaper
 /// than preparing a substring searcher for the short mentions typed here.
 pub(super) fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w == needle.as_bytes())
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    // Only the offsets holding the needle's first byte compare the rest.
+    let last = haystack.len().checked_sub(needle.len())?;
+    (0..=last).find(|&k| haystack[k] == first && haystack[k + 1..].starts_with(rest))
 }
 
 /// True when `needle` occurs in `haystack` (see [`find_bytes`]).
@@ -211,47 +251,6 @@ fn second_part(s: &str) -> Option<&str> {
 
 /// The longest ASCII mention [`kind_of`] lower-cases on the stack.
 const STACK: usize = 160;
-
-/// The words of a phrase, on the stack when there are few (almost always): mentions are typed
-/// and matched word by word, and a vector per mention would cost more than the look-ups.
-pub(super) struct Words<'a> {
-    few: [&'a str; 12],
-    count: usize,
-    /// All the words, once there are more than `few` holds.
-    many: Vec<&'a str>,
-}
-
-impl<'a> Words<'a> {
-    /// Collects `words`.
-    pub(super) fn new(words: impl Iterator<Item = &'a str>) -> Self {
-        let mut list = Words {
-            few: [""; 12],
-            count: 0,
-            many: Vec::new(),
-        };
-        for w in words {
-            if list.count < list.few.len() {
-                list.few[list.count] = w;
-                list.count += 1;
-            } else {
-                if list.many.is_empty() {
-                    list.many.extend_from_slice(&list.few);
-                }
-                list.many.push(w);
-            }
-        }
-        list
-    }
-
-    /// The words, in order.
-    pub(super) fn as_slice(&self) -> &[&'a str] {
-        if self.many.is_empty() {
-            &self.few[..self.count]
-        } else {
-            &self.many
-        }
-    }
-}
 
 /// Types a mention from its words.
 pub fn kind_of(mention: &str) -> Kind {
@@ -274,34 +273,44 @@ pub fn kind_of(mention: &str) -> Kind {
 
 /// [`kind_of`], given the lower-case forms of the mention and of its core.
 fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kind {
+    // A pronoun standing alone: the second word is looked for only after one.
     let mut words = words_of(lower);
-    let (first_word, second_word) = (words.next(), words.next());
-    let one_word = first_word.filter(|_| second_word.is_none());
-    let first_core_word = words_of(core_lower).next();
-    // The words before the first preposition, kept on the stack when there are few (almost
-    // always): the word lists below ask about them several times.
-    let head_part = words_of(core_lower)
+    if let Some(w) = words.next() {
+        let pronoun = matches!(
+            w,
+            "he" | "she" | "him" | "her" | "who" | "it" | "they" | "which"
+        );
+        if pronoun && words.next().is_none() {
+            return if matches!(w, "it" | "they" | "which") {
+                Kind::Unknown
+            } else {
+                Kind::Person
+            };
+        }
+    }
+    // The words of the core before its first preposition, in one pass: the classes of all of
+    // them, and the last one (the head) with its own classes.
+    let mut core_words = words_of(core_lower);
+    let first_core_word = core_words.next();
+    let (mut any_class, mut head, mut head_class) = (0u8, "", 0u8);
+    let head_part = first_core_word
+        .into_iter()
+        .chain(core_words)
         .take_while(|w| !matches!(*w, "of" | "at" | "for" | "from" | "in" | "with" | "on"));
-    let head_words = Words::new(head_part);
-    let head_words = head_words.as_slice();
-    // The classes of each head word, looked up once.
-    let any_class = head_words.iter().fold(0u8, |bits, w| bits | classes(w));
+    for w in head_part {
+        head = w;
+        head_class = classes(w);
+        any_class |= head_class;
+    }
     let has = |class: u8| any_class & class != 0;
-    let head = head_words.last().copied().unwrap_or("");
-    if one_word.is_some_and(|w| matches!(w, "he" | "she" | "him" | "her" | "who")) {
-        return Kind::Person;
-    }
-    if one_word.is_some_and(|w| matches!(w, "it" | "they" | "which")) {
-        return Kind::Unknown;
-    }
     if is_place(trim_prefix(core_lower, "the ").trim()) {
         return Kind::Organization;
     }
     // An unnamed document ("a new report", "media reports") is a vague source.
     let indefinite = matches!(first_core_word, Some("a" | "an" | "media"));
     if indefinite
-        && !capitalised_words_after_first(core)
         && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
+        && !capitalised_words_after_first(core)
     {
         return Kind::Vague;
     }
@@ -316,19 +325,15 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     {
         return Kind::Media;
     }
-    if is(head, DOCUMENT_HEAD) {
+    if head_class & DOCUMENT_HEAD != 0 {
         return Kind::Document;
     }
-    let capitalised_after_first = core
-        .split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    let vague_head = is(head, VAGUE_HEAD);
+    let vague_head = head_class & VAGUE_HEAD != 0;
     let determinate = matches!(
         first_core_word,
         Some("the" | "his" | "her" | "its" | "their")
     ) && head != "world";
-    if vague_head && !determinate && !capitalised_after_first
+    if vague_head && !determinate && !capitalised_words_after_first(core)
         || (vague_head && first_core_word == Some("some"))
         || trim_prefix(lower, "the ").starts_with("outside world")
     {
@@ -338,13 +343,14 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
         return Kind::Organization;
     }
     // "the chief archivist, Lena Okafor": a role whose holder is named in apposition.
-    let apposed =
-        second_part(mention).is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')));
+    let apposed = || {
+        second_part(mention).is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')))
+    };
     if core
         .split_whitespace()
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         || cues::is_source_noun(head)
-        || apposed
+        || apposed()
         || matches!(head, "he" | "she" | "who")
     {
         return Kind::Person;
