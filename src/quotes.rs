@@ -90,19 +90,26 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     }
 }
 
-/// The first byte at or after `i` that may change the pairing: a line feed, a straight
-/// quotation mark or the lead byte of a non-ASCII character (curly marks, Unicode spaces).
-/// Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over every
-/// byte of the text.
-fn next_mark_or_break(bytes: &[u8], mut i: usize) -> usize {
+/// The first byte at or after `i` that may change the pairing: a straight quotation mark, the
+/// lead byte of a non-ASCII character (curly marks, Unicode spaces) and, when `BREAKS`, a line
+/// feed. Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over
+/// every byte of the text.
+fn next_stop<const BREAKS: bool>(bytes: &[u8], mut i: usize) -> usize {
     while let Some(x) = eight(bytes, i) {
-        let hit = (x & HIGH) | is_byte(x, b'\n') | is_byte(x, b'"') | is_byte(x, b'\'');
+        let mut hit = (x & HIGH) | is_byte(x, b'"') | is_byte(x, b'\'');
+        if BREAKS {
+            hit |= is_byte(x, b'\n');
+        }
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < bytes.len() && bytes[i] < 0x80 && !matches!(bytes[i], b'\n' | b'"' | b'\'') {
+    while i < bytes.len()
+        && bytes[i] < 0x80
+        && !matches!(bytes[i], b'"' | b'\'')
+        && !(BREAKS && bytes[i] == b'\n')
+    {
         i += 1;
     }
     i
@@ -141,9 +148,20 @@ pub fn find(text: &str) -> Vec<Quote> {
     let mut next = 0usize;
     while next < bytes.len() {
         let i = next;
+        if open.is_empty() {
+            // With no quotation open, line feeds and the position of the last character that is
+            // not white space decide nothing: a paragraph break has nothing to end, and the mark
+            // that opens the next quotation is such a character, which restarts the count of
+            // line feeds. Only a possible mark stops the skip.
+            let mark = next_stop::<false>(bytes, i);
+            if mark > i {
+                next = mark;
+                continue;
+            }
+        }
         // Most bytes are ASCII letters, digits, punctuation or spaces that are no quotation
         // mark: a run of them only moves `last_nonspace`, so it is skipped in one go.
-        let run_end = next_mark_or_break(bytes, i);
+        let run_end = next_stop::<true>(bytes, i);
         if run_end > i {
             // The ASCII characters of Unicode's White_Space: tab to carriage return, and space.
             let mut k = run_end;
