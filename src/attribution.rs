@@ -223,10 +223,8 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
-    // The word spans of the current sentence, in one buffer reused for every sentence.
-    let mut words = scan::Words::default();
-    // The kinds of the source mentions typed so far, by their text.
-    let mut kinds = sentence::Kinds::default();
+    // The buffers and memos of the sentence rule, kept from sentence to sentence.
+    let mut scratch = sentence::Scratch::default();
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -243,7 +241,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside, &mut words, &mut kinds);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut scratch);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {

@@ -13,7 +13,7 @@ mod verbs;
 /// The kinds of the mentions typed so far, by their text. Typing a mention reads its words
 /// several times, and most sources are named again and again in a text ("he", "the ministry").
 #[derive(Default)]
-pub(super) struct Kinds<'t>(
+struct Kinds<'t>(
     std::collections::HashMap<
         &'t str,
         Kind,
@@ -72,13 +72,30 @@ struct Candidate {
     rule: &'static str,
 }
 
+/// What [`attribute_sentence`] keeps from sentence to sentence: the buffers of the words and of
+/// the candidates, reused so that a sentence allocates nothing of its own, and the kinds of the
+/// mentions typed so far.
+#[derive(Default)]
+pub(super) struct Scratch<'t> {
+    words: Words,
+    kinds: Kinds<'t>,
+    cands: Vec<Candidate>,
+}
+
+/// The attribution of the sentence `s`, whose quotations (disjoint, sorted, clipped to it) are
+/// `quotes`.
 pub(super) fn attribute_sentence<'t>(
     text: &'t str,
     s: &Sentence,
     quotes: &[(usize, usize)],
-    words: &mut Words,
-    kinds: &mut Kinds<'t>,
+    scratch: &mut Scratch<'t>,
 ) -> Option<Found> {
+    let Scratch {
+        words,
+        kinds,
+        cands,
+    } = scratch;
+    cands.clear();
     if s.end <= s.start {
         return None;
     }
@@ -96,7 +113,6 @@ pub(super) fn attribute_sentence<'t>(
         start: s.start,
         quotes,
     };
-    let mut cands: Vec<Candidate> = Vec::new();
     let mut vague: Option<(usize, usize)> = None;
     let mut vague_noun: Option<(usize, usize)> = None;
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
@@ -228,7 +244,7 @@ pub(super) fn attribute_sentence<'t>(
     }
 
     let has_quote = !quotes.is_empty();
-    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, &mut cands);
+    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, cands);
 
     // "X: “…”": a name, a colon, a quotation.
     // The first ": " of the sentence (a byte search for the colon, which is rare), looked for
