@@ -96,35 +96,48 @@ fn capitalised_words_after_first(s: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
-/// Whether the character at byte `i` of `s` (a character boundary) belongs to a word of
-/// [`words_of`] (alphanumeric, `.` or `-`), and its length. ASCII, almost every byte of a
-/// mention, is decided without decoding.
-#[inline]
-fn word_char(s: &str, i: usize) -> (bool, usize) {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'.' || b == b'-', 1),
-        _ => match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-            None => (false, 1),
-        },
+/// True for the ASCII bytes that belong to a word of [`words_of`]: letters, digits, `.` and `-`.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'.' as usize || b == b'-' as usize;
+        b += 1;
     }
+    t
+};
+
+/// The byte offset of the first character of `s` that belongs to a word of [`words_of`] (when
+/// `word`) or does not (otherwise). ASCII, almost every byte of a mention, is decided by a table
+/// without decoding.
+fn first_char(s: &str, word: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if ASCII_WORD[usize::from(b)] == word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() == word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// The words of a lower-cased mention: runs of alphanumeric characters, `.` and `-`.
 fn words_of(lower: &str) -> impl Iterator<Item = &str> {
-    let mut i = 0;
+    let mut rest = lower;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < lower.len() {
-            let (word, len) = word_char(lower, i);
-            match (word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(start)) => return lower.get(start..i),
-                _ => {}
-            }
-            i += len;
-        }
-        start.and_then(|start| lower.get(start..))
+        let from = rest.get(first_char(rest, true)?..)?;
+        let (word, after) = from.split_at(first_char(from, false).unwrap_or(from.len()));
+        rest = after;
+        Some(word)
     })
 }
 
