@@ -153,26 +153,27 @@ pub fn find(text: &str) -> Vec<Quote> {
             // not white space decide nothing: a paragraph break has nothing to end, and the mark
             // that opens the next quotation is such a character, which restarts the count of
             // line feeds. Only a possible mark stops the skip.
-            let mark = next_stop::<false>(bytes, i);
-            if mark > i {
-                next = mark;
+            next = next_stop::<false>(bytes, i);
+            if next > i {
                 continue;
             }
-        }
-        // Most bytes are ASCII letters, digits, punctuation or spaces that are no quotation
-        // mark: a run of them only moves `last_nonspace`, so it is skipped in one go.
-        let run_end = next_stop::<true>(bytes, i);
-        if run_end > i {
-            // The ASCII characters of Unicode's White_Space: tab to carriage return, and space.
-            let mut k = run_end;
-            while k > i && matches!(bytes[k - 1], b'\t'..=b'\r' | b' ') {
-                k -= 1;
+        } else {
+            // Most bytes are ASCII letters, digits, punctuation or spaces that are no quotation
+            // mark: a run of them only moves `last_nonspace`, so it is skipped in one go.
+            let run_end = next_stop::<true>(bytes, i);
+            if run_end > i {
+                // The ASCII characters of Unicode's White_Space: tab to carriage return, and
+                // space.
+                let mut k = run_end;
+                while k > i && matches!(bytes[k - 1], b'\t'..=b'\r' | b' ') {
+                    k -= 1;
+                }
+                if k > i {
+                    last_nonspace = k;
+                }
+                next = run_end;
+                continue;
             }
-            if k > i {
-                last_nonspace = k;
-            }
-            next = run_end;
-            continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
