@@ -11,7 +11,7 @@
 
 use super::counts::{Counts, NONE};
 use super::hash::FastMap;
-use super::tokens::{Token, BREAK_BEFORE, SENTENCE_START};
+use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -55,53 +55,77 @@ pub(super) struct Grams {
     three: Tally,
 }
 
-/// Collects the pairs of adjacent content words, token by token, while another pass reads the
-/// tokens (the name finder): one read of the tokens serves both.
+/// What the one pass over every token collects: the pairs for the n-grams and the capitalised
+/// words for the name finder, which then reads only the tokens from those on.
 pub(super) struct Runs {
-    /// The pairs found so far (`pairs[..len]`; see [`Grams::pairs`]), and room for the next.
-    pairs: Vec<[u32; 3]>,
-    len: usize,
-    /// The group of the previous token (`NONE` for none).
-    prev: u32,
+    /// Every pair occurrence (see [`Grams::pairs`]).
+    pub pairs: Vec<[u32; 3]>,
+    /// Every capitalised word (all capitals too), in text order.
+    pub capitals: Vec<u32>,
 }
 
-impl Runs {
-    pub fn new(c: &Counts) -> Runs {
-        Runs {
-            // News has about one pair per six words: room for one per four avoids copying the
-            // vector as it grows.
-            pairs: vec![[0; 3]; c.tokens.tokens.len() / 4 + 1],
-            len: 0,
-            prev: NONE,
-        }
-    }
+/// Tokens read between two checks of the room left in [`Runs`]' vectors.
+const STRETCH: usize = 4096;
 
-    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order. Two
-    /// adjacent content words with no break between them are a pair, and every run of two or
-    /// three adjacent content words is an n-gram: the one definition of one.
-    #[inline]
-    pub fn step(&mut self, i: usize, t: &Token, g: u32) {
-        if self.len == self.pairs.len() {
-            // Rare: the room grows by half.
-            self.pairs.resize(self.len + self.len / 2 + 1, [0; 3]);
+impl Runs {
+    /// Reads every token once. Two adjacent content words with no break between them are a
+    /// pair, and every run of two or three adjacent content words is an n-gram: the one
+    /// definition of one.
+    pub fn scan(c: &Counts) -> Runs {
+        let toks = &c.tokens.tokens;
+        let n = toks.len().min(c.token_group.len());
+        // News has about one pair per six words and one capitalised word per eight: room for
+        // one per four avoids copying the vectors as they grow.
+        let mut pairs = vec![[0u32; 3]; n / 4 + 1];
+        let mut capitals = vec![0u32; n / 4 + 1];
+        let (mut len, mut caps, mut prev) = (0usize, 0usize, NONE);
+        let stretches = toks[..n]
+            .chunks(STRETCH)
+            .zip(c.token_group[..n].chunks(STRETCH));
+        for (s, (toks, groups)) in stretches.enumerate() {
+            // A token ends at most one pair and is at most one capitalised word: with that
+            // much room, the loop below needs no check but the slices' own.
+            let more = toks.len();
+            if pairs.len() < len + more {
+                pairs.resize(len + len / 2 + more, [0; 3]);
+            }
+            if capitals.len() < caps + more {
+                capitals.resize(caps + caps / 2 + more, 0);
+            }
+            let first = (s * STRETCH) as u32;
+            // Neither a pair nor a capital follows a pattern a processor can predict: each slot
+            // is written every time and only kept (its count moves on) when it holds one. Two
+            // loops over the stretch, while it is in the cache, each keep their state in
+            // registers.
+            let (room, mut p) = (&mut pairs[len..], 0usize);
+            for (j, (t, &g)) in toks.iter().zip(groups).enumerate() {
+                let pair =
+                    (g != NONE) & (prev != NONE) & (t.flags & (SENTENCE_START | BREAK_BEFORE) == 0);
+                if let Some(slot) = room.get_mut(p) {
+                    *slot = [(first + j as u32).wrapping_sub(1), prev, g];
+                }
+                p += pair as usize;
+                prev = g;
+            }
+            let (room, mut k) = (&mut capitals[caps..], 0usize);
+            for (j, t) in toks.iter().enumerate() {
+                if let Some(slot) = room.get_mut(k) {
+                    *slot = first + j as u32;
+                }
+                k += (t.flags & (CAPITALIZED | ALL_CAPS) != 0) as usize;
+            }
+            len += p;
+            caps += k;
         }
-        // Whether a pair ends here follows no pattern a processor can predict: the slot is
-        // written every time and only kept (`len` moves on) when a pair ends here.
-        let pair =
-            (g != NONE) & (self.prev != NONE) & (t.flags & (SENTENCE_START | BREAK_BEFORE) == 0);
-        if let Some(slot) = self.pairs.get_mut(self.len) {
-            *slot = [(i as u32).wrapping_sub(1), self.prev, g];
-        }
-        self.len += pair as usize;
-        self.prev = g;
+        pairs.truncate(len);
+        capitals.truncate(caps);
+        Runs { pairs, capitals }
     }
 }
 
 impl Grams {
-    /// Tallies the n-grams found by `runs`, which has seen every token.
-    pub fn new(c: &Counts, runs: Runs) -> Grams {
-        let mut pairs = runs.pairs;
-        pairs.truncate(runs.len);
+    /// Tallies the n-grams of the pairs found by [`Runs::scan`].
+    pub fn new(c: &Counts, pairs: Vec<[u32; 3]>) -> Grams {
         // The last key of each group, shared by both tallies (see `Tally::new`).
         let mut last = vec![NONE; c.groups.len()];
         let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut last, 0);
