@@ -64,61 +64,64 @@ pub(super) struct Runs {
     pub capitals: Vec<u32>,
 }
 
-/// Tokens read between two checks of the room left in [`Runs`]' vectors.
-const STRETCH: usize = 4096;
+/// Tokens summarised by one word of bits in [`Runs::scan`]: two bits each.
+const BLOCK: usize = 32;
+/// The even bits of a word: one per token of a block.
+const EVEN: u64 = 0x5555_5555_5555_5555;
+
+/// Two bits for each value of a token's flags (all four flags are in its low four bits): the
+/// low one set for a capitalised word, the high one for a word with no break before it.
+const FLAG_BITS: [u64; 16] = {
+    let mut bits = [0; 16];
+    let mut f = 0;
+    while f < 16 {
+        let capital = f as u8 & (CAPITALIZED | ALL_CAPS) != 0;
+        let joined = f as u8 & (SENTENCE_START | BREAK_BEFORE) == 0;
+        bits[f] = capital as u64 | (joined as u64) << 1;
+        f += 1;
+    }
+    bits
+};
 
 impl Runs {
     /// Reads every token once. Two adjacent content words with no break between them are a
     /// pair, and every run of two or three adjacent content words is an n-gram: the one
     /// definition of one.
     pub fn scan(c: &Counts) -> Runs {
-        let toks = &c.tokens.tokens;
-        let n = toks.len().min(c.token_group.len());
-        // News has about one pair per six words and one capitalised word per eight: room for
-        // one per four avoids copying the vectors as they grow.
-        let mut pairs = vec![[0u32; 3]; n / 4 + 1];
-        let mut capitals = vec![0u32; n / 4 + 1];
-        let (mut len, mut caps, mut prev) = (0usize, 0usize, NONE);
-        let stretches = toks[..n]
-            .chunks(STRETCH)
-            .zip(c.token_group[..n].chunks(STRETCH));
-        for (s, (toks, groups)) in stretches.enumerate() {
-            // A token ends at most one pair and is at most one capitalised word: with that
-            // much room, the loop below needs no check but the slices' own.
-            let more = toks.len();
-            if pairs.len() < len + more {
-                pairs.resize(len + len / 2 + more, [0; 3]);
+        let (toks, groups) = (&c.tokens.tokens, &c.token_group);
+        let n = toks.len().min(groups.len());
+        // News has about one pair per six words and one capitalised word per eight.
+        let mut pairs: Vec<[u32; 3]> = Vec::with_capacity(n / 4 + 1);
+        let mut capitals: Vec<u32> = Vec::with_capacity(n / 4 + 1);
+        // Whether a pair ends at a token, or it is capitalised, follows no pattern a processor
+        // can predict: a block of tokens is first summarised without a branch, two bits per
+        // token, and then only the tokens whose bits are set are visited. Each token's bits
+        // are shifted in from below, last token first, so that token `j` ends at bit `2j`.
+        let mut carry = 0u64;
+        let blocks = toks[..n].chunks(BLOCK).zip(groups[..n].chunks(BLOCK));
+        for (b, (toks, block_groups)) in blocks.enumerate() {
+            let (mut flags, mut content) = (0u64, 0u64);
+            for (t, &g) in toks.iter().zip(block_groups).rev() {
+                flags = flags << 2 | FLAG_BITS[usize::from(t.flags & 15)];
+                content = content << 2 | u64::from(g != NONE);
             }
-            if capitals.len() < caps + more {
-                capitals.resize(caps + caps / 2 + more, 0);
+            // A pair ends at a content word after a content word (`carry`: the last token of
+            // the block before), with no break between them.
+            let mut ends = content & (content << 2 | carry) & (flags >> 1);
+            carry = content >> (2 * BLOCK - 2);
+            let mut capital = flags & EVEN;
+            let first = b * BLOCK;
+            while ends != 0 {
+                let i = first + ends.trailing_zeros() as usize / 2;
+                ends &= ends - 1;
+                // `i` is at least 1: the first token follows no content word.
+                pairs.push([i as u32 - 1, groups[i - 1], groups[i]]);
             }
-            let first = (s * STRETCH) as u32;
-            // Neither a pair nor a capital follows a pattern a processor can predict: each slot
-            // is written every time and only kept (its count moves on) when it holds one. Two
-            // loops over the stretch, while it is in the cache, each keep their state in
-            // registers.
-            let (room, mut p) = (&mut pairs[len..], 0usize);
-            for (j, (t, &g)) in toks.iter().zip(groups).enumerate() {
-                let pair =
-                    (g != NONE) & (prev != NONE) & (t.flags & (SENTENCE_START | BREAK_BEFORE) == 0);
-                if let Some(slot) = room.get_mut(p) {
-                    *slot = [(first + j as u32).wrapping_sub(1), prev, g];
-                }
-                p += pair as usize;
-                prev = g;
+            while capital != 0 {
+                capitals.push((first + capital.trailing_zeros() as usize / 2) as u32);
+                capital &= capital - 1;
             }
-            let (room, mut k) = (&mut capitals[caps..], 0usize);
-            for (j, t) in toks.iter().enumerate() {
-                if let Some(slot) = room.get_mut(k) {
-                    *slot = first + j as u32;
-                }
-                k += (t.flags & (CAPITALIZED | ALL_CAPS) != 0) as usize;
-            }
-            len += p;
-            caps += k;
         }
-        pairs.truncate(len);
-        capitals.truncate(caps);
         Runs { pairs, capitals }
     }
 }
