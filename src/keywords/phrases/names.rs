@@ -210,6 +210,22 @@ impl Names {
     }
 }
 
+/// Whether token `t` is capitalised (or all capitals).
+fn caps(t: &Token) -> bool {
+    t.flags & (CAPITALIZED | ALL_CAPS) != 0
+}
+
+/// Whether the capitalised word `t`, token `i` of `toks`, has no capitalised word next to it in
+/// its run of words.
+fn alone(toks: &[Token], i: usize, t: &Token) -> bool {
+    let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+    let joined_before = !new_run && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(caps);
+    let joined_after = toks
+        .get(i + 1)
+        .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && caps(n));
+    !joined_before && !joined_after
+}
+
 /// Finds the names, from each capitalised word on (see [`Finder::run`]).
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
@@ -248,21 +264,61 @@ impl<'c> Finder<'c> {
     /// outside a name: they neither start a name nor end one, so only the tokens from a
     /// capitalised word to the end of its name need reading.
     pub fn read(&mut self, capitals: &[u32]) {
+        let c = self.c;
+        let toks = &c.tokens.tokens;
         let mut resume = 0;
         for &i in capitals {
-            if i as usize >= resume {
-                resume = self.run(i as usize);
+            let i = i as usize;
+            let (Some(t), Some(&g)) = (toks.get(i), c.token_group.get(i)) else {
+                break;
+            };
+            if i < resume {
+                continue;
+            }
+            // Most capitalised words are followed by nothing that continues a name: no
+            // capitalised word, number or connector. Then the word is no name of two words,
+            // only perhaps a lone capital, and the token after it (which ends any name) needs
+            // no reading.
+            let continued = toks.get(i + 1).is_some_and(|n| {
+                caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
+            });
+            if continued {
+                resume = self.run(i);
+            } else {
+                if g != NONE && i < self.counted && alone(toks, i, t) {
+                    self.lone.push((i as u32, g));
+                }
+                resume = i + 1;
             }
         }
     }
 
     /// Reads the tokens from `from`, a capitalised word outside any name, one by one until one
     /// that is neither in a name nor capitalised, and returns its index (the number of tokens
-    /// at their end).
+    /// at their end). Out of line, so that its loop has the registers to itself.
+    #[inline(never)]
     fn run(&mut self, from: usize) -> usize {
-        let c = self.c;
+        // What is read apart from what is written (the lone words and the names), so that the
+        // closing of a name below can write while the loop reads.
+        let Finder {
+            c,
+            kinds,
+            lone,
+            counted,
+            names,
+        } = self;
+        let (c, kinds, counted) = (*c, &kinds[..], *counted);
         let toks = &c.tokens.tokens;
-        let caps = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
+        // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
+        // `pending` trailing connectors.
+        let mut close = |start: usize, len: &mut usize, pending: &mut usize| {
+            // Dropping words in `record` never lengthens a name; most runs are one capitalised
+            // word.
+            if *len >= *pending + 2 {
+                Finder::record(c, kinds, names, start, *len - *pending);
+            }
+            (*len, *pending) = (0, 0);
+        };
         // The current name: its first token and its length (0 for none), and how many of its
         // trailing connectors wait for a capitalised word (none when there is no name).
         let (mut start, mut len, mut pending) = (0usize, 0usize, 0usize);
@@ -273,16 +329,10 @@ impl<'c> Finder<'c> {
             if len == 0 && !capital {
                 return i;
             }
-            let kind = self.kinds[t.ty as usize];
+            let kind = kinds[t.ty as usize];
             let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-            if capital && g != NONE && i < self.counted {
-                let joined_before = !new_run && prev.is_some_and(caps);
-                let joined_after = toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && caps(n));
-                if !joined_before && !joined_after {
-                    self.lone.push((i as u32, g));
-                }
+            if capital && g != NONE && i < counted && alone(toks, i, t) {
+                lone.push((i as u32, g));
             }
             // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
             let is_date = kind & DATE_WORD != 0;
@@ -291,13 +341,13 @@ impl<'c> Finder<'c> {
                 || (kind & NUMERIC != 0
                     && len > 0
                     && pending == 0
-                    && !prev.is_some_and(|p| self.kinds[p.ty as usize] & DATE_WORD != 0));
+                    && !prev.is_some_and(|p| kinds[p.ty as usize] & DATE_WORD != 0));
             // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
             let after_dateline = prev.is_some_and(|p| {
                 p.flags & ALL_CAPS != 0 && t.flags & ALL_CAPS == 0 && p.range().len() > 4
             });
             if new_run || after_dateline {
-                self.close(start, &mut len, &mut pending);
+                close(start, &mut len, &mut pending);
             }
             if name_word {
                 if len > 0 {
@@ -308,40 +358,28 @@ impl<'c> Finder<'c> {
                 pending = 0;
                 // A possessive ends the name: "Harbourton's Mayor" is two things.
                 if kind & POSSESSIVE != 0 {
-                    self.close(start, &mut len, &mut pending);
+                    close(start, &mut len, &mut pending);
                 }
             } else if len > 0 && !capital && kind & CONNECTOR_WORD != 0 && pending < 2 {
                 len += 1;
                 pending += 1;
             } else {
-                self.close(start, &mut len, &mut pending);
+                close(start, &mut len, &mut pending);
             }
             prev = Some(t);
             i += 1;
         }
         // The tokens end inside a name.
-        self.close(start, &mut len, &mut pending);
+        close(start, &mut len, &mut pending);
         i
-    }
-
-    /// Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
-    /// `pending` trailing connectors.
-    #[inline]
-    fn close(&mut self, start: usize, len: &mut usize, pending: &mut usize) {
-        // Dropping words in `record` never lengthens a name; most runs are one capitalised word.
-        if *len >= *pending + 2 {
-            self.record(start, *len - *pending);
-        }
-        (*len, *pending) = (0, 0);
     }
 
     /// Records the name of `len` tokens from `start`, after dropping a first word that is only
     /// capitalised because it starts the sentence.
     #[inline(never)]
-    fn record(&mut self, mut start: usize, mut len: usize) {
-        let c = self.c;
+    fn record(c: &Counts, kinds: &[u8], names: &mut Names, mut start: usize, mut len: usize) {
         let toks = &c.tokens.tokens;
-        let kind = |i: usize| self.kinds[toks[i].ty as usize];
+        let kind = |i: usize| kinds[toks[i].ty as usize];
         if toks[start].flags & SENTENCE_START != 0 {
             let g = c.token_group[start];
             let lower_elsewhere = g != NONE && {
@@ -375,7 +413,7 @@ impl<'c> Finder<'c> {
                 CONNECTOR | toks[start + j].ty
             };
         }
-        self.names.add(parts, len, start as u32);
+        names.add(parts, len, start as u32);
     }
 
     /// The names, once every token was seen. A name that is also an n-gram ("United States")
