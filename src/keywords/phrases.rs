@@ -73,7 +73,8 @@ struct Candidate<'a> {
 }
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
-    // One pass over the tokens finds the n-grams and the names.
+    // One pass over every token finds the pairs of content words and the capitalised words;
+    // the name finder then reads on only from those.
     let runs = Runs::scan(c);
     let mut finder = Finder::new(c);
     finder.read(&runs.capitals);

@@ -1,6 +1,7 @@
 //! Proper names: runs of capitalised words, which may hold a few lower-case connectors ("Ministry
-//! of Defense", "Bank of the North"), found token by token in the pass that also collects the
-//! n-grams, and their later mentions by one word ("Orrell" after "Tamsin Orrell").
+//! of Defense", "Bank of the North"), found token by token from each capitalised word that the
+//! pass collecting the n-grams marks, and their later mentions by one word ("Orrell" after
+//! "Tamsin Orrell").
 
 use super::super::grams::{GramKey, Grams};
 use super::super::hash::FastMap;
