@@ -11,7 +11,7 @@
 
 use super::counts::{Counts, NONE};
 use super::hash::FastMap;
-use super::tokens::{Token, BREAK_BEFORE, SENTENCE_START};
+use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -55,53 +55,80 @@ pub(super) struct Grams {
     three: Tally,
 }
 
-/// Collects the pairs of adjacent content words, token by token, while another pass reads the
-/// tokens (the name finder): one read of the tokens serves both.
+/// What the one pass over every token collects: the pairs for the n-grams and the capitalised
+/// words for the name finder, which then reads only the tokens from those on.
 pub(super) struct Runs {
-    /// The pairs found so far (`pairs[..len]`; see [`Grams::pairs`]), and room for the next.
-    pairs: Vec<[u32; 3]>,
-    len: usize,
-    /// The group of the previous token (`NONE` for none).
-    prev: u32,
+    /// Every pair occurrence (see [`Grams::pairs`]).
+    pub pairs: Vec<[u32; 3]>,
+    /// Every capitalised word (all capitals too), in text order.
+    pub capitals: Vec<u32>,
 }
 
-impl Runs {
-    pub fn new(c: &Counts) -> Runs {
-        Runs {
-            // News has about one pair per six words: room for one per four avoids copying the
-            // vector as it grows.
-            pairs: vec![[0; 3]; c.tokens.tokens.len() / 4 + 1],
-            len: 0,
-            prev: NONE,
-        }
-    }
+/// Tokens summarised by one word of bits in [`Runs::scan`]: two bits each.
+const BLOCK: usize = 32;
+/// The even bits of a word: one per token of a block.
+const EVEN: u64 = 0x5555_5555_5555_5555;
 
-    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order. Two
-    /// adjacent content words with no break between them are a pair, and every run of two or
-    /// three adjacent content words is an n-gram: the one definition of one.
-    #[inline]
-    pub fn step(&mut self, i: usize, t: &Token, g: u32) {
-        if self.len == self.pairs.len() {
-            // Rare: the room grows by half.
-            self.pairs.resize(self.len + self.len / 2 + 1, [0; 3]);
+/// Two bits for each value of a token's flags (all four flags are in its low four bits): the
+/// low one set for a capitalised word, the high one for a word with no break before it.
+const FLAG_BITS: [u64; 16] = {
+    let mut bits = [0; 16];
+    let mut f = 0;
+    while f < 16 {
+        let capital = f as u8 & (CAPITALIZED | ALL_CAPS) != 0;
+        let joined = f as u8 & (SENTENCE_START | BREAK_BEFORE) == 0;
+        bits[f] = capital as u64 | (joined as u64) << 1;
+        f += 1;
+    }
+    bits
+};
+
+impl Runs {
+    /// Reads every token once. Two adjacent content words with no break between them are a
+    /// pair, and every run of two or three adjacent content words is an n-gram: the one
+    /// definition of one.
+    pub fn scan(c: &Counts) -> Runs {
+        let (toks, groups) = (&c.tokens.tokens, &c.token_group);
+        let n = toks.len().min(groups.len());
+        // News has about one pair per six words and one capitalised word per eight.
+        let mut pairs: Vec<[u32; 3]> = Vec::with_capacity(n / 4 + 1);
+        let mut capitals: Vec<u32> = Vec::with_capacity(n / 4 + 1);
+        // Whether a pair ends at a token, or it is capitalised, follows no pattern a processor
+        // can predict: a block of tokens is first summarised without a branch, two bits per
+        // token, and then only the tokens whose bits are set are visited. Each token's bits
+        // are shifted in from below, last token first, so that token `j` ends at bit `2j`.
+        let mut carry = 0u64;
+        let blocks = toks[..n].chunks(BLOCK).zip(groups[..n].chunks(BLOCK));
+        for (b, (toks, block_groups)) in blocks.enumerate() {
+            let (mut flags, mut content) = (0u64, 0u64);
+            for (t, &g) in toks.iter().zip(block_groups).rev() {
+                flags = flags << 2 | FLAG_BITS[usize::from(t.flags & 15)];
+                content = content << 2 | u64::from(g != NONE);
+            }
+            // A pair ends at a content word after a content word (`carry`: the last token of
+            // the block before), with no break between them.
+            let mut ends = content & (content << 2 | carry) & (flags >> 1);
+            carry = content >> (2 * BLOCK - 2);
+            let mut capital = flags & EVEN;
+            let first = b * BLOCK;
+            while ends != 0 {
+                let i = first + ends.trailing_zeros() as usize / 2;
+                ends &= ends - 1;
+                // `i` is at least 1: the first token follows no content word.
+                pairs.push([i as u32 - 1, groups[i - 1], groups[i]]);
+            }
+            while capital != 0 {
+                capitals.push((first + capital.trailing_zeros() as usize / 2) as u32);
+                capital &= capital - 1;
+            }
         }
-        // Whether a pair ends here follows no pattern a processor can predict: the slot is
-        // written every time and only kept (`len` moves on) when a pair ends here.
-        let pair =
-            (g != NONE) & (self.prev != NONE) & (t.flags & (SENTENCE_START | BREAK_BEFORE) == 0);
-        if let Some(slot) = self.pairs.get_mut(self.len) {
-            *slot = [(i as u32).wrapping_sub(1), self.prev, g];
-        }
-        self.len += pair as usize;
-        self.prev = g;
+        Runs { pairs, capitals }
     }
 }
 
 impl Grams {
-    /// Tallies the n-grams found by `runs`, which has seen every token.
-    pub fn new(c: &Counts, runs: Runs) -> Grams {
-        let mut pairs = runs.pairs;
-        pairs.truncate(runs.len);
+    /// Tallies the n-grams of the pairs found by [`Runs::scan`].
+    pub fn new(c: &Counts, pairs: Vec<[u32; 3]>) -> Grams {
         // The last key of each group, shared by both tallies (see `Tally::new`).
         let mut last = vec![NONE; c.groups.len()];
         let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut last, 0);

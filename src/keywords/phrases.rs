@@ -73,14 +73,12 @@ struct Candidate<'a> {
 }
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
-    // One pass over the tokens finds the n-grams and the names.
-    let mut runs = Runs::new(c);
+    // One pass over every token finds the pairs of content words and the capitalised words;
+    // the name finder then reads on only from those.
+    let runs = Runs::scan(c);
     let mut finder = Finder::new(c);
-    for (i, (t, &g)) in c.tokens.tokens.iter().zip(&c.token_group).enumerate() {
-        runs.step(i, t, g);
-        finder.step(i, t, g);
-    }
-    let mut grams = Grams::new(c, runs);
+    finder.read(&runs.capitals);
+    let mut grams = Grams::new(c, runs.pairs);
     let names = finder.finish(&mut grams);
 
     // Every n-gram and name seen twice is a candidate; the ranking sorts small records (the

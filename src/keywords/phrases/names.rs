@@ -1,6 +1,7 @@
 //! Proper names: runs of capitalised words, which may hold a few lower-case connectors ("Ministry
-//! of Defense", "Bank of the North"), found token by token in the pass that also collects the
-//! n-grams, and their later mentions by one word ("Orrell" after "Tamsin Orrell").
+//! of Defense", "Bank of the North"), found token by token from each capitalised word that the
+//! pass collecting the n-grams marks, and their later mentions by one word ("Orrell" after
+//! "Tamsin Orrell").
 
 use super::super::grams::{GramKey, Grams};
 use super::super::hash::FastMap;
@@ -210,14 +211,26 @@ impl Names {
     }
 }
 
-/// Finds the names token by token (see [`Finder::step`]).
+/// Whether token `t` is capitalised (or all capitals).
+fn caps(t: &Token) -> bool {
+    t.flags & (CAPITALIZED | ALL_CAPS) != 0
+}
+
+/// Whether the capitalised word `t`, token `i` of `toks`, has no capitalised word next to it in
+/// its run of words.
+fn alone(toks: &[Token], i: usize, t: &Token) -> bool {
+    let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+    let joined_before = !new_run && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(caps);
+    let joined_after = toks
+        .get(i + 1)
+        .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && caps(n));
+    !joined_before && !joined_after
+}
+
+/// Finds the names, from each capitalised word on (see [`Finder::run`]).
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
     kinds: Vec<u8>,
-    /// The current name: its first token and its length.
-    name: Option<(usize, usize)>,
-    /// How many trailing connectors of the current name wait for a capitalised word.
-    pending: usize,
     /// The capitalised words on their own, which may be later mentions of a name ("Orrell"):
     /// collected here, with their groups, for `short_mentions`, which then need not read every
     /// token again nor look up their groups at random.
@@ -233,8 +246,6 @@ impl<'c> Finder<'c> {
             c,
             // What each distinct form is, looked up once per form rather than once per token.
             kinds: word_kinds(c),
-            name: None,
-            pending: 0,
             lone: Vec::new(),
             counted: c
                 .tokens
@@ -250,88 +261,126 @@ impl<'c> Finder<'c> {
         }
     }
 
-    /// Takes token `i`, `t`, whose stem group is `g`; call it for every token in order.
-    #[inline]
-    pub fn step(&mut self, i: usize, t: &Token, g: u32) {
-        // Most words are lower case outside a name: they neither start a name nor end one
-        // (`pending` is 0 whenever there is no name), so the look-ups below can wait.
-        if self.name.is_none() && t.flags & (CAPITALIZED | ALL_CAPS) == 0 {
-            return;
-        }
-        self.name_word(i, t, g);
-    }
-
-    /// [`Finder::step`] for a capitalised word or a word inside a name.
-    fn name_word(&mut self, i: usize, t: &Token, g: u32) {
-        let toks = &self.c.tokens.tokens;
-        let kinds = &self.kinds;
-        let capital_at = |i: usize| toks[i].flags & (CAPITALIZED | ALL_CAPS) != 0;
-        let date = |ty: u32| kinds[ty as usize] & DATE_WORD != 0;
-        let kind = kinds[t.ty as usize];
-        let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-        let capital = t.flags & (CAPITALIZED | ALL_CAPS) != 0;
-        if capital && g != NONE && i < self.counted {
-            let joined_before = i > 0 && !new_run && capital_at(i - 1);
-            let joined_after = toks.get(i + 1).is_some_and(|n| {
-                n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && capital_at(i + 1)
+    /// Reads the names, given every capitalised word in text order. Most words are lower case
+    /// outside a name: they neither start a name nor end one, so only the tokens from a
+    /// capitalised word to the end of its name need reading.
+    pub fn read(&mut self, capitals: &[u32]) {
+        let c = self.c;
+        let toks = &c.tokens.tokens;
+        let mut resume = 0;
+        for &i in capitals {
+            let i = i as usize;
+            let (Some(t), Some(&g)) = (toks.get(i), c.token_group.get(i)) else {
+                break;
+            };
+            if i < resume {
+                continue;
+            }
+            // Most capitalised words are followed by nothing that continues a name: no
+            // capitalised word, number or connector. Then the word is no name of two words,
+            // only perhaps a lone capital, and the token after it (which ends any name) needs
+            // no reading.
+            let continued = toks.get(i + 1).is_some_and(|n| {
+                caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
             });
-            if !joined_before && !joined_after {
-                self.lone.push((i as u32, g));
+            if continued {
+                resume = self.run(i);
+            } else {
+                if g != NONE && i < self.counted && alone(toks, i, t) {
+                    self.lone.push((i as u32, g));
+                }
+                resume = i + 1;
             }
-        }
-        // A number continues a name ("Windows 10") but not a date ("March 15").
-        let prev_is_date = i > 0 && date(toks[i - 1].ty);
-        // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
-        let is_date = kind & DATE_WORD != 0;
-        let name_word = (capital && g != NONE && !is_date)
-            || (kind & NUMERIC != 0 && self.name.is_some() && self.pending == 0 && !prev_is_date);
-        // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
-        let after_dateline = i > 0
-            && toks[i - 1].flags & ALL_CAPS != 0
-            && t.flags & ALL_CAPS == 0
-            && toks[i - 1].range().len() > 4;
-        if new_run || after_dateline {
-            self.close();
-        }
-        if name_word {
-            match &mut self.name {
-                Some((_, len)) => *len = (*len + 1).min(MAX_NAME + 1),
-                None => self.name = Some((i, 1)),
-            }
-            self.pending = 0;
-            // A possessive ends the name: "Harbourton's Mayor" is two things.
-            if kind & POSSESSIVE != 0 {
-                self.close();
-            }
-        } else if self.name.is_some() && !capital && kind & CONNECTOR_WORD != 0 && self.pending < 2
-        {
-            if let Some((_, len)) = &mut self.name {
-                *len += 1;
-            }
-            self.pending += 1;
-        } else {
-            self.close();
         }
     }
 
-    /// Ends the current name, if any, without its trailing connectors.
-    fn close(&mut self) {
-        if let Some((start, len)) = self.name.take() {
-            self.record(start, len - self.pending);
+    /// Reads the tokens from `from`, a capitalised word outside any name, one by one until one
+    /// that is neither in a name nor capitalised, and returns its index (the number of tokens
+    /// at their end). Out of line, so that its loop has the registers to itself.
+    #[inline(never)]
+    fn run(&mut self, from: usize) -> usize {
+        // What is read apart from what is written (the lone words and the names), so that the
+        // closing of a name below can write while the loop reads.
+        let Finder {
+            c,
+            kinds,
+            lone,
+            counted,
+            names,
+        } = self;
+        let (c, kinds, counted) = (*c, &kinds[..], *counted);
+        let toks = &c.tokens.tokens;
+        // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
+        // `pending` trailing connectors.
+        let mut close = |start: usize, len: &mut usize, pending: &mut usize| {
+            // Dropping words in `record` never lengthens a name; most runs are one capitalised
+            // word.
+            if *len >= *pending + 2 {
+                Finder::record(c, kinds, names, start, *len - *pending);
+            }
+            (*len, *pending) = (0, 0);
+        };
+        // The current name: its first token and its length (0 for none), and how many of its
+        // trailing connectors wait for a capitalised word (none when there is no name).
+        let (mut start, mut len, mut pending) = (0usize, 0usize, 0usize);
+        let mut prev = from.checked_sub(1).and_then(|j| toks.get(j));
+        let mut i = from;
+        while let (Some(t), Some(&g)) = (toks.get(i), c.token_group.get(i)) {
+            let capital = caps(t);
+            if len == 0 && !capital {
+                return i;
+            }
+            let kind = kinds[t.ty as usize];
+            let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
+            if capital && g != NONE && i < counted && alone(toks, i, t) {
+                lone.push((i as u32, g));
+            }
+            // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
+            let is_date = kind & DATE_WORD != 0;
+            // A number continues a name ("Windows 10") but not a date ("March 15").
+            let name_word = (capital && g != NONE && !is_date)
+                || (kind & NUMERIC != 0
+                    && len > 0
+                    && pending == 0
+                    && !prev.is_some_and(|p| kinds[p.ty as usize] & DATE_WORD != 0));
+            // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
+            let after_dateline = prev.is_some_and(|p| {
+                p.flags & ALL_CAPS != 0 && t.flags & ALL_CAPS == 0 && p.range().len() > 4
+            });
+            if new_run || after_dateline {
+                close(start, &mut len, &mut pending);
+            }
+            if name_word {
+                if len > 0 {
+                    len = (len + 1).min(MAX_NAME + 1);
+                } else {
+                    (start, len) = (i, 1);
+                }
+                pending = 0;
+                // A possessive ends the name: "Harbourton's Mayor" is two things.
+                if kind & POSSESSIVE != 0 {
+                    close(start, &mut len, &mut pending);
+                }
+            } else if len > 0 && !capital && kind & CONNECTOR_WORD != 0 && pending < 2 {
+                len += 1;
+                pending += 1;
+            } else {
+                close(start, &mut len, &mut pending);
+            }
+            prev = Some(t);
+            i += 1;
         }
-        self.pending = 0;
+        // The tokens end inside a name.
+        close(start, &mut len, &mut pending);
+        i
     }
 
     /// Records the name of `len` tokens from `start`, after dropping a first word that is only
     /// capitalised because it starts the sentence.
-    fn record(&mut self, mut start: usize, mut len: usize) {
-        // Dropping words below never lengthens a name; most runs are one capitalised word.
-        if len < 2 {
-            return;
-        }
-        let c = self.c;
+    #[inline(never)]
+    fn record(c: &Counts, kinds: &[u8], names: &mut Names, mut start: usize, mut len: usize) {
         let toks = &c.tokens.tokens;
-        let kind = |i: usize| self.kinds[toks[i].ty as usize];
+        let kind = |i: usize| kinds[toks[i].ty as usize];
         if toks[start].flags & SENTENCE_START != 0 {
             let g = c.token_group[start];
             let lower_elsewhere = g != NONE && {
@@ -365,13 +414,12 @@ impl<'c> Finder<'c> {
                 CONNECTOR | toks[start + j].ty
             };
         }
-        self.names.add(parts, len, start as u32);
+        names.add(parts, len, start as u32);
     }
 
     /// The names, once every token was seen. A name that is also an n-gram ("United States")
     /// is listed once, as a name, with every occurrence of the words together: `grams` loses it.
-    pub fn finish(mut self, grams: &mut Grams) -> Names {
-        self.close();
+    pub fn finish(self, grams: &mut Grams) -> Names {
         let mut names = self.names;
         for n in &mut names.list {
             if n.len > 3 {
