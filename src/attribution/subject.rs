@@ -32,6 +32,9 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
     // One pass: the first preposition, and any word that shows a clause (either refuses).
     let mut p = None;
     let mut determined = false;
+    // The class of the word before the current one, then of the head.
+    let mut prev = Class::default();
+    let mut head_class = None;
     for (i, t) in np.iter().enumerate() {
         let c = known.get(i).copied().unwrap_or_else(|| t.class());
         if i == 0 {
@@ -39,11 +42,14 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
         }
         if p.is_none() && c.is(PREPOSITION) {
             p = Some(i);
+            head_class = Some(prev);
         }
         // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
-        if !t.capitalised() && blocks(&t.lower(), c) && !(np.len() == 1 && c.is(IT) && allow_it) {
+        let name_or_it = t.capitalised() || (np.len() == 1 && c.is(IT) && allow_it);
+        if !name_or_it && blocks(t, c) {
             return None;
         }
+        prev = c;
     }
     let p = p.unwrap_or(np.len());
     if p == 0 {
@@ -52,8 +58,14 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
     let head = p - 1;
     let h = &np[head];
     // Without a preposition the head is the last word.
-    let w = h.lower();
-    let w = trim_suffix(trim_suffix(&w, "'s"), "’s");
+    let lower;
+    let w = if head_class.unwrap_or(prev).is(PLAIN) {
+        h.word()
+    } else {
+        lower = h.lower();
+        lower.as_str()
+    };
+    let w = trim_suffix(trim_suffix(w, "'s"), "’s");
     let pronoun = is_pronoun_source(w);
     if np.len() == 1 && pronoun {
         return (w != "it" || allow_it).then_some(head);

@@ -108,6 +108,11 @@ impl<'t> Token<'t> {
             .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
     }
     pub(super) fn capitalised(&self) -> bool {
+        // A raw token that starts with a letter or digit starts its word: no trimming.
+        match self.raw.as_bytes().first() {
+            Some(&b) if b < 0x80 && WORD_END[usize::from(b)] => return b.is_ascii_uppercase(),
+            _ => {}
+        }
         let w = self.word();
         // An ASCII letter is upper case exactly when it is an ASCII capital.
         match w.as_bytes().first() {
@@ -375,18 +380,26 @@ pub(crate) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
 
 /// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
 pub(super) fn blocks_phrase(w: &str) -> bool {
-    blocks(w, Class::of(w))
+    Class::of(w).is(BLOCKS) || blocks_as_verb(w)
 }
 
-/// [`blocks_phrase`] of `w`, whose classes `class` the caller has.
-pub(super) fn blocks(w: &str, class: Class) -> bool {
+/// [`blocks_phrase`] of the lower-case form of `t`, whose classes `class` the caller has.
+pub(super) fn blocks(t: &Token, class: Class) -> bool {
     class.is(BLOCKS)
-        || cues::verb(w).is_some_and(|(l, _)| {
-            // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms,
-            // "-ing" forms and plural-looking nouns ("plan", "leading", "reports") may sit in a
-            // phrase.
-            w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
-        }) && !cues::is_source_noun(w)
+        || if class.is(PLAIN) {
+            blocks_as_verb(t.word())
+        } else {
+            blocks_as_verb(&t.lower())
+        }
+}
+
+/// The part of [`blocks_phrase`] that is no list: an inflected cue verb that is no source noun.
+fn blocks_as_verb(w: &str) -> bool {
+    cues::verb(w).is_some_and(|(l, _)| {
+        // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
+        // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
+        w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
+    }) && !cues::is_source_noun(w)
 }
 
 pub(super) fn is_preposition(w: &str) -> bool {

@@ -53,6 +53,9 @@ pub(crate) const ROLE_DETERMINER: u32 = 1 << 18;
 const NEGATED: u32 = 1 << 19;
 /// An adverb in "-ly" of more than four letters: a suffix, not a list.
 const LY_ADVERB: u32 = 1 << 20;
+/// An ASCII word without capitals, which is its own lower-case form: a rule that needs that
+/// form as text borrows the word instead of asking [`super::Token::lower`].
+pub(crate) const PLAIN: u32 = 1 << 21;
 
 /// The lists behind the bits, in lower case.
 const LISTS: &[(u32, &[&str])] = &[
@@ -316,13 +319,17 @@ impl Class {
             return None;
         }
         // 0x80 >> 2 is the bit that makes an ASCII capital small.
-        lo |= in_range(lo, b'A', b'Z') >> 2;
-        hi |= in_range(hi, b'A', b'Z') >> 2;
+        let capitals = (in_range(lo, b'A', b'Z') >> 2, in_range(hi, b'A', b'Z') >> 2);
+        lo |= capitals.0;
+        hi |= capitals.1;
         let mut bits = if b.is_empty() {
             0
         } else {
             find(lo, hi, b.len())
         };
+        if capitals == (0, 0) {
+            bits |= PLAIN;
+        }
         // The last bytes, folded: only a capital or small letter folds onto a small letter.
         let last = |k: usize| b.len().checked_sub(k).map_or(0, |i| b[i] | 0x20);
         if last(1) == b't' && b.len() >= 3 && b[b.len() - 2] == b'\'' && last(3) == b'n' {
@@ -368,9 +375,14 @@ mod tests {
         assert_eq!(Class::of("the\0"), Class::default());
         assert!(Class::of("didn’t").aux_or_adverb(false));
         for w in ["DIDN'T", "Firmly", "didn't", "n't", "aLY"] {
+            let lower = Class::of(&w.to_lowercase());
             assert_eq!(
-                Class::of_short_ascii(w),
-                Some(Class::of(&w.to_lowercase())),
+                Class::of_short_ascii(&w.to_lowercase()),
+                Some(Class(lower.0 | PLAIN))
+            );
+            assert_eq!(
+                Class::of_short_ascii(w).map(|c| c.0 & !PLAIN),
+                Some(lower.0),
                 "{w}"
             );
         }
