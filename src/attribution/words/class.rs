@@ -223,19 +223,34 @@ fn home(lo: u64, hi: u64, len: usize) -> usize {
     (h >> 40) as usize & (SLOTS - 1)
 }
 
-/// The first sixteen bytes of `w` as two little-endian words, zero-padded. A byte loop: the
-/// words are short, and a copy of unknown length would be a call to `memcpy`.
+/// The first sixteen bytes of `w` as two little-endian words, zero-padded.
 #[inline]
 fn key(w: &[u8]) -> (u64, u64) {
-    let (mut lo, mut hi) = (0u64, 0u64);
-    for (k, &b) in w.iter().take(LONGEST).enumerate() {
-        if k < 8 {
-            lo |= u64::from(b) << (8 * k);
-        } else {
-            hi |= u64::from(b) << (8 * (k - 8));
-        }
+    let w = w.get(..LONGEST).unwrap_or(w);
+    let (a, b) = w.split_at(w.len().min(8));
+    (load(a), load(b))
+}
+
+/// Up to eight bytes as one little-endian word, zero-padded: two loads of a fixed width that
+/// overlap in the middle (the same bytes, so or-ing them is exact), instead of a byte loop or a
+/// copy of unknown length, which would be a call to `memcpy`.
+#[inline]
+fn load(c: &[u8]) -> u64 {
+    let n = c.len();
+    let shift = |k: usize| 8 * (n - k) as u32;
+    if let Ok(all) = <[u8; 8]>::try_from(c) {
+        u64::from_le_bytes(all)
+    } else if n >= 4 {
+        let head = c.first_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        let tail = c.last_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(4)
+    } else if n >= 2 {
+        let head = c.first_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        let tail = c.last_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(2)
+    } else {
+        c.first().map_or(0, |&x| u64::from(x))
     }
-    (lo, hi)
 }
 
 fn table() -> &'static [Slot; SLOTS] {
@@ -387,6 +402,18 @@ mod tests {
             );
         }
         assert_eq!(Class::of_short_ascii("Über"), None);
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=text.len() {
+            let mut bytes = [0u8; 16];
+            let k = n.min(16);
+            bytes[..k].copy_from_slice(&text[..k]);
+            let (lo, hi) = bytes.split_at(8);
+            let want = (
+                u64::from_le_bytes(lo.try_into().unwrap()),
+                u64::from_le_bytes(hi.try_into().unwrap()),
+            );
+            assert_eq!(key(&text[..n]), want, "{n}");
+        }
         assert!(!Class::of("daily").aux_or_adverb(false));
         assert!(!Class::of("is").aux_or_adverb(false) && Class::of("is").aux_or_adverb(true));
     }
