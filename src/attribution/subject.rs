@@ -125,8 +125,14 @@ pub(crate) fn before_loose(
 ) -> Option<(usize, usize)> {
     let toks = tokens(text, lo.max(back(text, cue, REACH)), cue);
     let mut n = toks.len();
-    // Auxiliaries and adverbs between subject and cue.
-    while n > 0 && !toks[n - 1].ends_phrase() && toks[n - 1].class().aux_or_adverb(ing) {
+    // Auxiliaries and adverbs between subject and cue; the class of the word that ends them.
+    let mut last_class = None;
+    while n > 0 && !toks[n - 1].ends_phrase() {
+        let c = toks[n - 1].class();
+        if !c.aux_or_adverb(ing) {
+            last_class = Some(c);
+            break;
+        }
         n -= 1;
     }
     if n == 0 {
@@ -142,7 +148,7 @@ pub(crate) fn before_loose(
     // The classes of the last tokens, from `base` on, as the phrase start read them.
     let base = n.saturating_sub(CLASSED);
     let mut classes = [Class::default(); CLASSED];
-    let mut first = phrase_start(&toks[..n], base, &mut classes)?;
+    let mut first = phrase_start(&toks[..n], base, &mut classes, last_class)?;
     let mut known = classes.get(first - base..n - base).unwrap_or(&[]);
     // "Len McCluskey, the general secretary of the union said": an apposition without its
     // closing comma; the name before it is the source.
@@ -186,8 +192,14 @@ const CLASSED: usize = 16;
 
 /// Where the noun phrase ending at the last token starts: after the last phrase boundary or
 /// clause introducer, with leading connectives dropped. The classes of each token it reads are
-/// kept in `classes` (token `base + k` at `k`) for [`head_of_loose`].
-fn phrase_start(toks: &[Token], base: usize, classes: &mut [Class; CLASSED]) -> Option<usize> {
+/// kept in `classes` (token `base + k` at `k`) for [`head_of_loose`]; `last` is the class of the
+/// last token when the caller has it.
+fn phrase_start(
+    toks: &[Token],
+    base: usize,
+    classes: &mut [Class; CLASSED],
+    last: Option<Class>,
+) -> Option<usize> {
     let n = toks.len();
     let mut i = n;
     while i > 0 {
@@ -196,7 +208,10 @@ fn phrase_start(toks: &[Token], base: usize, classes: &mut [Class; CLASSED]) -> 
             break;
         }
         let slot = (i - 1).checked_sub(base).and_then(|k| classes.get_mut(k))?;
-        let c = t.class();
+        let c = match last {
+            Some(c) if i == n => c,
+            _ => t.class(),
+        };
         *slot = c;
         if c.is(CLAUSE) && i != n {
             break;
