@@ -23,46 +23,33 @@ fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
 }
 
 /// [`head_of`]; with `loose`, any lower-case noun after a determiner is accepted as head ("the
-/// announcer said"), which only strong speech verbs allow. `lowered` holds the lower-case forms
-/// of the first tokens when a caller has them already (see [`phrase_start`]).
-fn head_of_loose<'t>(
-    np: &[Token<'t>],
-    allow_it: bool,
-    loose: bool,
-    lowered: &[Option<Lower<'t>>],
-) -> Option<usize> {
+/// announcer said"), which only strong speech verbs allow. `known` holds the classes of the
+/// first tokens when a caller has them already (see [`phrase_start`]).
+fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
         return None;
     }
-    // One pass: the first preposition, and any word that shows a clause (either refuses). The
-    // head's lower-case form and whether the first word is a determiner are kept from it, so
-    // that no word is lower-cased twice.
+    // One pass: the first preposition, and any word that shows a clause (either refuses).
     let mut p = None;
     let mut determined = false;
-    // The lower-case form of the word before the current one, then of the head.
-    let mut prev = None;
-    let mut head_lower = None;
+    // The class of the word before the current one, then of the head.
+    let mut prev = Class::default();
+    let mut head_class = None;
     for (i, t) in np.iter().enumerate() {
-        let low = match lowered.get(i) {
-            Some(Some(known)) => known.clone(),
-            _ => t.lower(),
-        };
-        let w = low.as_str();
+        let c = known.get(i).copied().unwrap_or_else(|| t.class());
         if i == 0 {
-            determined = matches!(
-                w,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "this"
-            );
+            determined = c.is(HEAD_DETERMINER);
         }
-        if p.is_none() && is_preposition(w) {
+        if p.is_none() && c.is(PREPOSITION) {
             p = Some(i);
-            head_lower = prev.take();
+            head_class = Some(prev);
         }
         // Capitalised words are names ("Will Smith", "Theresa May"), whatever they spell.
-        if !t.capitalised() && blocks_phrase(w) && !(np.len() == 1 && w == "it" && allow_it) {
+        let name_or_it = t.capitalised() || (np.len() == 1 && c.is(IT) && allow_it);
+        if !name_or_it && blocks(t, c) {
             return None;
         }
-        prev = Some(low);
+        prev = c;
     }
     let p = p.unwrap_or(np.len());
     if p == 0 {
@@ -71,13 +58,19 @@ fn head_of_loose<'t>(
     let head = p - 1;
     let h = &np[head];
     // Without a preposition the head is the last word.
-    let w = head_lower.or(prev)?;
-    let w = w.as_str();
+    let lower;
+    let w = if head_class.unwrap_or(prev).is(PLAIN) {
+        h.word()
+    } else {
+        lower = h.lower();
+        lower.as_str()
+    };
     let w = trim_suffix(trim_suffix(w, "'s"), "’s");
-    if np.len() == 1 && is_pronoun_source(w) {
+    let pronoun = is_pronoun_source(w);
+    if np.len() == 1 && pronoun {
         return (w != "it" || allow_it).then_some(head);
     }
-    if is_pronoun_source(w) {
+    if pronoun {
         return None;
     }
     if h.capitalised() {
@@ -132,8 +125,14 @@ pub(crate) fn before_loose(
 ) -> Option<(usize, usize)> {
     let toks = tokens(text, lo.max(back(text, cue, REACH)), cue);
     let mut n = toks.len();
-    // Auxiliaries and adverbs between subject and cue.
-    while n > 0 && !toks[n - 1].ends_phrase() && is_aux_or_adverb(&toks[n - 1].lower(), ing) {
+    // Auxiliaries and adverbs between subject and cue; the class of the word that ends them.
+    let mut last_class = None;
+    while n > 0 && !toks[n - 1].ends_phrase() {
+        let c = toks[n - 1].class();
+        if !c.aux_or_adverb(ing) {
+            last_class = Some(c);
+            break;
+        }
         n -= 1;
     }
     if n == 0 {
@@ -146,14 +145,14 @@ pub(crate) fn before_loose(
     if last.ends_phrase() {
         return None;
     }
-    // The lower-case forms of the last tokens, from `base` on, as the phrase start read them.
-    let base = n.saturating_sub(LOWERED);
-    let mut lowered: [Option<Lower>; LOWERED] = Default::default();
-    let mut first = phrase_start(&toks[..n], base, &mut lowered)?;
-    let mut known = lowered.get(first - base..n - base).unwrap_or(&[]);
+    // The classes of the last tokens, from `base` on, as the phrase start read them.
+    let base = n.saturating_sub(CLASSED);
+    let mut classes = [Class::default(); CLASSED];
+    let mut first = phrase_start(&toks[..n], base, &mut classes, last_class)?;
+    let mut known = classes.get(first - base..n - base).unwrap_or(&[]);
     // "Len McCluskey, the general secretary of the union said": an apposition without its
     // closing comma; the name before it is the source.
-    if let Some(f) = name_before_apposition(toks.as_slice(), first) {
+    if let Some(f) = name_before_apposition(toks.as_slice(), first, known.first().copied()) {
         if head_of_loose(&toks[first..n], allow_it, true, known).is_some() {
             first = f;
             known = &[];
@@ -167,13 +166,7 @@ pub(crate) fn before_loose(
         while k > first && toks[k - 1].capitalised() && !toks[k - 1].ends_phrase() && n - k < 5 {
             k -= 1;
         }
-        if k == n
-            && n > first
-            && matches!(
-                toks[n - 1].lower().as_str(),
-                "he" | "she" | "they" | "who" | "which"
-            )
-        {
+        if k == n && n > first && toks[n - 1].class().is(PERSONAL) {
             k = n - 1;
         }
         if k == n || k == first {
@@ -181,11 +174,9 @@ pub(crate) fn before_loose(
         }
         // "in Guangzhou had reported", "China and Europe shows": a name after a preposition,
         // determiner or conjunction belongs to another phrase.
-        let before_run = toks[k - 1].lower();
-        let before_run = before_run.as_str();
-        if is_preposition(before_run)
-            || DETERMINER_WORDS.contains(&before_run)
-            || matches!(before_run, "and" | "or" | "&" | "than" | "nor")
+        if toks[k - 1]
+            .class()
+            .is(PREPOSITION | DETERMINER | COORDINATOR)
         {
             return None;
         }
@@ -195,17 +186,19 @@ pub(crate) fn before_loose(
     phrase_span(text, &np[0], &np[np.len() - 1])
 }
 
-/// How many of the last tokens before a cue [`phrase_start`] may lower-case: it reads at most
+/// How many of the last tokens before a cue [`phrase_start`] may classify: it reads at most
 /// fifteen.
-const LOWERED: usize = 16;
+const CLASSED: usize = 16;
 
 /// Where the noun phrase ending at the last token starts: after the last phrase boundary or
-/// clause introducer, with leading connectives dropped. The lower-case form of each token it
-/// reads is kept in `lowered` (token `base + k` at `k`) for [`head_of_loose`].
-fn phrase_start<'t>(
-    toks: &[Token<'t>],
+/// clause introducer, with leading connectives dropped. The classes of each token it reads are
+/// kept in `classes` (token `base + k` at `k`) for [`head_of_loose`]; `last` is the class of the
+/// last token when the caller has it.
+fn phrase_start(
+    toks: &[Token],
     base: usize,
-    lowered: &mut [Option<Lower<'t>>; LOWERED],
+    classes: &mut [Class; CLASSED],
+    last: Option<Class>,
 ) -> Option<usize> {
     let n = toks.len();
     let mut i = n;
@@ -214,15 +207,16 @@ fn phrase_start<'t>(
         if i < n && t.ends_phrase() {
             break;
         }
-        let slot = (i - 1).checked_sub(base).and_then(|k| lowered.get_mut(k));
-        let w: &str = match slot {
-            Some(slot) => slot.insert(t.lower()).as_str(),
-            None => return None,
+        let slot = (i - 1).checked_sub(base).and_then(|k| classes.get_mut(k))?;
+        let c = match last {
+            Some(c) if i == n => c,
+            _ => t.class(),
         };
-        if introduces_clause(w) && i != n {
+        *slot = c;
+        if c.is(CLAUSE) && i != n {
             break;
         }
-        if w == "and" || w == "&" {
+        if c.is(AND | AMPERSAND) {
             // A list of speakers ("officials and experts") continues; "X did Y and Z said" stops.
             let prev_ok = i >= 2 && {
                 let p = &toks[i - 2];
@@ -241,12 +235,10 @@ fn phrase_start<'t>(
             return None;
         }
     }
+    // Every token from `i` on was classified above.
     while i < n {
-        let connective = match i.checked_sub(base).and_then(|k| lowered.get(k)) {
-            Some(Some(low)) => is_connective(low.as_str()),
-            _ => is_connective(&toks[i].lower()),
-        };
-        if !connective {
+        let known = i.checked_sub(base).and_then(|k| classes.get(k)).copied();
+        if !known.unwrap_or_else(|| toks[i].class()).is(CONNECTIVE) {
             break;
         }
         i += 1;
@@ -272,39 +264,26 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
             return None;
         }
         let app_first = toks[j];
-        let w = app_first.lower();
-        let w = w.as_str();
+        let c = app_first.class();
         // "X, MP for Y, in a dig at Z, says": an adverbial next to the cue is no apposition
         // and stays out of the mention.
-        if round == 0 && is_preposition(w) && !matches!(w, "of" | "for") {
+        if round == 0 && c.is(PREPOSITION) && !c.is(OF_FOR) {
             name_end = j;
             end_tok = toks[j - 1];
             continue;
         }
-        let opens = matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "who"
-                | "whose"
-                | "one"
-                | "now"
-                | "then"
-                | "also"
-                | "himself"
-                | "herself"
-        ) || (!app_first.capitalised()
-            && !is_connective(w)
-            && !introduces_clause(w)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-            || cues::is_title(w)
-            || app_first
-                .word()
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            || w.chars().all(|c| c.is_ascii_digit());
-        let opens = opens || app_first.capitalised();
-        if !opens || introduces_clause(w) && !matches!(w, "who" | "which") {
+        let opens = app_first.capitalised() || c.is(APPOSITION) || {
+            let w = app_first.lower();
+            let w = w.as_str();
+            (!c.is(CONNECTIVE | CLAUSE) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                || cues::is_title(w)
+                || app_first
+                    .word()
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                || w.chars().all(|c| c.is_ascii_digit())
+        };
+        if !opens || c.is(CLAUSE) && !c.is(WHO_WHICH) {
             return None;
         }
         // "the lock keeper, Ivo Marsh,": a name in apposition vouches for a role noun that
@@ -318,12 +297,10 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
         let name_toks = &toks[..name_end];
         let first = phrase_start_name(name_toks)?;
         let np = &name_toks[first..];
-        let role = named
-            && np.len() >= 2
-            && matches!(np[0].lower().as_str(), "the" | "a" | "an" | "our" | "its");
+        let role = named && np.len() >= 2 && np[0].class().is(ROLE_DETERMINER);
         if let Some(h) = head_of_loose(np, allow_it, role, &[]) {
             let cap = np[h].capitalised() || cues::is_source_noun(&np[h].lower()) || role;
-            if cap && !(np.len() == 1 && is_pronoun_source(&np[0].lower())) {
+            if cap && !(np.len() == 1 && np[0].class().is(PERSONAL | IT)) {
                 return phrase_span(text, &np[0], &end_tok);
             }
         }
@@ -333,10 +310,10 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
 
 /// When the phrase starting at `first` is an apposition ("the MP for X", "a prominent
 /// advocate") after "Name," (possibly after another apposition), the index where Name starts.
-fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
-    let w0 = toks.get(first)?.lower();
-    let w0 = w0.as_str();
-    let appositive = matches!(w0, "the" | "a" | "an") || cues::is_title(w0);
+/// `class` is the class of the token at `first` when the caller has it.
+fn name_before_apposition(toks: &[Token], first: usize, class: Option<Class>) -> Option<usize> {
+    let t0 = toks.get(first)?;
+    let appositive = class.unwrap_or_else(|| t0.class()).is(ARTICLE) || cues::is_title(&t0.lower());
     if !appositive {
         return None;
     }
@@ -354,9 +331,7 @@ fn name_before_apposition(toks: &[Token], first: usize) -> Option<usize> {
         if name_like {
             return Some(start);
         }
-        let w = seg[0].lower();
-        let w = w.as_str();
-        if seg.len() > 10 || !(seg[0].capitalised() || matches!(w, "the" | "a" | "an")) {
+        if seg.len() > 10 || !(seg[0].capitalised() || seg[0].class().is(ARTICLE)) {
             return None;
         }
         f = start;
@@ -373,12 +348,11 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
     let mut i = n - 1;
     while i > 0 {
         let t = &toks[i - 1];
-        let w = t.lower();
-        let w = w.as_str();
+        let c = t.class();
         // "Citizenship and Immigration Services": "and" inside a capitalised name continues it.
-        let and_in_name =
-            w == "and" && i >= 2 && toks[i - 2].capitalised() && toks[i].capitalised();
-        if t.ends_phrase() || introduces_clause(w) || (w == "and" && !and_in_name) || n - i > 10 {
+        let and = c.is(AND);
+        let and_in_name = and && i >= 2 && toks[i - 2].capitalised() && toks[i].capitalised();
+        if t.ends_phrase() || c.is(CLAUSE) || (and && !and_in_name) || n - i > 10 {
             break;
         }
         if t.starts_phrase() {
@@ -387,7 +361,7 @@ fn phrase_start_name(toks: &[Token]) -> Option<usize> {
         }
         i -= 1;
     }
-    while i < n && is_connective(&toks[i].lower()) {
+    while i < n && toks[i].class().is(CONNECTIVE) {
         i += 1;
     }
     (i < n).then_some(i)

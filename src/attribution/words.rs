@@ -2,9 +2,12 @@
 //! the small closed word classes (auxiliaries, prepositions, clause openers) that decide where a
 //! noun phrase starts and ends.
 
+mod class;
+
 use super::scan::runs;
 use crate::bytes::{eight, in_range, is_byte, HIGH};
 use crate::cues;
+pub(crate) use class::*;
 
 /// A whitespace-delimited token: its byte span and its text with surrounding punctuation trimmed.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +56,11 @@ impl<'t> Token<'t> {
             Lower(Repr::Borrowed(w))
         }
     }
+    /// The closed classes of the word in lower case ([`Class::of`] of [`Token::lower`]),
+    /// without a lower-case copy for an ASCII word.
+    pub(crate) fn class(&self) -> Class {
+        Class::of_short_ascii(self.word()).unwrap_or_else(|| Class::of(&self.lower()))
+    }
     /// Ends with a punctuation mark that closes a phrase.
     /// A full stop after an abbreviation or initial ("Mr.", "J.", "U.S.") does not.
     pub(super) fn ends_phrase(&self) -> bool {
@@ -100,6 +108,11 @@ impl<'t> Token<'t> {
             .starts_with(['(', '"', '“', '‘', '«', '—', '–', '\'', '['])
     }
     pub(super) fn capitalised(&self) -> bool {
+        // A raw token that starts with a letter or digit starts its word: no trimming.
+        match self.raw.as_bytes().first() {
+            Some(&b) if b < 0x80 && WORD_END[usize::from(b)] => return b.is_ascii_uppercase(),
+            _ => {}
+        }
         let w = self.word();
         // An ASCII letter is upper case exactly when it is an ASCII capital.
         match w.as_bytes().first() {
@@ -206,8 +219,6 @@ pub(super) fn phrase_span(text: &str, first: &Token, last: &Token) -> Option<(us
         ),
     )
 }
-
-pub(super) const DETERMINER_WORDS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
 /// How far from a cue a source phrase may reach, in bytes: long enough for two appositions,
 /// short enough that a pathological sentence with many cues stays linear.
@@ -364,212 +375,41 @@ pub(crate) fn first_word(s: &str) -> &str {
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
 pub(crate) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
-    // Negated auxiliaries ("didn't", "isn’t") stand where their positive forms do.
-    if w.ends_with("n't") || w.ends_with("n’t") {
-        return true;
-    }
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "now"
-            | "repeatedly"
-            | "further"
-            | "again"
-            | "previously"
-            | "recently"
-            | "once"
-            | "then"
-            | "later"
-            | "earlier"
-            | "already"
-            | "never"
-            | "often"
-            | "still"
-            | "did"
-            | "does"
-            | "do"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "may"
-            | "should"
-            | "must"
-            | "can"
-            | "not"
-            | "always"
-            | "even"
-            | "just"
-            | "reportedly"
-            | "allegedly"
-            | "openly"
-            | "firmly"
-            | "strongly"
-            | "last"
-            | "week"
-            | "year"
-            | "month"
-            | "night"
-            | "today"
-            | "yesterday"
-            | "on"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "clearly"
-            | "flatly"
-    ) || (ing && matches!(w, "is" | "was" | "are" | "were" | "been" | "be"))
-        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "daily" | "ally"))
+    Class::of(w).aux_or_adverb(ing)
 }
 
 /// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
 pub(super) fn blocks_phrase(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "it"
-            | "there"
-            | "i"
-            | "we"
-            | "you"
-            | "me"
-            | "us"
-            | "him"
-            | "them"
-            | "if"
-            | "when"
-            | "because"
-            | "than"
-            | "what"
-            | "how"
-            | "why"
-            | "whether"
-    ) || cues::verb(w).is_some_and(|(l, _)| {
+    Class::of(w).is(BLOCKS) || blocks_as_verb(w)
+}
+
+/// [`blocks_phrase`] of the lower-case form of `t`, whose classes `class` the caller has.
+pub(super) fn blocks(t: &Token, class: Class) -> bool {
+    class.is(BLOCKS)
+        || if class.is(PLAIN) {
+            blocks_as_verb(t.word())
+        } else {
+            blocks_as_verb(&t.lower())
+        }
+}
+
+/// The part of [`blocks_phrase`] that is no list: an inflected cue verb that is no source noun.
+fn blocks_as_verb(w: &str) -> bool {
+    cues::verb(w).is_some_and(|(l, _)| {
         // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"
         // forms and plural-looking nouns ("plan", "leading", "reports") may sit in a phrase.
         w != l && !w.ends_with("ing") && !cues::noun_like(w, l)
     }) && !cues::is_source_noun(w)
 }
 
-/// Words that introduce a clause: the subject starts after the last of them.
-pub(super) fn introduces_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "because"
-            | "while"
-            | "when"
-            | "as"
-            | "if"
-            | "but"
-            | "since"
-            | "although"
-            | "though"
-            | "where"
-            | "whereas"
-            | "until"
-            | "whether"
-            | "so"
-            | "once"
-            | "after"
-            | "before"
-            | "or"
-            | "nor"
-            | "yet"
-            | "unless"
-            | "why"
-            | "how"
-            | "what"
-            | "which"
-    )
-}
-
-/// Connectives that may open a clause before its subject ("But the minister said").
-pub(super) fn is_connective(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "so"
-            | "then"
-            | "also"
-            | "yet"
-            | "thus"
-            | "still"
-            | "now"
-            | "however"
-            | "therefore"
-            | "meanwhile"
-            | "moreover"
-            | "instead"
-            | "indeed"
-            | "furthermore"
-            | "besides"
-            | "later"
-            | "earlier"
-            | "separately"
-            | "finally"
-    )
-}
-
 pub(super) fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "at"
-            | "for"
-            | "from"
-            | "in"
-            | "on"
-            | "with"
-            | "to"
-            | "under"
-            | "within"
-            | "near"
-            | "between"
-            | "among"
-            | "behind"
-            | "by"
-            | "about"
-            | "during"
-            | "after"
-            | "before"
-            | "against"
-            | "into"
-            | "across"
-    )
+    Class::of(w).is(PREPOSITION)
 }
 
 /// Personal pronouns accepted as sources. "it" only with a strong speech verb (checked by the
 /// caller); "I" and "we" outside quotations are the author's own voice.
 pub(super) fn is_pronoun_source(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "who" | "which" | "it")
+    Class::of(w).is(PERSONAL | IT)
 }
 
 /// Bytes of opening punctuation at the start of a raw token.

@@ -1,0 +1,420 @@
+//! The closed word classes of the phrase rules (prepositions, auxiliaries, clause openers,
+//! determiners …) as the bits of one hash table. A rule asks one lookup per word, folding
+//! capitals as it reads, instead of lower-casing the word and matching it against each list in
+//! turn: the rules run for every cue candidate and read each word several times.
+
+use crate::bytes::{in_range, HIGH};
+use std::sync::OnceLock;
+
+/// The closed classes one word belongs to, and the two suffix classes of auxiliaries and
+/// adverbs ("didn't", "firmly").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Class(u32);
+
+/// Prepositions: the head of a phrase is the word before the first of them.
+pub(crate) const PREPOSITION: u32 = 1 << 0;
+/// Words that introduce a clause: the subject starts after the last of them.
+pub(crate) const CLAUSE: u32 = 1 << 1;
+/// Connectives that may open a clause before its subject ("But the minister said").
+pub(crate) const CONNECTIVE: u32 = 1 << 2;
+/// Words that cannot occur inside a source noun phrase (besides inflected cue verbs).
+pub(crate) const BLOCKS: u32 = 1 << 3;
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+pub(crate) const AUX: u32 = 1 << 4;
+/// The forms of "be" of a progressive ("is saying").
+pub(crate) const PROGRESSIVE: u32 = 1 << 5;
+/// Nouns and adjectives in "-ly" that are no adverbs.
+const LY_WORD: u32 = 1 << 6;
+/// Personal pronouns accepted as sources, except "it".
+pub(crate) const PERSONAL: u32 = 1 << 7;
+/// "it".
+pub(crate) const IT: u32 = 1 << 8;
+/// Determiners after which a lower-case noun may head a loose phrase ("the announcer").
+pub(crate) const HEAD_DETERMINER: u32 = 1 << 9;
+/// Determiners before a name of another phrase ("in the Guangzhou …").
+pub(crate) const DETERMINER: u32 = 1 << 10;
+/// Conjunctions and comparisons before a name of another phrase ("China and Europe").
+pub(crate) const COORDINATOR: u32 = 1 << 11;
+/// "and".
+pub(crate) const AND: u32 = 1 << 12;
+/// "&".
+pub(crate) const AMPERSAND: u32 = 1 << 13;
+/// Articles.
+pub(crate) const ARTICLE: u32 = 1 << 14;
+/// Words that may open an apposition besides lower-case words ("a", "who", "now" …).
+pub(crate) const APPOSITION: u32 = 1 << 15;
+/// "of" and "for", prepositions that may open an apposition ("MP for Y").
+pub(crate) const OF_FOR: u32 = 1 << 16;
+/// "who" and "which", clause openers that may open an apposition.
+pub(crate) const WHO_WHICH: u32 = 1 << 17;
+/// Determiners of a role noun vouched for by a name in apposition ("the lock keeper").
+pub(crate) const ROLE_DETERMINER: u32 = 1 << 18;
+/// A negated auxiliary ("didn't", "isn’t"): a suffix, not a list.
+const NEGATED: u32 = 1 << 19;
+/// An adverb in "-ly" of more than four letters: a suffix, not a list.
+const LY_ADVERB: u32 = 1 << 20;
+/// An ASCII word without capitals, which is its own lower-case form: a rule that needs that
+/// form as text borrows the word instead of asking [`super::Token::lower`].
+pub(crate) const PLAIN: u32 = 1 << 21;
+
+/// The lists behind the bits, in lower case.
+const LISTS: &[(u32, &[&str])] = &[
+    (
+        PREPOSITION,
+        &[
+            "of", "at", "for", "from", "in", "on", "with", "to", "under", "within", "near",
+            "between", "among", "behind", "by", "about", "during", "after", "before", "against",
+            "into", "across",
+        ],
+    ),
+    (
+        CLAUSE,
+        &[
+            "that", "because", "while", "when", "as", "if", "but", "since", "although", "though",
+            "where", "whereas", "until", "whether", "so", "once", "after", "before", "or", "nor",
+            "yet", "unless", "why", "how", "what", "which",
+        ],
+    ),
+    (
+        CONNECTIVE,
+        &[
+            "and",
+            "but",
+            "so",
+            "then",
+            "also",
+            "yet",
+            "thus",
+            "still",
+            "now",
+            "however",
+            "therefore",
+            "meanwhile",
+            "moreover",
+            "instead",
+            "indeed",
+            "furthermore",
+            "besides",
+            "later",
+            "earlier",
+            "separately",
+            "finally",
+        ],
+    ),
+    (
+        BLOCKS,
+        &[
+            "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will",
+            "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
+            "it", "there", "i", "we", "you", "me", "us", "him", "them", "if", "when", "because",
+            "than", "what", "how", "why", "whether",
+        ],
+    ),
+    (
+        AUX,
+        &[
+            "has",
+            "have",
+            "had",
+            "also",
+            "now",
+            "repeatedly",
+            "further",
+            "again",
+            "previously",
+            "recently",
+            "once",
+            "then",
+            "later",
+            "earlier",
+            "already",
+            "never",
+            "often",
+            "still",
+            "did",
+            "does",
+            "do",
+            "would",
+            "will",
+            "could",
+            "might",
+            "may",
+            "should",
+            "must",
+            "can",
+            "not",
+            "always",
+            "even",
+            "just",
+            "reportedly",
+            "allegedly",
+            "openly",
+            "firmly",
+            "strongly",
+            "last",
+            "week",
+            "year",
+            "month",
+            "night",
+            "today",
+            "yesterday",
+            "on",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "clearly",
+            "flatly",
+        ],
+    ),
+    (PROGRESSIVE, &["is", "was", "are", "were", "been", "be"]),
+    (LY_WORD, &["only", "family", "daily", "ally"]),
+    (PERSONAL, &["he", "she", "they", "who", "which"]),
+    (IT, &["it"]),
+    (
+        HEAD_DETERMINER,
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "one", "another", "this",
+        ],
+    ),
+    (
+        DETERMINER,
+        &["the", "a", "an", "this", "that", "these", "those"],
+    ),
+    (COORDINATOR, &["and", "or", "&", "than", "nor"]),
+    (AND, &["and"]),
+    (AMPERSAND, &["&"]),
+    (ARTICLE, &["the", "a", "an"]),
+    (
+        APPOSITION,
+        &[
+            "a", "an", "the", "who", "whose", "one", "now", "then", "also", "himself", "herself",
+        ],
+    ),
+    (OF_FOR, &["of", "for"]),
+    (WHO_WHICH, &["who", "which"]),
+    (ROLE_DETERMINER, &["the", "a", "an", "our", "its"]),
+];
+
+/// Slots of the table: a power of two, at least three times the number of listed words, so
+/// that a word not listed (most words) meets an empty slot at once.
+const SLOTS: usize = 1024;
+
+/// One listed word: its bytes as two little-endian words, its length and its classes (never
+/// empty; an empty slot has no classes).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: usize,
+    bits: u32,
+}
+
+/// The longest word the table can hold.
+const LONGEST: usize = 16;
+
+/// The table slot where the search for a word starts.
+#[inline]
+fn home(lo: u64, hi: u64, len: usize) -> usize {
+    let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & (SLOTS - 1)
+}
+
+/// The first sixteen bytes of `w` as two little-endian words, zero-padded.
+#[inline]
+fn key(w: &[u8]) -> (u64, u64) {
+    let w = w.get(..LONGEST).unwrap_or(w);
+    let (a, b) = w.split_at(w.len().min(8));
+    (load(a), load(b))
+}
+
+/// Up to eight bytes as one little-endian word, zero-padded: two loads of a fixed width that
+/// overlap in the middle (the same bytes, so or-ing them is exact), instead of a byte loop or a
+/// copy of unknown length, which would be a call to `memcpy`.
+#[inline]
+fn load(c: &[u8]) -> u64 {
+    let n = c.len();
+    let shift = |k: usize| 8 * (n - k) as u32;
+    if let Ok(all) = <[u8; 8]>::try_from(c) {
+        u64::from_le_bytes(all)
+    } else if n >= 4 {
+        let head = c.first_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        let tail = c.last_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(4)
+    } else if n >= 2 {
+        let head = c.first_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        let tail = c.last_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(2)
+    } else {
+        c.first().map_or(0, |&x| u64::from(x))
+    }
+}
+
+fn table() -> &'static [Slot; SLOTS] {
+    static TABLE: OnceLock<Box<[Slot; SLOTS]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slots = Box::new([Slot::default(); SLOTS]);
+        for &(bit, words) in LISTS {
+            for w in words {
+                let (lo, hi) = key(w.as_bytes());
+                let len = w.len();
+                let mut k = home(lo, hi, len);
+                loop {
+                    let slot = &mut slots[k];
+                    if slot.bits == 0 || (slot.lo, slot.hi, slot.len) == (lo, hi, len) {
+                        *slot = Slot {
+                            lo,
+                            hi,
+                            len,
+                            bits: slot.bits | bit,
+                        };
+                        break;
+                    }
+                    k = (k + 1) & (SLOTS - 1);
+                }
+            }
+        }
+        slots
+    })
+}
+
+/// The listed classes of the word with bytes `w`, as written.
+fn listed(w: &[u8]) -> u32 {
+    if w.is_empty() || w.len() > LONGEST {
+        return 0;
+    }
+    let (lo, hi) = key(w);
+    find(lo, hi, w.len())
+}
+
+/// The classes of the word of length `len` whose bytes are `lo` and `hi` ([`key`]).
+#[inline]
+fn find(lo: u64, hi: u64, len: usize) -> u32 {
+    let slots = table();
+    let mut k = home(lo, hi, len);
+    loop {
+        let slot = &slots[k];
+        if slot.bits == 0 {
+            return 0;
+        }
+        if slot.lo == lo && slot.hi == hi && slot.len == len {
+            return slot.bits;
+        }
+        k = (k + 1) & (SLOTS - 1);
+    }
+}
+
+impl Class {
+    /// The classes of `w` as written (a lower-case word; capitals match nothing).
+    pub(crate) fn of(w: &str) -> Class {
+        let b = w.as_bytes();
+        let mut bits = listed(b);
+        if w.ends_with("n't") || w.ends_with("n’t") {
+            bits |= NEGATED;
+        }
+        if w.len() > 4 && w.ends_with("ly") && bits & LY_WORD == 0 {
+            bits |= LY_ADVERB;
+        }
+        Class(bits)
+    }
+
+    /// The classes of the lower-case form of `w` when it is a short ASCII word: [`Class::of`]
+    /// of `w.to_ascii_lowercase()`, without the copy. `None` for other words.
+    #[inline]
+    pub(crate) fn of_short_ascii(w: &str) -> Option<Class> {
+        let b = w.as_bytes();
+        if b.len() > LONGEST {
+            return None;
+        }
+        let (mut lo, mut hi) = key(b);
+        if (lo | hi) & HIGH != 0 {
+            return None;
+        }
+        // 0x80 >> 2 is the bit that makes an ASCII capital small.
+        let capitals = (in_range(lo, b'A', b'Z') >> 2, in_range(hi, b'A', b'Z') >> 2);
+        lo |= capitals.0;
+        hi |= capitals.1;
+        let mut bits = if b.is_empty() {
+            0
+        } else {
+            find(lo, hi, b.len())
+        };
+        if capitals == (0, 0) {
+            bits |= PLAIN;
+        }
+        // The last bytes, folded: only a capital or small letter folds onto a small letter.
+        let last = |k: usize| b.len().checked_sub(k).map_or(0, |i| b[i] | 0x20);
+        if last(1) == b't' && b.len() >= 3 && b[b.len() - 2] == b'\'' && last(3) == b'n' {
+            bits |= NEGATED;
+        }
+        if b.len() > 4 && last(1) == b'y' && last(2) == b'l' && bits & LY_WORD == 0 {
+            bits |= LY_ADVERB;
+        }
+        Some(Class(bits))
+    }
+
+    /// True when the word is in any of the classes `bits`.
+    #[inline]
+    pub(crate) fn is(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+
+    /// An auxiliary or adverb that may stand between a subject and its cue ("has repeatedly
+    /// said"); the forms of "be" only before an "-ing" cue (`ing`).
+    pub(crate) fn aux_or_adverb(self, ing: bool) -> bool {
+        self.is(AUX | NEGATED | LY_ADVERB) || (ing && self.is(PROGRESSIVE))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_has_its_classes_in_any_case() {
+        for &(bit, words) in LISTS {
+            for w in words {
+                assert!(Class::of(w).is(bit), "{w}");
+                let upper = Class::of_short_ascii(&w.to_ascii_uppercase());
+                assert!(upper.is_some_and(|c| c.is(bit)), "{w}");
+                assert!(
+                    !Class::of(&w.to_ascii_uppercase()).is(bit) || *w == "&",
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(Class::of("minister"), Class::default());
+        assert_eq!(Class::of("the\0"), Class::default());
+        assert!(Class::of("didn’t").aux_or_adverb(false));
+        for w in ["DIDN'T", "Firmly", "didn't", "n't", "aLY"] {
+            let lower = Class::of(&w.to_lowercase());
+            assert_eq!(
+                Class::of_short_ascii(&w.to_lowercase()),
+                Some(Class(lower.0 | PLAIN))
+            );
+            assert_eq!(
+                Class::of_short_ascii(w).map(|c| c.0 & !PLAIN),
+                Some(lower.0),
+                "{w}"
+            );
+        }
+        assert_eq!(Class::of_short_ascii("Über"), None);
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=text.len() {
+            let mut bytes = [0u8; 16];
+            let k = n.min(16);
+            bytes[..k].copy_from_slice(&text[..k]);
+            let (lo, hi) = bytes.split_at(8);
+            let want = (
+                u64::from_le_bytes(lo.try_into().unwrap()),
+                u64::from_le_bytes(hi.try_into().unwrap()),
+            );
+            assert_eq!(key(&text[..n]), want, "{n}");
+        }
+        assert!(!Class::of("daily").aux_or_adverb(false));
+        assert!(!Class::of("is").aux_or_adverb(false) && Class::of("is").aux_or_adverb(true));
+    }
+}
