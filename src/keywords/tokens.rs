@@ -154,15 +154,17 @@ impl Tokens {
 
     /// Tokenises the sentences of `text` in one pass.
     pub fn new(text: &str, sentences: &[Sentence]) -> Tokens {
+        let mut ids = Interner::for_text(text.len());
+        let forms = ids.forms();
         let mut t = Tokens {
             tokens: Vec::with_capacity(text.len() / 6),
-            types: Vec::new(),
-            lower: String::new(),
+            types: Vec::with_capacity(forms),
+            // Forms average about eight bytes.
+            lower: String::with_capacity(forms * 8),
             sentence_words: Vec::with_capacity(sentences.len()),
-            tallies: Vec::new(),
+            tallies: Vec::with_capacity(forms),
             hyphenated: Vec::new(),
         };
-        let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             let in_range = s.start <= s.end && s.end <= u32::MAX as usize;

@@ -72,6 +72,12 @@ impl Interner {
         }
     }
 
+    /// How many forms the table takes before it regrows: the forms' own tables can be sized
+    /// for that many at once instead of growing by copies.
+    pub(super) fn forms(&self) -> usize {
+        self.slots.len() / 2
+    }
+
     /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
     fn home(&self, h: u64) -> usize {
         (h >> (64 - self.slots.len().trailing_zeros())) as usize
@@ -130,13 +136,13 @@ impl Tokens {
     fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
-        if fold == 0 {
-            // Callers pass the bytes of a `&str` with `fold` 0.
-            self.lower
-                .push_str(std::str::from_utf8(word).unwrap_or_default());
-        } else {
-            // ASCII word characters with 0x20 set are their lower-case forms.
-            self.lower.extend(word.iter().map(|&b| (b | fold) as char));
+        // Callers pass the bytes of a `&str`.
+        self.lower
+            .push_str(std::str::from_utf8(word).unwrap_or_default());
+        if fold != 0 {
+            // With `fold` 0x20 the word is ASCII letters, digits and `'-,.`, which have that
+            // bit set already: setting it lower-cases the letters and leaves the rest.
+            self.lower[start as usize..].make_ascii_lowercase();
         }
         self.types.push((start, self.lower.len() as u32));
         self.tallies.push(Tally::default());
