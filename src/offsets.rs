@@ -15,7 +15,8 @@ const BLOCK: usize = 32;
 /// bytes per 32 bytes of text (a checkpoint per character would be 16 bytes per emoji, a quarter
 /// of a gigabyte for a 64 MiB text), and for ASCII text the index is empty and conversion is the
 /// identity. A lookup is the hot part: the result holds an offset pair per sentence, quote and
-/// keyword occurrence, so the block is short and the count branch-free.
+/// keyword occurrence, so the block is short, a block that is all ASCII (most of them) needs no
+/// count at all, and the others are counted eight bytes at a time.
 #[derive(Debug, Clone)]
 pub struct Utf16Index<'t> {
     bytes: &'t [u8],
