@@ -490,16 +490,9 @@ impl Cut<'_> {
     /// Adds the token at bytes `start..end` of the text, of form `ty`.
     #[inline(always)]
     fn emit(&mut self, start: usize, end: usize, ty: u32, capitalized: bool, all_caps: bool) {
-        let mut flags = 0;
-        if capitalized {
-            flags |= CAPITALIZED;
-        }
-        if all_caps {
-            flags |= ALL_CAPS;
-        }
-        if std::mem::take(&mut self.broken) {
-            flags |= BREAK_BEFORE;
-        }
+        let flags = (u8::from(capitalized) * CAPITALIZED)
+            | (u8::from(all_caps) * ALL_CAPS)
+            | (u8::from(std::mem::take(&mut self.broken)) * BREAK_BEFORE);
         let index = self.tokens.tokens.len();
         if std::mem::take(&mut self.hyphen) && index < COUNTED {
             self.tokens.hyphenated.push(index as u32);

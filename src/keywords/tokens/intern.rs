@@ -44,6 +44,9 @@ fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
 pub(super) struct Interner {
     /// The length is a power of two; `EMPTY` ids are free slots.
     slots: Vec<Slot>,
+    /// 64 minus the bits of a slot index (see [`Interner::home`]), kept rather than counted
+    /// for every word.
+    shift: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -67,8 +70,14 @@ impl Interner {
     /// the table is kept at most half full, so a long text seldom regrows it; the cap keeps a
     /// huge text from reserving more than it is likely to need before it needs it.
     pub(super) fn for_text(len: usize) -> Interner {
+        Interner::with_slots((len / 64).next_power_of_two().clamp(1 << 12, 1 << 17))
+    }
+
+    /// An empty table of `n` slots, a power of two.
+    fn with_slots(n: usize) -> Interner {
         Interner {
-            slots: vec![FREE; (len / 64).next_power_of_two().clamp(1 << 12, 1 << 17)],
+            slots: vec![FREE; n],
+            shift: 64 - n.trailing_zeros(),
         }
     }
 
@@ -80,7 +89,7 @@ impl Interner {
 
     /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
     fn home(&self, h: u64) -> usize {
-        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+        (h >> self.shift) as usize
     }
 }
 
@@ -160,7 +169,7 @@ impl Tokens {
 
     /// Doubles the interning table, re-placing every form.
     fn grow(&self, ids: &mut Interner) {
-        ids.slots = vec![FREE; ids.slots.len() * 2];
+        *ids = Interner::with_slots(ids.slots.len() * 2);
         let mask = ids.slots.len() - 1;
         for id in 0..self.types.len() as u32 {
             let form = self.form(id).as_bytes();
