@@ -15,7 +15,8 @@ const BLOCK: usize = 32;
 /// bytes per 32 bytes of text (a checkpoint per character would be 16 bytes per emoji, a quarter
 /// of a gigabyte for a 64 MiB text), and for ASCII text the index is empty and conversion is the
 /// identity. A lookup is the hot part: the result holds an offset pair per sentence, quote and
-/// keyword occurrence, so the block is short and the count branch-free.
+/// keyword occurrence, so the block is short, a block that is all ASCII (most of them) needs no
+/// count at all, and the others are counted eight bytes at a time.
 #[derive(Debug, Clone)]
 pub struct Utf16Index<'t> {
     bytes: &'t [u8],
@@ -23,6 +24,10 @@ pub struct Utf16Index<'t> {
     /// `i32` is enough: the surplus is below the length, and texts over 2 GiB are refused long
     /// before (`Options::max_bytes`); a larger text still gets in-range answers (see `at`).
     surplus: Vec<i32>,
+    /// Bit `k % 64` of `ascii[k / 64]` is set when the block at `k * BLOCK` is whole and all
+    /// ASCII: a lookup there needs no count (most blocks of most texts are such). Empty with
+    /// `surplus`.
+    ascii: Vec<u64>,
     /// Characters in the text, counted in the same pass (the result's statistics report them).
     chars: usize,
 }
@@ -57,23 +62,46 @@ fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
     (sum(continuations), sum(astral))
 }
 
-/// Bytes minus UTF-16 units in `bytes`, counted byte by byte so that it also holds for ranges
-/// that cut a character: each continuation byte adds one, each 4-byte lead takes one away
-/// (four bytes, two units). A range that ends just after a 4-byte lead counts minus one, so the
-/// count is signed: clamping it per range would break the sum over ranges.
-fn surplus(bytes: &[u8]) -> isize {
-    // One branch-free pass (the compiler vectorises it): +1 per continuation byte, -1 per lead.
-    // Each chunk is summed in single bytes, sixteen to a vector register rather than two, and
-    // a chunk of at most 127 bytes cannot overflow one.
-    bytes
-        .chunks(112)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .map(|&b| (b & 0xC0 == 0x80) as i8 - (b >= 0xF0) as i8)
-                .fold(0i8, i8::wrapping_add) as isize
-        })
-        .sum()
+/// Bytes minus UTF-16 units in `bytes[from..to]`, counted per byte so that it also holds for
+/// ranges that cut a character: each continuation byte adds one, each 4-byte lead takes one
+/// away (four bytes, two units). A range that ends just after a 4-byte lead counts minus one,
+/// so the count is signed: clamping it per range would break the sum over ranges. Eight bytes
+/// at a time, and an all-ASCII word (most of them) costs one test: conversions count short
+/// stretches, a few words each, so a per-byte loop would cost more in its setup than in its
+/// bytes.
+#[inline]
+fn surplus(bytes: &[u8], from: usize, to: usize) -> isize {
+    use crate::bytes::{eight, padded, HIGH, ONES};
+    // Marks the bytes of `w` that count (see `block_counts` for the shifts) and sums the marks
+    // across the word with one multiplication.
+    let count = |w: u64| {
+        let continuations = (w & !(w << 1) & HIGH) >> 7;
+        let astral = (w & (w << 1) & (w << 2) & (w << 3) & HIGH) >> 7;
+        (continuations.wrapping_mul(ONES) >> 56) as isize
+            - (astral.wrapping_mul(ONES) >> 56) as isize
+    };
+    let to = to.min(bytes.len());
+    let mut total = 0;
+    let mut i = from;
+    while i + 8 <= to {
+        let w = eight(bytes, i).unwrap_or(0);
+        if w & HIGH != 0 {
+            total += count(w);
+        }
+        i += 8;
+    }
+    if i < to {
+        // The last few bytes; the zero bytes that stand in for the rest count nothing.
+        let n = to - i;
+        let w = match eight(bytes, i) {
+            Some(w) => w & ((1 << (8 * n)) - 1),
+            None => padded(&bytes[i..to]),
+        };
+        if w & HIGH != 0 {
+            total += count(w);
+        }
+    }
+    total
 }
 
 impl<'t> Utf16Index<'t> {
@@ -81,17 +109,23 @@ impl<'t> Utf16Index<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::new();
+        let mut ascii = Vec::new();
         // Each character has exactly one byte that is not a continuation byte.
         let mut continuations = 0;
         if !text.is_ascii() {
             checkpoints.reserve(bytes.len() / BLOCK + 1);
+            ascii = vec![0u64; bytes.len() / BLOCK / 64 + 1];
             let mut total = 0isize;
             checkpoints.push(0);
             let mut blocks = bytes.chunks_exact(BLOCK);
-            for block in &mut blocks {
-                let (cont, astral) = block_counts(block.try_into().unwrap_or(&[0; BLOCK]));
-                continuations += cont;
-                total += cont as isize - astral as isize;
+            for (k, block) in (&mut blocks).enumerate() {
+                if block.is_ascii() {
+                    ascii[k / 64] |= 1 << (k % 64);
+                } else {
+                    let (cont, astral) = block_counts(block.try_into().unwrap_or(&[0; BLOCK]));
+                    continuations += cont;
+                    total += cont as isize - astral as isize;
+                }
                 checkpoints.push(total as i32);
             }
             continuations += blocks
@@ -103,8 +137,17 @@ impl<'t> Utf16Index<'t> {
         Utf16Index {
             bytes,
             surplus: checkpoints,
+            ascii,
             chars: bytes.len() - continuations,
         }
+    }
+
+    /// Whether the block at `k * BLOCK` is whole and all ASCII (see `ascii`).
+    #[inline]
+    fn ascii_block(&self, k: usize) -> bool {
+        self.ascii
+            .get(k / 64)
+            .is_some_and(|bits| bits >> (k % 64) & 1 == 1)
     }
 
     /// Number of characters (Unicode scalar values) in the text.
@@ -122,7 +165,10 @@ impl<'t> Utf16Index<'t> {
             return byte;
         }
         let k = byte / BLOCK;
-        let before = self.surplus[k] as isize + surplus(&self.bytes[k * BLOCK..byte]);
+        let mut before = self.surplus[k] as isize;
+        if !self.ascii_block(k) {
+            before += surplus(self.bytes, k * BLOCK, byte);
+        }
         (byte as isize - before).clamp(0, byte as isize) as usize
     }
 
@@ -132,10 +178,10 @@ impl<'t> Utf16Index<'t> {
     }
 }
 
-/// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. From the last
-/// offset, a short stretch adds its own count of units, so most conversions skip the scan that
-/// [`Utf16Index::at`] does from its checkpoint; longer stretches, and offsets before the last
-/// one, ask the index.
+/// Converts byte offsets, mostly taken in increasing order, to UTF-16 offsets. An offset a
+/// little after the last one adds the count of the stretch between them, when that stretch is
+/// shorter than the one [`Utf16Index::at`] counts from its checkpoint (the end of a word after
+/// its start, the next occurrence close by); other offsets ask the index.
 pub(crate) struct Utf16Cursor<'i, 't> {
     text: &'t [u8],
     index: &'i Utf16Index<'t>,
@@ -143,10 +189,6 @@ pub(crate) struct Utf16Cursor<'i, 't> {
     byte: usize,
     unit: usize,
 }
-
-/// Longest stretch counted from the last offset before asking the index instead: the count must
-/// cost less than the index's scan, however far apart the offsets are.
-const ASCII_STRETCH: usize = 512;
 
 impl<'i, 't> Utf16Cursor<'i, 't> {
     /// A cursor at the start of `text`, whose index is `index`.
@@ -160,23 +202,40 @@ impl<'i, 't> Utf16Cursor<'i, 't> {
     }
 
     /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
+    #[inline]
     pub(crate) fn at(&mut self, byte: usize) -> usize {
-        // A short stretch is counted directly: one branch-free pass over it costs less than
-        // checking it for ASCII and then asking the index.
-        let stretch = byte
-            .checked_sub(self.byte)
-            .filter(|&gap| gap <= ASCII_STRETCH)
-            .and_then(|_| self.text.get(self.byte..byte));
-        let unit = match stretch {
-            Some(s) => usize::try_from((self.unit + s.len()) as isize - surplus(s)).ok(),
-            None => None,
+        // Most offsets lie in blocks that are all ASCII, where the checkpoint is the answer:
+        // those take no count and no call.
+        let k = byte / BLOCK;
+        if let (true, Some(&before)) = (self.index.ascii_block(k), self.index.surplus.get(k)) {
+            let unit = (byte as isize - before as isize).clamp(0, byte as isize) as usize;
+            (self.byte, self.unit) = (byte, unit);
+            return unit;
         }
-        .unwrap_or_else(|| self.index.at(byte));
+        self.counted(byte)
+    }
+
+    /// [`Utf16Cursor::at`] where the block has characters outside ASCII, or the text has none.
+    #[inline(never)]
+    fn counted(&mut self, byte: usize) -> usize {
+        if self.index.surplus.is_empty() {
+            // An ASCII text: the offsets agree.
+            return byte.min(self.text.len());
+        }
+        let unit = match byte.checked_sub(self.byte) {
+            // A stretch from the last offset shorter than the one from the checkpoint.
+            Some(gap) if gap <= byte % BLOCK && byte <= self.text.len() => {
+                let units = (self.unit + gap) as isize - surplus(self.text, self.byte, byte);
+                usize::try_from(units).unwrap_or_else(|_| self.index.at(byte))
+            }
+            _ => self.index.at(byte),
+        };
         (self.byte, self.unit) = (byte, unit);
         unit
     }
 
     /// The UTF-16 span of bytes `start..end`.
+    #[inline]
     pub(crate) fn span(&mut self, start: usize, end: usize) -> crate::schema::Span {
         crate::schema::Span {
             start: self.at(start),
@@ -244,12 +303,14 @@ mod tests {
     /// The cursor agrees with the index in order, out of order, and across long ASCII stretches.
     #[test]
     fn cursor_matches_the_index() {
-        let text = "aé😀中 ".repeat(20) + &"x".repeat(700) + "“end”";
+        // All-ASCII blocks between and after others, entered from either side.
+        let text = "aé😀中 ".repeat(20) + &"x".repeat(700) + "“end”" + &"y".repeat(70) + "é";
         let idx = Utf16Index::new(&text);
         let mut cur = Utf16Cursor::new(&text, &idx);
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         for &i in bounds.iter().chain(bounds.iter().rev().step_by(7)) {
             assert_eq!(cur.at(i), idx.at(i), "byte {i}");
+            assert_eq!(idx.at(i), text[..i].encode_utf16().count(), "byte {i}");
         }
     }
 }

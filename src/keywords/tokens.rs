@@ -154,15 +154,17 @@ impl Tokens {
 
     /// Tokenises the sentences of `text` in one pass.
     pub fn new(text: &str, sentences: &[Sentence]) -> Tokens {
+        let mut ids = Interner::for_text(text.len());
+        let forms = ids.forms();
         let mut t = Tokens {
             tokens: Vec::with_capacity(text.len() / 6),
-            types: Vec::new(),
-            lower: String::new(),
+            types: Vec::with_capacity(forms),
+            // Forms average about eight bytes.
+            lower: String::with_capacity(forms * 8),
             sentence_words: Vec::with_capacity(sentences.len()),
-            tallies: Vec::new(),
+            tallies: Vec::with_capacity(forms),
             hyphenated: Vec::new(),
         };
-        let mut ids = Interner::for_text(text.len());
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             let in_range = s.start <= s.end && s.end <= u32::MAX as usize;
@@ -187,27 +189,38 @@ impl Tokens {
             t.tally(before.min(COUNTED)..t.tokens.len().min(COUNTED));
             t.sentence_words.push((t.tokens.len() - before) as u32);
         }
+        // `tally` counted the tokens that start a sentence in `inner`: the rest are inside.
+        for tally in &mut t.tallies {
+            tally.inner = tally.count - tally.inner;
+        }
         t
     }
 
     /// Tallies the tokens of one sentence (see [`Tally`]): run over them while they are still
-    /// in the cache, and within one sentence, where a name's neighbours are.
+    /// in the cache, and within one sentence, where a name's neighbours are. Counts the first
+    /// token in [`Tally::inner`], which [`Tokens::new`] turns into the count of the others at
+    /// the end: most tokens are then one increment, and only the capitalised ones (a few in
+    /// ten) look at their neighbours.
     fn tally(&mut self, sentence: std::ops::Range<usize>) {
         let toks = &self.tokens[sentence];
         let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         // Capitalised, with no break before it.
         let joins_capital = |t: &Token| capital(t) & (t.flags & BREAK_BEFORE == 0);
+        if let Some(first) = toks.first() {
+            self.tallies[first.ty as usize].inner += 1;
+        }
         let mut prev_capital = false;
         for (j, t) in toks.iter().enumerate() {
             let cap = capital(t);
-            let before = prev_capital & (t.flags & BREAK_BEFORE == 0);
-            let after = toks.get(j + 1).is_some_and(joins_capital);
-            let inner = t.flags & SENTENCE_START == 0;
             let tally = &mut self.tallies[t.ty as usize];
             tally.count += 1;
-            tally.inner += inner as u32;
-            tally.inner_caps += (inner & cap) as u32;
-            tally.in_name += (cap & (before | after)) as u32;
+            if cap {
+                let inner = t.flags & SENTENCE_START == 0;
+                let before = prev_capital & (t.flags & BREAK_BEFORE == 0);
+                let after = toks.get(j + 1).is_some_and(joins_capital);
+                tally.inner_caps += inner as u32;
+                tally.in_name += (before | after) as u32;
+            }
             prev_capital = cap;
         }
     }
@@ -477,16 +490,9 @@ impl Cut<'_> {
     /// Adds the token at bytes `start..end` of the text, of form `ty`.
     #[inline(always)]
     fn emit(&mut self, start: usize, end: usize, ty: u32, capitalized: bool, all_caps: bool) {
-        let mut flags = 0;
-        if capitalized {
-            flags |= CAPITALIZED;
-        }
-        if all_caps {
-            flags |= ALL_CAPS;
-        }
-        if std::mem::take(&mut self.broken) {
-            flags |= BREAK_BEFORE;
-        }
+        let flags = (u8::from(capitalized) * CAPITALIZED)
+            | (u8::from(all_caps) * ALL_CAPS)
+            | (u8::from(std::mem::take(&mut self.broken)) * BREAK_BEFORE);
         let index = self.tokens.tokens.len();
         if std::mem::take(&mut self.hyphen) && index < COUNTED {
             self.tokens.hyphenated.push(index as u32);

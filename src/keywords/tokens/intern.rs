@@ -44,6 +44,9 @@ fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
 pub(super) struct Interner {
     /// The length is a power of two; `EMPTY` ids are free slots.
     slots: Vec<Slot>,
+    /// 64 minus the bits of a slot index (see [`Interner::home`]), kept rather than counted
+    /// for every word.
+    shift: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -67,14 +70,26 @@ impl Interner {
     /// the table is kept at most half full, so a long text seldom regrows it; the cap keeps a
     /// huge text from reserving more than it is likely to need before it needs it.
     pub(super) fn for_text(len: usize) -> Interner {
+        Interner::with_slots((len / 64).next_power_of_two().clamp(1 << 12, 1 << 17))
+    }
+
+    /// An empty table of `n` slots, a power of two.
+    fn with_slots(n: usize) -> Interner {
         Interner {
-            slots: vec![FREE; (len / 64).next_power_of_two().clamp(1 << 12, 1 << 17)],
+            slots: vec![FREE; n],
+            shift: 64 - n.trailing_zeros(),
         }
+    }
+
+    /// How many forms the table takes before it regrows: the forms' own tables can be sized
+    /// for that many at once instead of growing by copies.
+    pub(super) fn forms(&self) -> usize {
+        self.slots.len() / 2
     }
 
     /// The slot index of hash `h` (the high bits: the multiply mixes upwards).
     fn home(&self, h: u64) -> usize {
-        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+        (h >> self.shift) as usize
     }
 }
 
@@ -130,13 +145,13 @@ impl Tokens {
     fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
-        if fold == 0 {
-            // Callers pass the bytes of a `&str` with `fold` 0.
-            self.lower
-                .push_str(std::str::from_utf8(word).unwrap_or_default());
-        } else {
-            // ASCII word characters with 0x20 set are their lower-case forms.
-            self.lower.extend(word.iter().map(|&b| (b | fold) as char));
+        // Callers pass the bytes of a `&str`.
+        self.lower
+            .push_str(std::str::from_utf8(word).unwrap_or_default());
+        if fold != 0 {
+            // With `fold` 0x20 the word is ASCII letters, digits and `'-,.`, which have that
+            // bit set already: setting it lower-cases the letters and leaves the rest.
+            self.lower[start as usize..].make_ascii_lowercase();
         }
         self.types.push((start, self.lower.len() as u32));
         self.tallies.push(Tally::default());
@@ -154,7 +169,7 @@ impl Tokens {
 
     /// Doubles the interning table, re-placing every form.
     fn grow(&self, ids: &mut Interner) {
-        ids.slots = vec![FREE; ids.slots.len() * 2];
+        *ids = Interner::with_slots(ids.slots.len() * 2);
         let mask = ids.slots.len() - 1;
         for id in 0..self.types.len() as u32 {
             let form = self.form(id).as_bytes();
