@@ -156,9 +156,7 @@ impl Name {
 
 /// The names of a text.
 pub(super) struct Names {
-    /// Each name's index in `list`, by key. Iterating it visits the names in the order of the
-    /// hash table, which decides between equally frequent owners of a short mention (see
-    /// `short_mentions`).
+    /// Each name's index in `list`, by key.
     ids: FastMap<Key, u32>,
     /// Each name, in order of first occurrence.
     pub list: Vec<Name>,
@@ -448,8 +446,10 @@ fn short_mentions(c: &Counts, names: &mut Names, lone: &[(u32, u32)]) {
     let mut owner: Vec<u32> = vec![NONE; c.groups.len()];
     let rank = |n: &Name| (n.full, u32::MAX - n.first);
     let mut any = false;
-    for &id in names.ids.values() {
-        let n = &names.list[id as usize];
+    // In list order (first occurrence), so that a tie is settled the same way on every run
+    // and every platform, not by the order of the hash table.
+    for (id, n) in names.list.iter().enumerate() {
+        let id = id as u32;
         let key = trimmed(&n.key);
         if key.iter().any(|&g| g & CONNECTOR != 0) || key.len() < 2 {
             continue;
@@ -464,7 +464,7 @@ fn short_mentions(c: &Counts, names: &mut Names, lone: &[(u32, u32)]) {
         };
         for g in ends.into_iter().flatten() {
             let o = &mut owner[g as usize];
-            // On a tie the name met first in the table keeps the word.
+            // On a tie the name that occurs first keeps the word.
             if *o == NONE || rank(n) > rank(&names.list[*o as usize]) {
                 *o = id;
             }
