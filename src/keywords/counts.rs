@@ -138,10 +138,14 @@ fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
 impl FormTally {
     /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
     /// it); a capital at the start of a sentence counts half.
-    #[inline]
     fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
         let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
-        let weight = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
+        self.add_form(text, a, len, token_weight(t), occ);
+    }
+
+    /// Counts `weight` for the form `text[a..a + len]`, first seen at occurrence `occ`. The
+    /// calls need not come in text order: a form keeps the earliest occurrence it is given.
+    fn add_form(&mut self, text: &[u8], a: usize, len: usize, weight: u32, occ: u32) {
         let packed = pack(text, a, a + len);
         if self.first.weight == 0 {
             self.first = Form {
@@ -153,6 +157,7 @@ impl FormTally {
             };
         } else if self.first.is(text, a, len, packed) {
             self.first.weight += weight;
+            self.first.occ = earlier(self.first.occ, occ);
         } else {
             match self.others.iter().position(|f| f.is(text, a, len, packed)) {
                 Some(j) => {
@@ -161,6 +166,7 @@ impl FormTally {
                     let (before, from) = self.others.split_at_mut(j);
                     let form = &mut from[0];
                     form.weight += weight;
+                    form.occ = earlier(form.occ, occ);
                     let ahead = before.last_mut().unwrap_or(&mut self.first);
                     if form.weight > ahead.weight {
                         std::mem::swap(form, ahead);
@@ -185,6 +191,24 @@ impl FormTally {
             .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
             .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
             .unwrap_or("")
+    }
+}
+
+/// The weight of a token's form in a [`FormTally`]: a capital at the start of a sentence
+/// counts half.
+fn token_weight(t: &Token) -> u32 {
+    2 - (t.flags & SENTENCE_START != 0) as u32
+}
+
+/// Of two occurrences, the one met first going through the tokens in order and each token's
+/// parts after it.
+fn earlier(x: u32, y: u32) -> u32 {
+    // Rotating the part number below the token index orders occurrences that way.
+    let key = |o: u32| o.rotate_left(32 - PART_SHIFT);
+    if key(y) < key(x) {
+        y
+    } else {
+        x
     }
 }
 
@@ -425,19 +449,20 @@ impl<'a> Counts<'a> {
         }
         let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
         let mut units = Utf16Cursor::new(self.text, index);
-        let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
+        let mut span = |k: u32, t: &Token, (a, b): (usize, usize)| {
             if let Some((spans, sentences)) = spans.get_mut(k as usize) {
                 spans.push(units.span(a, b));
                 sentences.push(t.sentence as usize);
             }
-            forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
-        // The slot of each type's group, with a flag for types with counted parts: one table,
-        // small enough to stay in the cache, settles most tokens with one read.
+        // The slot of each type's group, with a flag for types with counted parts, and the
+        // type's number among the named types: one table, small enough to stay in the cache,
+        // settles most tokens with one read.
         const PARTED: u32 = 1 << 31;
         const UNNAMED: u32 = PARTED - 1;
-        let type_slot: Vec<u32> = self
+        let mut named_types = 0;
+        let type_slot: Vec<(u32, u32)> = self
             .info
             .iter()
             .map(|ty| {
@@ -445,13 +470,38 @@ impl<'a> Counts<'a> {
                     NONE => UNNAMED,
                     g => slot[g as usize].min(UNNAMED),
                 };
-                s | if ty.has_parts() { PARTED } else { 0 }
+                let n = named_types;
+                named_types += (s != UNNAMED) as u32;
+                (s | if ty.has_parts() { PARTED } else { 0 }, n)
             })
             .collect();
+        // How the tokens of each named type are written: the first spelling met, and the
+        // weight of the tokens written that way. Most tokens of a type are written alike, so
+        // comparing a word or two of the text settles them; only the others are tallied with
+        // their group's forms as they come.
+        let text = self.text.as_bytes();
+        let mut spellings: Vec<Form> = (0..named_types).map(|_| Form::default()).collect();
         for (i, t) in toks.iter().enumerate() {
-            let s = type_slot[t.ty as usize];
+            let (s, n) = type_slot[t.ty as usize];
             if s & UNNAMED != UNNAMED {
-                add(s & UNNAMED, i as u32, t, (t.start as usize, t.end as usize));
+                let k = s & UNNAMED;
+                let (a, b) = (t.start as usize, t.end as usize);
+                span(k, t, (a, b));
+                let packed = pack(text, a, b);
+                let spelling = &mut spellings[n as usize];
+                if spelling.is(text, a, b - a, packed) {
+                    spelling.weight += token_weight(t);
+                } else if spelling.weight == 0 {
+                    *spelling = Form {
+                        start: a as u32,
+                        len: (b - a) as u32,
+                        packed,
+                        weight: token_weight(t),
+                        occ: i as u32,
+                    };
+                } else {
+                    forms[k as usize].add(text, (a, b), t, i as u32);
+                }
             }
             if s & PARTED == 0 {
                 continue;
@@ -460,9 +510,27 @@ impl<'a> Counts<'a> {
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
                     let occ = i as u32 | (part << PART_SHIFT);
-                    add(slot[g as usize], occ, t, self.range(occ));
+                    let range = self.range(occ);
+                    span(slot[g as usize], t, range);
+                    forms[slot[g as usize] as usize].add(text, range, t, occ);
                 }
             }
+        }
+        // The spellings join their groups' forms; a possessive is not part of a form.
+        for &(s, n) in &type_slot {
+            if s & UNNAMED == UNNAMED {
+                continue;
+            }
+            let spelling = &spellings[n as usize];
+            if spelling.weight == 0 {
+                continue;
+            }
+            let (a, b) = (
+                spelling.start as usize,
+                (spelling.start + spelling.len) as usize,
+            );
+            let len = b - a - possessive_len(&text[a..b]);
+            forms[(s & UNNAMED) as usize].add_form(text, a, len, spelling.weight, spelling.occ);
         }
         let mut surfaces = self.surfaces.borrow_mut();
         surfaces.reserve(named.len());
