@@ -289,12 +289,15 @@ impl<'a> Counts<'a> {
             sent[*k as usize] = s;
             *k += (g != spare) as u32;
         };
-        let mut compounds = compounds.iter().copied().peekable();
+        // The next token with counted parts (`NONE` past the last: no token has that index).
+        let mut compounds = compounds.iter();
+        let mut compound = compounds.next().map_or(NONE, |&i| i);
         for (i, (t, &g)) in toks.iter().zip(&token_group).enumerate() {
             file((g as usize).min(spare), i as u32, t.sentence);
-            if compounds.next_if_eq(&(i as u32)).is_none() {
+            if i as u32 != compound {
                 continue;
             }
+            compound = compounds.next().map_or(NONE, |&i| i);
             let ty = info[t.ty as usize];
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
                 file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
