@@ -120,6 +120,18 @@ impl Form {
                 || text.get(self.start as usize..self.start as usize + len)
                     == text.get(start..start + len))
     }
+
+    /// [`Form::is`] for the common case, a form of at most eight bytes with eight bytes of
+    /// text from `start`: one masked load, without packing the other form. False otherwise.
+    #[inline(always)]
+    fn is_word(&self, text: &[u8], start: usize, len: usize) -> bool {
+        match (self.len as usize == len, len, text.get(start..start + 8)) {
+            (true, 1..=8, Some(w)) => {
+                tokens::word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * len)) == self.packed[0]
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
@@ -490,20 +502,24 @@ impl<'a> Counts<'a> {
                 let k = s & UNNAMED;
                 let (a, b) = (t.start as usize, t.end as usize);
                 span(k, t, (a, b));
-                let packed = pack(text, a, b);
                 let spelling = &mut spellings[n as usize];
-                if spelling.is(text, a, b - a, packed) {
+                if spelling.is_word(text, a, b - a) {
                     spelling.weight += token_weight(t);
-                } else if spelling.weight == 0 {
-                    *spelling = Form {
-                        start: a as u32,
-                        len: (b - a) as u32,
-                        packed,
-                        weight: token_weight(t),
-                        occ: i as u32,
-                    };
                 } else {
-                    forms[k as usize].add(text, (a, b), t, i as u32);
+                    let packed = pack(text, a, b);
+                    if spelling.is(text, a, b - a, packed) {
+                        spelling.weight += token_weight(t);
+                    } else if spelling.weight == 0 {
+                        *spelling = Form {
+                            start: a as u32,
+                            len: (b - a) as u32,
+                            packed,
+                            weight: token_weight(t),
+                            occ: i as u32,
+                        };
+                    } else {
+                        forms[k as usize].add(text, (a, b), t, i as u32);
+                    }
                 }
             }
             if s & PARTED == 0 {
