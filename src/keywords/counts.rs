@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::hash::FastMap;
+use super::hash::{short_key, FastMap};
 use super::stem;
 use super::stopwords::is_stopword;
 use super::tokens::{self, Token, Tokens, SENTENCE_START};
@@ -661,10 +661,6 @@ impl Stems {
             self.long.insert(stem.to_string(), next);
             return next;
         }
-        let mut w = [0u8; 16];
-        w[..b.len()].copy_from_slice(b);
-        let (lo, hi) = w.split_at(8);
-        let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
-        *self.short.entry((word(lo), word(hi))).or_insert(next)
+        *self.short.entry(short_key(stem)).or_insert(next)
     }
 }
