@@ -30,14 +30,18 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
     }
     let total = c.tokens.tokens.len() as f64;
     // A total order (groups differ), so keeping the best few while going lists the same terms
-    // as sorting all candidates.
+    // as sorting all candidates. The scores are only compared on a tie of G².
     let order = |x: &Candidate, y: &Candidate| {
         y.0.total_cmp(&x.0)
-            .then(c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
+            .then_with(|| c.score[y.1 as usize].total_cmp(&c.score[x.1 as usize]))
             .then(x.1.cmp(&y.1))
     };
-    // Each source's best terms so far, best first, at most SOURCE_TERMS.
-    let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); sources.len()];
+    // Each source's best terms so far, best first: the first `listed[o]` of `lists[o]`. Fixed
+    // arrays side by side, as thousands of sources each growing a vector of their own cost
+    // more allocations than the ranking.
+    let mut lists: Vec<[Candidate; SOURCE_TERMS]> =
+        vec![[(0.0, 0, 0, 0); SOURCE_TERMS]; sources.len()];
+    let mut listed = vec![0u8; sources.len()];
     // ln(total / source words), and the logarithms of the counts: a term found `a` times in a
     // source, `f` times in all, scores at most `2 a (ceiling + ln a - ln f)` (see below), so
     // once the source's list is full most terms need no logarithm of their own.
@@ -75,11 +79,11 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
             if n2 <= 0.0 || (a as f64) / n1 <= b as f64 / n2 {
                 continue;
             }
-            let list = &mut lists[o as usize];
+            let (list, len) = (&mut lists[o as usize], &mut listed[o as usize]);
             // The source's term is a ln(a total / (n1 f)); the rest's is at most 0, as the
             // rest uses the term less than expected (the test above). A term whose bound is
             // below the worst listed one cannot enter the list; the margins cover rounding.
-            if list.len() == SOURCE_TERMS {
+            if *len as usize == SOURCE_TERMS {
                 let bound = 2.0 * a as f64 * (ceiling[o as usize] + logs.ln(a) - logs.ln(f));
                 if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
                     continue;
@@ -90,19 +94,26 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
             let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
             let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
             let candidate = (g2, g, a, b);
-            let at = list.partition_point(|x| order(x, &candidate).is_lt());
-            if at < SOURCE_TERMS {
-                if list.len() == SOURCE_TERMS {
-                    list.pop();
-                }
-                list.insert(at, candidate);
+            // Inserted from the end, dropping the worst of a full list: most terms that enter
+            // a list enter at its end.
+            let mut at = (*len as usize).min(SOURCE_TERMS - 1);
+            if *len as usize == SOURCE_TERMS && order(&list[at], &candidate).is_lt() {
+                continue;
             }
+            while at > 0 && order(&candidate, &list[at - 1]).is_lt() {
+                list[at] = list[at - 1];
+                at -= 1;
+            }
+            list[at] = candidate;
+            *len = (*len + 1).min(SOURCE_TERMS as u8);
         }
     }
     lists
-        .into_iter()
+        .iter()
+        .zip(listed)
         .enumerate()
-        .filter(|(_, l)| !l.is_empty())
+        .filter(|(_, (_, len))| *len > 0)
+        .map(|(o, (list, len))| (o, list[..len as usize].to_vec()))
         .collect()
 }
 

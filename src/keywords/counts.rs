@@ -8,13 +8,17 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::hash::FastMap;
+mod forms;
+
+use super::hash::{short_key, FastMap};
 use super::stem;
 use super::stopwords::is_stopword;
 use super::tokens::{self, Token, Tokens, SENTENCE_START};
 use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
+pub(super) use forms::possessive_len;
+use forms::{pack, token_weight, Form, FormTally};
 
 /// What a distinct lower-cased form is.
 #[derive(Debug, Clone, Copy)]
@@ -86,122 +90,6 @@ pub(super) struct Counts<'a> {
     surfaces: RefCell<FastMap<u32, String>>,
 }
 
-/// The surface forms of a group's occurrences, tallied in text order. The first form seen is
-/// kept in place, the others apart: most occurrences of a word are written one way, and the
-/// pass that tallies many groups at once then reads one record per occurrence.
-#[derive(Default)]
-struct FormTally {
-    /// The first form; none while its weight is 0.
-    first: Form,
-    others: Vec<Form>,
-}
-
-/// One surface form of a group and its tally.
-#[derive(Default)]
-struct Form {
-    /// Its byte range in the text.
-    start: u32,
-    len: u32,
-    /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
-    /// from reading the text back at the form's first occurrence, far behind, for every later
-    /// occurrence.
-    packed: [u64; 2],
-    weight: u32,
-    /// The first occurrence.
-    occ: u32,
-}
-
-impl Form {
-    /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
-    fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
-        self.packed == packed
-            && self.len as usize == len
-            && (len <= 16
-                || text.get(self.start as usize..self.start as usize + len)
-                    == text.get(start..start + len))
-    }
-}
-
-/// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
-/// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
-/// of each byte.
-fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
-    let n = end - start;
-    let tail = if n > 8 {
-        tokens::word_at(text, end - 8, 0)
-    } else {
-        0
-    };
-    [tokens::head_at(text, start, n, 0), tail]
-}
-
-impl FormTally {
-    /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
-    /// it); a capital at the start of a sentence counts half.
-    #[inline]
-    fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
-        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
-        let weight = if t.flags & SENTENCE_START != 0 { 1 } else { 2 };
-        let packed = pack(text, a, a + len);
-        if self.first.weight == 0 {
-            self.first = Form {
-                start: a as u32,
-                len: len as u32,
-                packed,
-                weight,
-                occ,
-            };
-        } else if self.first.is(text, a, len, packed) {
-            self.first.weight += weight;
-        } else {
-            match self.others.iter().position(|f| f.is(text, a, len, packed)) {
-                Some(j) => {
-                    // A form moves ahead of a less frequent one, so that the frequent forms
-                    // are found first (the order does not decide the best form).
-                    let (before, from) = self.others.split_at_mut(j);
-                    let form = &mut from[0];
-                    form.weight += weight;
-                    let ahead = before.last_mut().unwrap_or(&mut self.first);
-                    if form.weight > ahead.weight {
-                        std::mem::swap(form, ahead);
-                    }
-                }
-                None => self.others.push(Form {
-                    start: a as u32,
-                    len: len as u32,
-                    packed,
-                    weight,
-                    occ,
-                }),
-            }
-        }
-    }
-
-    /// The most frequent form; ties go to the earliest.
-    fn best<'t>(&self, text: &'t str) -> &'t str {
-        std::iter::once(&self.first)
-            .chain(&self.others)
-            .filter(|f| f.weight > 0)
-            .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
-            .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
-            .unwrap_or("")
-    }
-}
-
-/// The length of a possessive "'s" or "’s" that ends `form`, else 0.
-pub(super) fn possessive_len(form: &[u8]) -> usize {
-    // Most words do not end in "s": one test settles them.
-    if form.last() != Some(&b's') {
-        0
-    } else if form.ends_with(b"'s") {
-        2
-    } else if form.ends_with("’s".as_bytes()) {
-        "’s".len()
-    } else {
-        0
-    }
-}
-
 impl<'a> Counts<'a> {
     /// Classifies the forms of `tokens` and tallies the stem groups: the tallies of the forms
     /// (taken while cutting) add up to those of the groups, the hyphenated tokens add their
@@ -265,12 +153,15 @@ impl<'a> Counts<'a> {
             sent[*k as usize] = s;
             *k += (g != spare) as u32;
         };
-        let mut compounds = compounds.iter().copied().peekable();
+        // The next token with counted parts (`NONE` past the last: no token has that index).
+        let mut compounds = compounds.iter();
+        let mut compound = compounds.next().map_or(NONE, |&i| i);
         for (i, (t, &g)) in toks.iter().zip(&token_group).enumerate() {
             file((g as usize).min(spare), i as u32, t.sentence);
-            if compounds.next_if_eq(&(i as u32)).is_none() {
+            if i as u32 != compound {
                 continue;
             }
+            compound = compounds.next().map_or(NONE, |&i| i);
             let ty = info[t.ty as usize];
             for (k, g, _) in counted_parts(text, t, ty, &parts) {
                 file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
@@ -425,19 +316,20 @@ impl<'a> Counts<'a> {
         }
         let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
         let mut units = Utf16Cursor::new(self.text, index);
-        let mut add = |k: u32, occ: u32, t: &Token, (a, b): (usize, usize)| {
+        let mut span = |k: u32, t: &Token, (a, b): (usize, usize)| {
             if let Some((spans, sentences)) = spans.get_mut(k as usize) {
                 spans.push(units.span(a, b));
                 sentences.push(t.sentence as usize);
             }
-            forms[k as usize].add(self.text.as_bytes(), (a, b), t, occ);
         };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
-        // The slot of each type's group, with a flag for types with counted parts: one table,
-        // small enough to stay in the cache, settles most tokens with one read.
+        // The slot of each type's group, with a flag for types with counted parts, and the
+        // type's number among the named types: one table, small enough to stay in the cache,
+        // settles most tokens with one read.
         const PARTED: u32 = 1 << 31;
         const UNNAMED: u32 = PARTED - 1;
-        let type_slot: Vec<u32> = self
+        let mut named_types = 0;
+        let type_slot: Vec<(u32, u32)> = self
             .info
             .iter()
             .map(|ty| {
@@ -445,13 +337,42 @@ impl<'a> Counts<'a> {
                     NONE => UNNAMED,
                     g => slot[g as usize].min(UNNAMED),
                 };
-                s | if ty.has_parts() { PARTED } else { 0 }
+                let n = named_types;
+                named_types += (s != UNNAMED) as u32;
+                (s | if ty.has_parts() { PARTED } else { 0 }, n)
             })
             .collect();
+        // How the tokens of each named type are written: the first spelling met, and the
+        // weight of the tokens written that way. Most tokens of a type are written alike, so
+        // comparing a word or two of the text settles them; only the others are tallied with
+        // their group's forms as they come.
+        let text = self.text.as_bytes();
+        let mut spellings: Vec<Form> = (0..named_types).map(|_| Form::default()).collect();
         for (i, t) in toks.iter().enumerate() {
-            let s = type_slot[t.ty as usize];
+            let (s, n) = type_slot[t.ty as usize];
             if s & UNNAMED != UNNAMED {
-                add(s & UNNAMED, i as u32, t, (t.start as usize, t.end as usize));
+                let k = s & UNNAMED;
+                let (a, b) = (t.start as usize, t.end as usize);
+                span(k, t, (a, b));
+                let spelling = &mut spellings[n as usize];
+                if spelling.is_word(text, a, b - a) {
+                    spelling.weight += token_weight(t);
+                } else {
+                    let packed = pack(text, a, b);
+                    if spelling.is(text, a, b - a, packed) {
+                        spelling.weight += token_weight(t);
+                    } else if spelling.weight == 0 {
+                        *spelling = Form {
+                            start: a as u32,
+                            len: (b - a) as u32,
+                            packed,
+                            weight: token_weight(t),
+                            occ: i as u32,
+                        };
+                    } else {
+                        forms[k as usize].add(text, (a, b), t, i as u32);
+                    }
+                }
             }
             if s & PARTED == 0 {
                 continue;
@@ -460,9 +381,27 @@ impl<'a> Counts<'a> {
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
                     let occ = i as u32 | (part << PART_SHIFT);
-                    add(slot[g as usize], occ, t, self.range(occ));
+                    let range = self.range(occ);
+                    span(slot[g as usize], t, range);
+                    forms[slot[g as usize] as usize].add(text, range, t, occ);
                 }
             }
+        }
+        // The spellings join their groups' forms; a possessive is not part of a form.
+        for &(s, n) in &type_slot {
+            if s & UNNAMED == UNNAMED {
+                continue;
+            }
+            let spelling = &spellings[n as usize];
+            if spelling.weight == 0 {
+                continue;
+            }
+            let (a, b) = (
+                spelling.start as usize,
+                (spelling.start + spelling.len) as usize,
+            );
+            let len = b - a - possessive_len(&text[a..b]);
+            forms[(s & UNNAMED) as usize].add_form(text, a, len, spelling.weight, spelling.occ);
         }
         let mut surfaces = self.surfaces.borrow_mut();
         surfaces.reserve(named.len());
@@ -574,10 +513,6 @@ impl Stems {
             self.long.insert(stem.to_string(), next);
             return next;
         }
-        let mut w = [0u8; 16];
-        w[..b.len()].copy_from_slice(b);
-        let (lo, hi) = w.split_at(8);
-        let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
-        *self.short.entry((word(lo), word(hi))).or_insert(next)
+        *self.short.entry(short_key(stem)).or_insert(next)
     }
 }

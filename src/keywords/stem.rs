@@ -6,18 +6,17 @@
 //! hyphens, other scripts) are returned unchanged, because the rules only describe English
 //! letters.
 
+use crate::bytes::{in_range, padded, HIGH};
+
 /// Appends the stem of `word` (already lower-cased) to `out`.
 pub fn stem_into(word: &str, out: &mut String) {
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
-    if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        out.push_str(word);
-        return;
-    }
-    // Long "words" (URLs, glued text) are left alone rather than given a buffer.
-    if word.len() > MAX_STEMMED {
+    // Short words, and long "words" (URLs, glued text), are left alone rather than given a
+    // buffer.
+    if word.len() <= 2 || word.len() > MAX_STEMMED {
         out.push_str(word);
         return;
     }
@@ -26,6 +25,10 @@ pub fn stem_into(word: &str, out: &mut String) {
         n: word.len(),
     };
     w.b[..word.len()].copy_from_slice(word.as_bytes());
+    if !w.is_lowercase() {
+        out.push_str(word);
+        return;
+    }
     w.step1a();
     w.step1b();
     w.step1c();
@@ -34,7 +37,7 @@ pub fn stem_into(word: &str, out: &mut String) {
     w.step4();
     w.step5();
     // Only ASCII letters were ever written, so the bytes are valid UTF-8.
-    out.extend(w.b[..w.n].iter().map(|&b| b as char));
+    out.push_str(std::str::from_utf8(&w.b[..w.n]).unwrap_or_default());
 }
 
 /// The stem of `word` (already lower-cased).
@@ -54,6 +57,19 @@ struct Word {
 }
 
 impl Word {
+    /// Whether the word is all ASCII lower-case letters, tested eight bytes at a time (the
+    /// buffer is zero-padded past the word, and its length a multiple of eight).
+    fn is_lowercase(&self) -> bool {
+        let chunks = self.b.chunks_exact(8).take(self.n.div_ceil(8));
+        chunks.enumerate().all(|(j, chunk)| {
+            // The bytes of the word in this chunk.
+            let within = (self.n - 8 * j).min(8);
+            let mask = HIGH & (u64::MAX >> (64 - 8 * within));
+            let x = padded(chunk);
+            x & HIGH == 0 && in_range(x, b'a', b'z') & mask == mask
+        })
+    }
+
     /// Appends a letter; every rule that adds letters first removed at least as many.
     fn push(&mut self, b: u8) {
         if self.n < MAX_STEMMED {
@@ -301,6 +317,11 @@ mod tests {
             ("alliance", "allianc"),
             ("alliances", "allianc"),
             ("china's", "china"),
+            // Anything but ASCII lower-case letters is left alone, wherever it is.
+            ("cafés", "cafés"),
+            ("covid19s", "covid19s"),
+            ("twenty-somethings", "twenty-somethings"),
+            ("unconstitutionalities", "unconstitution"),
         ] {
             assert_eq!(stem(w), s, "{w}");
         }

@@ -8,6 +8,8 @@
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+use super::hash::short_key;
+
 /// The built-in list, lower case, sorted so that it can be binary-searched.
 pub const STOPWORDS: &[&str] = &[
     "a",
@@ -396,14 +398,14 @@ pub fn is_stopword(lower: &str) -> bool {
         return false;
     }
     static SET: OnceLock<FastSet> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(lower)
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| short_key(w)).collect())
+        .contains(&short_key(lower))
 }
 
 /// Bytes in the longest stopword (checked by a test).
 const LONGEST: usize = 10;
 
-type FastSet = std::collections::HashSet<&'static str, BuildHasherDefault<super::FastHasher>>;
+type FastSet = std::collections::HashSet<(u64, u64), BuildHasherDefault<super::FastHasher>>;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,157 @@
+//! The surface forms of the stem groups: how their occurrences are written, tallied so that
+//! each group is shown the way the text mostly writes it.
+
+use super::super::tokens::{self, Token, SENTENCE_START};
+use super::PART_SHIFT;
+
+/// The surface forms of a group's occurrences, tallied in text order. The first form seen is
+/// kept in place, the others apart: most occurrences of a word are written one way, and the
+/// pass that tallies many groups at once then reads one record per occurrence.
+#[derive(Default)]
+pub(super) struct FormTally {
+    /// The first form; none while its weight is 0.
+    first: Form,
+    others: Vec<Form>,
+}
+
+/// One surface form of a group and its tally.
+#[derive(Default)]
+pub(super) struct Form {
+    /// Its byte range in the text.
+    pub start: u32,
+    pub len: u32,
+    /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
+    /// from reading the text back at the form's first occurrence, far behind, for every later
+    /// occurrence.
+    pub packed: [u64; 2],
+    pub weight: u32,
+    /// The first occurrence.
+    pub occ: u32,
+}
+
+impl Form {
+    /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
+    pub fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
+        self.packed == packed
+            && self.len as usize == len
+            && (len <= 16
+                || text.get(self.start as usize..self.start as usize + len)
+                    == text.get(start..start + len))
+    }
+
+    /// [`Form::is`] for the common case, a form of at most eight bytes with eight bytes of
+    /// text from `start`: one masked load, without packing the other form. False otherwise.
+    #[inline(always)]
+    pub fn is_word(&self, text: &[u8], start: usize, len: usize) -> bool {
+        match (self.len as usize == len, len, text.get(start..start + 8)) {
+            (true, 1..=8, Some(w)) => {
+                tokens::word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * len)) == self.packed[0]
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
+/// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
+/// of each byte.
+pub(super) fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
+    let n = end - start;
+    let tail = if n > 8 {
+        tokens::word_at(text, end - 8, 0)
+    } else {
+        0
+    };
+    [tokens::head_at(text, start, n, 0), tail]
+}
+
+impl FormTally {
+    /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
+    /// it); a capital at the start of a sentence counts half.
+    pub fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
+        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
+        self.add_form(text, a, len, token_weight(t), occ);
+    }
+
+    /// Counts `weight` for the form `text[a..a + len]`, first seen at occurrence `occ`. The
+    /// calls need not come in text order: a form keeps the earliest occurrence it is given.
+    pub fn add_form(&mut self, text: &[u8], a: usize, len: usize, weight: u32, occ: u32) {
+        let packed = pack(text, a, a + len);
+        if self.first.weight == 0 {
+            self.first = Form {
+                start: a as u32,
+                len: len as u32,
+                packed,
+                weight,
+                occ,
+            };
+        } else if self.first.is(text, a, len, packed) {
+            self.first.weight += weight;
+            self.first.occ = earlier(self.first.occ, occ);
+        } else {
+            match self.others.iter().position(|f| f.is(text, a, len, packed)) {
+                Some(j) => {
+                    // A form moves ahead of a less frequent one, so that the frequent forms
+                    // are found first (the order does not decide the best form).
+                    let (before, from) = self.others.split_at_mut(j);
+                    let form = &mut from[0];
+                    form.weight += weight;
+                    form.occ = earlier(form.occ, occ);
+                    let ahead = before.last_mut().unwrap_or(&mut self.first);
+                    if form.weight > ahead.weight {
+                        std::mem::swap(form, ahead);
+                    }
+                }
+                None => self.others.push(Form {
+                    start: a as u32,
+                    len: len as u32,
+                    packed,
+                    weight,
+                    occ,
+                }),
+            }
+        }
+    }
+
+    /// The most frequent form; ties go to the earliest.
+    pub fn best<'t>(&self, text: &'t str) -> &'t str {
+        std::iter::once(&self.first)
+            .chain(&self.others)
+            .filter(|f| f.weight > 0)
+            .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
+            .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
+            .unwrap_or("")
+    }
+}
+
+/// The weight of a token's form in a [`FormTally`]: a capital at the start of a sentence
+/// counts half.
+pub(super) fn token_weight(t: &Token) -> u32 {
+    2 - (t.flags & SENTENCE_START != 0) as u32
+}
+
+/// Of two occurrences, the one met first going through the tokens in order and each token's
+/// parts after it.
+fn earlier(x: u32, y: u32) -> u32 {
+    // Rotating the part number below the token index orders occurrences that way.
+    let key = |o: u32| o.rotate_left(32 - PART_SHIFT);
+    if key(y) < key(x) {
+        y
+    } else {
+        x
+    }
+}
+
+/// The length of a possessive "'s" or "’s" that ends `form`, else 0.
+pub(in crate::keywords) fn possessive_len(form: &[u8]) -> usize {
+    // Most words do not end in "s": one test settles them.
+    if form.last() != Some(&b's') {
+        0
+    } else if form.ends_with(b"'s") {
+        2
+    } else if form.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        0
+    }
+}
