@@ -31,7 +31,7 @@ pub(super) enum Kind {
 macro_rules! word_table {
     ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
         $(#[$doc])*
-        static $name: [u128; [$($w),*].len()] = {
+        const $name: [u128; [$($w),*].len()] = {
             const WORDS: [&str; [$($w),*].len()] = [$($w),*];
             let mut keys = [0u128; WORDS.len()];
             let mut i = 0;
@@ -139,69 +139,177 @@ const fn pack(b: &[u8]) -> Option<u128> {
     if b.is_empty() || b.len() > 16 {
         return None;
     }
-    let mut key = 0u128;
+    // Big-endian bytes, zero-padded: one pass over the word's own bytes.
+    let mut bytes = [0u8; 16];
     let mut i = 0;
-    while i < 16 {
-        key <<= 8;
-        if i < b.len() {
-            key |= b[i].to_ascii_lowercase() as u128;
-        }
+    while i < b.len() {
+        bytes[i] = b[i].to_ascii_lowercase();
         i += 1;
     }
-    Some(key)
+    Some(u128::from_be_bytes(bytes))
 }
 
 fn in_table(table: &[u128], word: &str) -> bool {
     pack(word.as_bytes()).is_some_and(|k| table.binary_search(&k).is_ok())
 }
 
+/// The tables a word of [`classify`] belongs to, as bits of one byte.
+const IN_TITLES: u8 = 1;
+const IN_NUMBER_PREFIXES: u8 = 1 << 1;
+const IN_MONTHS: u8 = 1 << 2;
+const IN_STATES: u8 = 1 << 3;
+const IN_NEVER: u8 = 1 << 4;
+const IN_AMBIGUOUS: u8 = 1 << 5;
+const IN_TIMES: u8 = 1 << 6;
+
+/// "a.m." and "p.m." (see [`Kind::Time`]).
+const TIMES: [u128; 2] = match (pack(b"a.m"), pack(b"p.m")) {
+    (Some(a), Some(p)) => [a, p],
+    _ => panic!("table words have 1 to 16 bytes"),
+};
+
+/// The tables [`classify`] reads, with their bits.
+const CLASSIFY_TABLES: [(&[u128], u8); 7] = [
+    (&TITLES, IN_TITLES),
+    (&NUMBER_PREFIXES, IN_NUMBER_PREFIXES),
+    (&MONTHS, IN_MONTHS),
+    (&STATES, IN_STATES),
+    (&NEVER, IN_NEVER),
+    (&AMBIGUOUS, IN_AMBIGUOUS),
+    (&TIMES, IN_TIMES),
+];
+
+/// Room for every word of [`CLASSIFY_TABLES`], counting repeats.
+const ABBREVIATION_SLOTS: usize = {
+    let mut n = 0;
+    let mut t = 0;
+    while t < CLASSIFY_TABLES.len() {
+        n += CLASSIFY_TABLES[t].0.len();
+        t += 1;
+    }
+    n
+};
+
+/// The longest word of [`CLASSIFY_TABLES`], in bytes (at most eight, see [`ABBREVIATIONS`]).
+const ABBREVIATION_MAX: usize = {
+    let mut longest = 0;
+    let mut t = 0;
+    while t < CLASSIFY_TABLES.len() {
+        let keys = CLASSIFY_TABLES[t].0;
+        let mut k = 0;
+        while k < keys.len() {
+            let len = 16 - keys[k].trailing_zeros() as usize / 8;
+            if len > longest {
+                longest = len;
+            }
+            k += 1;
+        }
+        t += 1;
+    }
+    assert!(longest <= 8, "abbreviations have at most eight bytes");
+    longest
+};
+
+/// Every word of [`CLASSIFY_TABLES`], once, as the first eight bytes of its key, with the bits
+/// of the tables it is in; sorted by key and padded with `u64::MAX`. A word before a period is
+/// looked up with one binary search instead of one per table.
+static ABBREVIATIONS: [(u64, u8); ABBREVIATION_SLOTS] = {
+    let mut out = [(u64::MAX, 0u8); ABBREVIATION_SLOTS];
+    let mut len = 0;
+    let mut t = 0;
+    while t < CLASSIFY_TABLES.len() {
+        let (keys, bit) = CLASSIFY_TABLES[t];
+        let mut k = 0;
+        while k < keys.len() {
+            // Insertion into the sorted prefix, or one more bit for a word already there.
+            let key = (keys[k] >> 64) as u64;
+            let mut at = 0;
+            while at < len && out[at].0 < key {
+                at += 1;
+            }
+            if at < len && out[at].0 == key {
+                out[at].1 |= bit;
+            } else {
+                let mut j = len;
+                while j > at {
+                    out[j] = out[j - 1];
+                    j -= 1;
+                }
+                out[at] = (key, bit);
+                len += 1;
+            }
+            k += 1;
+        }
+        t += 1;
+    }
+    out
+};
+
 /// Classifies the word before a period (without the period, leading brackets or quotes).
 pub(super) fn classify(word: &str) -> Kind {
-    let Some(key) = pack(word.as_bytes()) else {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
         return Kind::Word;
+    }
+    // A third of the words before periods are longer than any abbreviation: they are not
+    // looked up.
+    let bits = if b.len() > ABBREVIATION_MAX {
+        0
+    } else {
+        let key = pack(b).map_or(0, |k| (k >> 64) as u64);
+        ABBREVIATIONS
+            .binary_search_by(|&(k, _)| k.cmp(&key))
+            .map_or(0, |i| ABBREVIATIONS[i].1)
     };
-    let has = |table: &[u128]| table.binary_search(&key).is_ok();
-    let capitalised = word.as_bytes()[0].is_ascii_uppercase();
-    if key == pack(b"a.m").unwrap_or(0) || key == pack(b"p.m").unwrap_or(0) {
+    let capitalised = b[0].is_ascii_uppercase();
+    let has = |bit: u8| bits & bit != 0;
+    if has(IN_TIMES) {
         return Kind::Time;
     }
-    if has(&NEVER) {
+    if has(IN_NEVER) {
         return Kind::Never;
     }
-    if capitalised && has(&TITLES) {
+    if capitalised && has(IN_TITLES) {
         return Kind::Title;
     }
-    if capitalised && has(&MONTHS) {
+    if capitalised && has(IN_MONTHS) {
         return Kind::Month;
     }
-    let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return Kind::Initial;
+    // One character (at most four bytes) in upper case.
+    if b.len() <= 4 {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return Kind::Initial;
+            }
         }
     }
-    if has(&NUMBER_PREFIXES) {
+    if has(IN_NUMBER_PREFIXES) {
         return Kind::NumberPrefix;
     }
-    if has(&AMBIGUOUS) || (capitalised && has(&STATES)) {
+    if has(IN_AMBIGUOUS) || (capitalised && has(IN_STATES)) {
         return Kind::Ambiguous;
     }
-    if is_dotted(word) {
+    if is_dotted(b) {
         return Kind::Dotted;
     }
     Kind::Word
 }
 
 /// Letters with periods between them: "U.S", "J.P", "Ph.D" (segments of one or two letters).
-fn is_dotted(word: &str) -> bool {
-    let mut segments = 0;
-    for seg in word.split('.') {
-        if seg.is_empty() || seg.len() > 2 || !seg.bytes().all(|b| b.is_ascii_alphabetic()) {
+fn is_dotted(word: &[u8]) -> bool {
+    let (mut segments, mut letters) = (1, 0);
+    for &c in word {
+        if c == b'.' && letters > 0 {
+            segments += 1;
+            letters = 0;
+        } else if c.is_ascii_alphabetic() && letters < 2 {
+            letters += 1;
+        } else {
             return false;
         }
-        segments += 1;
     }
-    segments >= 2
+    letters > 0 && segments >= 2
 }
 
 /// The ASCII-letter word at the start of `s` (at most 16 bytes; empty when there is none).
@@ -264,6 +372,9 @@ mod tests {
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]));
         }
+        assert!(ABBREVIATIONS
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 || w[1].0 == u64::MAX));
     }
 
     #[test]

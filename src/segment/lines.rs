@@ -43,7 +43,7 @@ impl Block {
 }
 
 /// True when `c` closes a quotation or bracket.
-pub(super) fn is_closer(c: char) -> bool {
+pub(super) const fn is_closer(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›' | '」' | '』' | '）'
@@ -51,7 +51,7 @@ pub(super) fn is_closer(c: char) -> bool {
 }
 
 /// True when `c` opens a quotation or bracket.
-pub(super) fn is_opener(c: char) -> bool {
+pub(super) const fn is_opener(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '「' | '『' | '（' | '{'
@@ -59,7 +59,7 @@ pub(super) fn is_opener(c: char) -> bool {
 }
 
 /// True for bullet characters that start list items.
-pub(super) fn is_bullet(c: char) -> bool {
+pub(super) const fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '▪' | '◦' | '‣' | '●' | '■' | '–' | '-' | '*')
 }
 

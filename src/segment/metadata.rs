@@ -113,6 +113,15 @@ fn read_dateline(line: &str, meta: &mut Metadata) {
 
 /// The place and date of a dateline opening `line`.
 fn dateline(line: &str) -> Option<(&str, Option<&str>)> {
+    // The place opens with a capital and another capital, period, apostrophe or hyphen (see
+    // `dateline_re`): any other line is refused before the regex runs.
+    let b = line.as_bytes();
+    let place_opens = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.get(1)
+            .is_some_and(|c| c.is_ascii_uppercase() || matches!(c, b'.' | b'\'' | b'-'));
+    if !place_opens {
+        return None;
+    }
     let head = &line[..floor_boundary(line, 80)];
     let c = dateline_re().captures(head)?;
     let place = c.get(1)?.as_str().trim_end_matches(['.', '-']);

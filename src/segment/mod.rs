@@ -107,6 +107,34 @@ fn char_at(text: &str, i: usize) -> char {
     text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
 }
 
+/// True when `s` holds a letter or digit. ASCII bytes are tested as they are, and General
+/// Punctuation up to U+203F (spaces, dashes, quotes: none a letter or digit) is stepped over, so
+/// that the quotation marks opening many sentences are not looked up in the Unicode tables.
+fn has_alphanumeric(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            c @ 0..=0x7F => {
+                if c.is_ascii_alphanumeric() {
+                    return true;
+                }
+                i += 1;
+            }
+            // U+2000 to U+203F, three bytes each.
+            0xE2 if b.get(i + 1) == Some(&0x80) => i += 3,
+            _ => {
+                let c = char_at(s, i);
+                if c.is_alphanumeric() {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
+}
+
 struct Scanner<'t> {
     text: &'t str,
     b: &'t [u8],
@@ -195,7 +223,7 @@ impl<'t> Scanner<'t> {
         }
         let e = start + self.text[start..end].trim_end().len();
         let from = self.checked.max(start);
-        if from < e && !self.text[from..e].chars().any(char::is_alphanumeric) {
+        if from < e && !has_alphanumeric(&self.text[from..e]) {
             self.checked = e;
             return;
         }

@@ -31,6 +31,51 @@ fn opens_sentence(rest: &str) -> bool {
     !c.is_lowercase() && starts_sentence(c)
 }
 
+/// What a character is to the token before a period (see [`Scanner::word_before`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TokenChar {
+    /// White space ends the token.
+    Space,
+    /// A quote, bracket, bullet or `>`: the word starts after it.
+    Break,
+    /// Part of the word.
+    Word,
+}
+
+/// What `c` is to the token before a period.
+fn token_char(c: char) -> TokenChar {
+    if c.is_whitespace() {
+        TokenChar::Space
+    } else {
+        token_mark(c)
+    }
+}
+
+/// [`token_char`] of a character that is not white space.
+const fn token_mark(c: char) -> TokenChar {
+    if lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c) || c == '>' {
+        TokenChar::Break
+    } else {
+        TokenChar::Word
+    }
+}
+
+/// [`token_char`] of every ASCII byte, so that the common token is read without decoding.
+static TOKEN_BYTES: [TokenChar; 128] = {
+    let mut t = [TokenChar::Word; 128];
+    let mut c = 0;
+    while c < 128 {
+        // The ASCII characters `char::is_whitespace` accepts.
+        t[c] = if matches!(c as u8, b'\t'..=b'\r' | b' ') {
+            TokenChar::Space
+        } else {
+            token_mark(c as u8 as char)
+        };
+        c += 1;
+    }
+    t
+};
+
 impl<'t> Scanner<'t> {
     /// A terminal mark at `p`. Returns where scanning resumes.
     pub(super) fn terminal(&mut self, p: usize) -> usize {
@@ -133,30 +178,43 @@ impl<'t> Scanner<'t> {
     /// token runs back to whitespace (at most 64 bytes); the word drops leading brackets,
     /// quotes and bullets.
     fn word_before(&self, p: usize) -> (usize, usize, &'t str) {
-        let text = self.text;
+        let (text, b) = (self.text, self.b);
         // The token never reaches back into the previous sentence ("Tuesday.Mr.").
         let mut floor = p.saturating_sub(64).max(self.cur.min(p));
         // The 64-byte window may cut a character: move to a boundary.
         while !text.is_char_boundary(floor) {
             floor += 1;
         }
-        let mut start = p;
-        for (i, c) in text[floor..p].char_indices().rev() {
-            if c.is_whitespace() {
-                break;
+        // One backward pass over the token. Letters, digits and other ASCII word bytes are
+        // skipped in a tight loop; only other characters are classified or decoded.
+        let (mut start, mut word_start) = (p, None);
+        while start > floor {
+            let c = b[start - 1];
+            if c < 0x80 && TOKEN_BYTES[usize::from(c)] == TokenChar::Word {
+                start -= 1;
+                continue;
             }
-            start = floor + i;
+            let (kind, width) = match c {
+                0..=0x7F => (TOKEN_BYTES[usize::from(c)], 1),
+                _ => {
+                    let mut from = start - 1;
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    (token_char(char_at(text, from)), start - from)
+                }
+            };
+            match kind {
+                TokenChar::Space => break,
+                // The word starts after the last quote, bracket or bullet: "(Mr", "’“Mr" (some
+                // texts open quotations with "”"), "•9", "…>Mr" in markup.
+                TokenChar::Break if word_start.is_none() => word_start = Some(start),
+                _ => {}
+            }
+            start -= width;
         }
-        let raw = &text[start..p];
-        // The word starts after the last quote, bracket or bullet: "(Mr", "’“Mr" (some texts
-        // open quotations with "”"), "•9", "…>Mr" in markup.
-        let word = raw
-            .rsplit(|c: char| {
-                lines::is_opener(c) || lines::is_closer(c) || lines::is_bullet(c) || c == '>'
-            })
-            .next()
-            .unwrap_or(raw);
-        (start, p - word.len(), word)
+        let word_start = word_start.unwrap_or(start);
+        (start, word_start, &text[word_start..p])
     }
 
     /// Whether a single period at `p`, followed by whitespace and the character `c` at `next`,
@@ -176,20 +234,21 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let rest = &self.text[next..];
-        let next_word = abbrev::leading_word(rest);
+        // The next word decides only after an abbreviation: it is read only then.
+        let next_word = || abbrev::leading_word(rest);
         match abbrev::classify(word) {
             Kind::Title | Kind::Never => false,
             Kind::NumberPrefix | Kind::Month => !c.is_ascii_digit() && plain,
             Kind::Ambiguous | Kind::Dotted => {
-                !c.is_lowercase() && (line_break || abbrev::is_strong_starter(next_word))
+                !c.is_lowercase() && (line_break || abbrev::is_strong_starter(next_word()))
             }
             Kind::Time => {
                 if c.is_lowercase()
-                    || abbrev::is_time_follower(next_word)
-                    || is_time_zone(next_word, rest)
+                    || abbrev::is_time_follower(next_word())
+                    || is_time_zone(next_word(), rest)
                 {
                     false
-                } else if line_break || abbrev::is_strong_starter(next_word) {
+                } else if line_break || abbrev::is_strong_starter(next_word()) {
                     true
                 } else {
                     plain && !self.intro_phrase(word_start)
@@ -200,7 +259,7 @@ impl<'t> Scanner<'t> {
                     plain
                 } else {
                     matches!(
-                        next_word,
+                        next_word(),
                         "The" | "It" | "He" | "She" | "They" | "We" | "But"
                     )
                 }
@@ -299,4 +358,19 @@ fn is_time_zone(word: &str, rest: &str) -> bool {
 fn is_word_i(s: &str) -> bool {
     let b = s.as_bytes();
     b.first() == Some(&b'I') && !b.get(1).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_table_matches_the_characters() {
+        for c in 0u8..128 {
+            assert!(
+                TOKEN_BYTES[usize::from(c)] == token_char(char::from(c)),
+                "byte {c}"
+            );
+        }
+    }
 }

@@ -185,3 +185,15 @@ fn candidate_search_matches_the_table() {
     assert_eq!(next_candidate(b"", 0), None);
     assert_eq!(next_candidate(b"ab.", 5), None);
 }
+
+#[test]
+fn general_punctuation_holds_no_letter_or_digit() {
+    for c in '\u{2000}'..='\u{203F}' {
+        assert!(!c.is_alphanumeric(), "{c:?}");
+        let mut buf = [0u8; 4];
+        assert!(!has_alphanumeric(c.encode_utf8(&mut buf)));
+    }
+    assert!(has_alphanumeric("“’ A"));
+    assert!(has_alphanumeric("“é"));
+    assert!(!has_alphanumeric("“…” ."));
+}

@@ -48,34 +48,38 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         Some(k) => (&mention[..k], Some(&mention[k + 2..])),
         None => (mention, None),
     };
-    let mut head = head.trim().to_string();
+    // The head is a slice of the mention until the name is built: no copy of its own.
+    let mut head = head.trim();
     let mut descriptors: Vec<String> = rest
         .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
         .unwrap_or_default();
     // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
     // in apposition. The name is canonical and the role a descriptor.
     if kind == Kind::Person {
-        if let Some(app) = descriptors.first().filter(|d| apposed_name(d)).cloned() {
+        if let Some(app) = rest
+            .map(|d| d.trim_end_matches(',').trim())
+            .filter(|d| apposed_name(d))
+        {
             let role_words: Vec<&str> = head.split_whitespace().collect();
             let described = role_words.len() >= 2
                 && role_words[strip_det(&role_words)..]
                     .iter()
                     .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
             if described {
-                descriptors[0] = head;
+                descriptors[0] = head.to_string();
                 head = app;
             }
         }
     }
     // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
-    if let Some(k) = find_bytes(&head, " (") {
+    if let Some(k) = find_bytes(head, " (") {
         descriptors.push(head[k + 1..].to_string());
-        head.truncate(k);
+        head = &head[..k];
     }
     // "the Ministry of X of our country" is the Ministry of X.
     for tail in [" of our country", " of this country", " of the country"] {
         if let Some(stripped) = head.strip_suffix(tail) {
-            head = stripped.to_string();
+            head = stripped;
         }
     }
     let words: Vec<&str> = head.split_whitespace().collect();
@@ -146,7 +150,8 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
     // "Lucy Powell MP": a title after the name is a descriptor too.
     while name.len() > 1 && {
         let last = name[name.len() - 1];
-        is_title_word(last) && last.chars().all(|c| c.is_uppercase())
+        // The case test is cheaper and seldom passes: it goes first.
+        last.chars().all(|c| c.is_uppercase()) && is_title_word(last)
     } {
         descriptors.push(name[name.len() - 1].to_string());
         name = &name[..name.len() - 1];
