@@ -18,13 +18,29 @@ pub(crate) fn eight(bytes: &[u8], i: usize) -> Option<u64> {
     Some(padded(chunk))
 }
 
-/// Up to eight bytes as one word, zero-padded: the tail of a text shorter than a word.
+/// Up to eight bytes as one word, zero-padded: the tail of a text shorter than a word, or a
+/// short word packed as a key. Bytes past the eighth are ignored.
+///
+/// Two loads of a fixed width that overlap in the middle (the same bytes, so or-ing them is
+/// exact), instead of a copy of unknown length, which would be a call to `memcpy`.
 #[inline]
 pub(crate) fn padded(chunk: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    let n = chunk.len().min(8);
-    word[..n].copy_from_slice(&chunk[..n]);
-    u64::from_le_bytes(word)
+    let c = chunk.get(..8).unwrap_or(chunk);
+    let n = c.len();
+    let shift = |k: usize| 8 * (n - k) as u32;
+    if let Ok(all) = <[u8; 8]>::try_from(c) {
+        u64::from_le_bytes(all)
+    } else if n >= 4 {
+        let head = c.first_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        let tail = c.last_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(4)
+    } else if n >= 2 {
+        let head = c.first_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        let tail = c.last_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
+        u64::from(head) | u64::from(tail) << shift(2)
+    } else {
+        c.first().map_or(0, |&x| u64::from(x))
+    }
 }
 
 /// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
@@ -67,5 +83,18 @@ mod tests {
         }
         assert_eq!(eight(&text, 250), None);
         assert_eq!(padded(b"ab"), u64::from(b'a') | u64::from(b'b') << 8);
+    }
+
+    /// Every length from empty to past eight packs the first eight bytes in order, zero-padded.
+    #[test]
+    fn padded_packs_every_length() {
+        let text: Vec<u8> = (1..=12).collect();
+        for n in 0..=text.len() {
+            let expected = text[..n.min(8)]
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+            assert_eq!(padded(&text[..n]), expected, "length {n}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! than the rest of the check.
 
 use super::Strength;
+use crate::bytes::padded;
 
 /// What the lexicon knows about one inflected form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +35,11 @@ fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > LONGEST {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    buf[15] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    // The bytes in little-endian order and the length in the top byte, which a form of at
+    // most fifteen bytes leaves free; loaded without a copy of unknown length.
+    let lo = padded(word);
+    let hi = padded(word.get(8..).unwrap_or_default());
+    Some(u128::from(lo) | u128::from(hi) << 64 | (word.len() as u128) << 120)
 }
 
 #[inline]

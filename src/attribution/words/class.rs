@@ -3,7 +3,7 @@
 //! capitals as it reads, instead of lower-casing the word and matching it against each list in
 //! turn: the rules run for every cue candidate and read each word several times.
 
-use crate::bytes::{in_range, HIGH};
+use crate::bytes::{in_range, padded, HIGH};
 use std::sync::OnceLock;
 
 /// The closed classes one word belongs to, and the two suffix classes of auxiliaries and
@@ -228,29 +228,7 @@ fn home(lo: u64, hi: u64, len: usize) -> usize {
 fn key(w: &[u8]) -> (u64, u64) {
     let w = w.get(..LONGEST).unwrap_or(w);
     let (a, b) = w.split_at(w.len().min(8));
-    (load(a), load(b))
-}
-
-/// Up to eight bytes as one little-endian word, zero-padded: two loads of a fixed width that
-/// overlap in the middle (the same bytes, so or-ing them is exact), instead of a byte loop or a
-/// copy of unknown length, which would be a call to `memcpy`.
-#[inline]
-fn load(c: &[u8]) -> u64 {
-    let n = c.len();
-    let shift = |k: usize| 8 * (n - k) as u32;
-    if let Ok(all) = <[u8; 8]>::try_from(c) {
-        u64::from_le_bytes(all)
-    } else if n >= 4 {
-        let head = c.first_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
-        let tail = c.last_chunk::<4>().map_or(0, |x| u32::from_le_bytes(*x));
-        u64::from(head) | u64::from(tail) << shift(4)
-    } else if n >= 2 {
-        let head = c.first_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
-        let tail = c.last_chunk::<2>().map_or(0, |x| u16::from_le_bytes(*x));
-        u64::from(head) | u64::from(tail) << shift(2)
-    } else {
-        c.first().map_or(0, |&x| u64::from(x))
-    }
+    (padded(a), padded(b))
 }
 
 fn table() -> &'static [Slot; SLOTS] {
