@@ -43,6 +43,15 @@ pub(crate) fn padded(chunk: &[u8]) -> u64 {
     }
 }
 
+/// The first sixteen bytes of `word` as two little-endian words, zero-padded: a short word as
+/// a table key, read with [`padded`]'s loads.
+#[inline]
+pub(crate) fn sixteen(word: &[u8]) -> (u64, u64) {
+    let word = word.get(..16).unwrap_or(word);
+    let (a, b) = word.split_at(word.len().min(8));
+    (padded(a), padded(b))
+}
+
 /// Per byte of `x` (every byte ASCII), `0x80` where the byte lies in `lo..=hi`. With every byte
 /// below `0x80`, no sum carries into the next byte.
 #[inline]

@@ -4,7 +4,7 @@
 //! than the rest of the check.
 
 use super::Strength;
-use crate::bytes::padded;
+use crate::bytes::sixteen;
 
 /// What the lexicon knows about one inflected form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +37,7 @@ fn pack(word: &[u8]) -> Option<u128> {
     }
     // The bytes in little-endian order and the length in the top byte, which a form of at
     // most fifteen bytes leaves free; loaded without a copy of unknown length.
-    let lo = padded(word);
-    let hi = padded(word.get(8..).unwrap_or_default());
+    let (lo, hi) = sixteen(word);
     Some(u128::from(lo) | u128::from(hi) << 64 | (word.len() as u128) << 120)
 }
 

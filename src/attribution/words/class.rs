@@ -3,7 +3,7 @@
 //! capitals as it reads, instead of lower-casing the word and matching it against each list in
 //! turn: the rules run for every cue candidate and read each word several times.
 
-use crate::bytes::{in_range, padded, HIGH};
+use crate::bytes::{in_range, sixteen, HIGH};
 use std::sync::OnceLock;
 
 /// The closed classes one word belongs to, and the two suffix classes of auxiliaries and
@@ -223,21 +223,13 @@ fn home(lo: u64, hi: u64, len: usize) -> usize {
     (h >> 40) as usize & (SLOTS - 1)
 }
 
-/// The first sixteen bytes of `w` as two little-endian words, zero-padded.
-#[inline]
-fn key(w: &[u8]) -> (u64, u64) {
-    let w = w.get(..LONGEST).unwrap_or(w);
-    let (a, b) = w.split_at(w.len().min(8));
-    (padded(a), padded(b))
-}
-
 fn table() -> &'static [Slot; SLOTS] {
     static TABLE: OnceLock<Box<[Slot; SLOTS]>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut slots = Box::new([Slot::default(); SLOTS]);
         for &(bit, words) in LISTS {
             for w in words {
-                let (lo, hi) = key(w.as_bytes());
+                let (lo, hi) = sixteen(w.as_bytes());
                 let len = w.len();
                 let mut k = home(lo, hi, len);
                 loop {
@@ -264,11 +256,11 @@ fn listed(w: &[u8]) -> u32 {
     if w.is_empty() || w.len() > LONGEST {
         return 0;
     }
-    let (lo, hi) = key(w);
+    let (lo, hi) = sixteen(w);
     find(lo, hi, w.len())
 }
 
-/// The classes of the word of length `len` whose bytes are `lo` and `hi` ([`key`]).
+/// The classes of the word of length `len` whose bytes are `lo` and `hi` ([`sixteen`]).
 #[inline]
 fn find(lo: u64, hi: u64, len: usize) -> u32 {
     let slots = table();
@@ -307,7 +299,7 @@ impl Class {
         if b.len() > LONGEST {
             return None;
         }
-        let (mut lo, mut hi) = key(b);
+        let (mut lo, mut hi) = sixteen(b);
         if (lo | hi) & HIGH != 0 {
             return None;
         }
@@ -390,7 +382,7 @@ mod tests {
                 u64::from_le_bytes(lo.try_into().unwrap()),
                 u64::from_le_bytes(hi.try_into().unwrap()),
             );
-            assert_eq!(key(&text[..n]), want, "{n}");
+            assert_eq!(sixteen(&text[..n]), want, "{n}");
         }
         assert!(!Class::of("daily").aux_or_adverb(false));
         assert!(!Class::of("is").aux_or_adverb(false) && Class::of("is").aux_or_adverb(true));

@@ -52,9 +52,9 @@ impl Form {
     }
 }
 
-/// The first eight bytes and the last eight beyond them of `text[start..end]` (zero-padded):
-/// with the length, all of a form up to sixteen bytes, read with two loads rather than a copy
-/// of each byte.
+/// The first eight bytes and the last eight of `text[start..end]` (zero-padded; the two overlap
+/// in a form shorter than sixteen bytes): with the length, all of a form up to sixteen bytes,
+/// read with two loads rather than a copy of each byte.
 pub(super) fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
     let n = end - start;
     let tail = if n > 8 {
