@@ -80,6 +80,7 @@ pub(super) struct Scratch<'t> {
     words: Words,
     kinds: Kinds<'t>,
     cands: Vec<Candidate>,
+    toks: Vec<words::Token<'t>>,
 }
 
 /// The attribution of the sentence `s`, whose quotations (disjoint, sorted, clipped to it) are
@@ -94,6 +95,7 @@ pub(super) fn attribute_sentence<'t>(
         words,
         kinds,
         cands,
+        toks,
     } = scratch;
     cands.clear();
     if s.end <= s.start {
@@ -244,7 +246,7 @@ pub(super) fn attribute_sentence<'t>(
     }
 
     let has_quote = !quotes.is_empty();
-    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, cands);
+    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, cands, toks);
 
     // "X: “…”": a name, a colon, a quotation.
     // The first ": " of the sentence (a byte search for the colon, which is rare), looked for

@@ -111,19 +111,22 @@ pub(crate) fn before(
     ing: bool,
     allow_it: bool,
 ) -> Option<(usize, usize)> {
-    before_loose(text, lo, cue, ing, allow_it, false)
+    before_loose(text, lo, cue, ing, allow_it, false, &mut Vec::new())
 }
 
-/// [`before`], accepting any noun after a determiner when `loose` (strong speech verbs).
-pub(crate) fn before_loose(
-    text: &str,
+/// [`before`], accepting any noun after a determiner when `loose` (strong speech verbs). The
+/// tokens of the window are read into `toks`, a buffer the caller keeps from cue to cue.
+pub(crate) fn before_loose<'t>(
+    text: &'t str,
     lo: usize,
     cue: usize,
     ing: bool,
     allow_it: bool,
     loose: bool,
+    toks: &mut Vec<Token<'t>>,
 ) -> Option<(usize, usize)> {
-    let toks = tokens(text, lo.max(back(text, cue, REACH)), cue);
+    tokens_into(toks, text, lo.max(back(text, cue, REACH)), cue, usize::MAX);
+    let toks: &[Token<'t>] = toks;
     let mut n = toks.len();
     // Auxiliaries and adverbs between subject and cue; the class of the word that ends them.
     let mut last_class = None;
@@ -152,7 +155,7 @@ pub(crate) fn before_loose(
     let mut known = classes.get(first - base..n - base).unwrap_or(&[]);
     // "Len McCluskey, the general secretary of the union said": an apposition without its
     // closing comma; the name before it is the source.
-    if let Some(f) = name_before_apposition(toks.as_slice(), first, known.first().copied()) {
+    if let Some(f) = name_before_apposition(toks, first, known.first().copied()) {
         if head_of_loose(&toks[first..n], allow_it, true, known).is_some() {
             first = f;
             known = &[];

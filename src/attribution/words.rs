@@ -269,8 +269,22 @@ fn push_token<'t>(out: &mut Vec<Token<'t>>, text: &'t str, lo: usize, s: usize, 
 /// compares the length only with numbers below `count`.
 pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize) -> Vec<Token<'t>> {
     let mut out: Vec<Token<'t>> = Vec::new();
+    tokens_into(&mut out, text, lo, hi, count);
+    out
+}
+
+/// [`tokens_upto`] into `out` (cleared first): a caller that reads the tokens of many windows
+/// keeps one buffer for all of them instead of allocating a vector per window.
+pub(crate) fn tokens_into<'t>(
+    out: &mut Vec<Token<'t>>,
+    text: &'t str,
+    lo: usize,
+    hi: usize,
+    count: usize,
+) {
+    out.clear();
     let Some(slice) = text.get(lo..hi) else {
-        return out;
+        return;
     };
     let bytes = slice.as_bytes();
     // Room for the tokens of ordinary prose, so that the vector rarely grows.
@@ -281,16 +295,14 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
     while i < bytes.len() {
         // Only the last token may still grow (by a merged tag): the ones before it are final.
         if out.len() > count {
-            return out;
+            return;
         }
         // Eight ASCII bytes at a time: the white-space bytes (tab to carriage return, space) as
         // a mask, and each change between space and non-space starts or ends a token.
         if let Some(x) = eight(bytes, i) {
             if x & HIGH == 0 {
                 let solid = !(in_range(x, b'\t', b'\r') | is_byte(x, b' ')) & HIGH;
-                runs(solid, i, &mut start, |s, e| {
-                    push_token(&mut out, text, lo, s, e)
-                });
+                runs(solid, i, &mut start, |s, e| push_token(out, text, lo, s, e));
                 i += 8;
                 continue;
             }
@@ -305,7 +317,7 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
         };
         if space {
             if let Some(s) = start.take() {
-                push_token(&mut out, text, lo, s, i);
+                push_token(out, text, lo, s, i);
             }
         } else if start.is_none() {
             start = Some(i);
@@ -313,9 +325,8 @@ pub(crate) fn tokens_upto<'t>(text: &'t str, lo: usize, hi: usize, count: usize)
         i += len;
     }
     if let Some(s) = start {
-        push_token(&mut out, text, lo, s, slice.len());
+        push_token(out, text, lo, s, slice.len());
     }
-    out
 }
 
 /// The tokens of `text[lo..hi]` from the last to the first, without a vector: the rules that

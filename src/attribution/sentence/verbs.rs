@@ -20,6 +20,7 @@ pub(super) fn candidates<'t>(
     scope: &Scope,
     relay_front: Option<((usize, usize), (usize, usize))>,
     cands: &mut Vec<Candidate>,
+    toks: &mut Vec<words::Token<'t>>,
 ) -> Option<(usize, usize)> {
     let body = &text[s.start..s.end];
     let has_quote = !scope.quotes.is_empty();
@@ -115,7 +116,7 @@ pub(super) fn candidates<'t>(
             // "Polls show Lee ahead", "the study found no link": findings of a document report
             // even without a frame.
             let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
-                && subject::before(text, lo, a, false, false)
+                && subject::before_loose(text, lo, a, false, false, false, toks)
                     .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
             if !finding {
                 continue;
@@ -170,11 +171,11 @@ pub(super) fn candidates<'t>(
         );
         // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
         let prefix = text[lo..a].trim();
-        let before = || subject::before(text, lo, a, ing, allow_it);
         if !ing
             && lemma != "tell"
             && (prefix.is_empty()
-                || (prefix.ends_with(',') || prefix.ends_with(['—', '–'])) && before().is_none())
+                || (prefix.ends_with(',') || prefix.ends_with(['—', '–']))
+                    && subject::before_loose(text, lo, a, ing, allow_it, false, toks).is_none())
         {
             if let Some(src) = subject::after(text, b, s.end) {
                 if lo > s.start || prefix.ends_with(',') {
@@ -275,7 +276,7 @@ pub(super) fn candidates<'t>(
             // "X did Y and said …": the subject of the first verb.
             subject::clause_subjects(text, s.start, a)
         } else {
-            subject::before_loose(text, lo, a, ing, allow_it, loose)
+            subject::before_loose(text, lo, a, ing, allow_it, loose, toks)
         };
         if let Some(src) = found {
             let via = match relay_front {
