@@ -396,15 +396,18 @@ pub(super) fn blocks_phrase(w: &str) -> bool {
 
 /// [`blocks_phrase`] of the lower-case form of `t`, whose classes `class` the caller has.
 pub(super) fn blocks(t: &Token, class: Class) -> bool {
+    // A short ASCII word's classes tell whether it is a clause verb form (the table lists them
+    // all, and every spelling the lexicon would respell as one, which a test checks).
     class.is(BLOCKS)
-        || if class.is(PLAIN) {
-            blocks_as_verb(t.word())
+        || if class.is(SHORT) {
+            class.is(CLAUSE_VERB)
         } else {
             blocks_as_verb(&t.lower())
         }
 }
 
 /// The part of [`blocks_phrase`] that is no list: an inflected cue verb that is no source noun.
+/// The class table lists the short words for which it holds ([`CLAUSE_VERB`]).
 fn blocks_as_verb(w: &str) -> bool {
     cues::verb(w).is_some_and(|(l, _)| {
         // An inflected cue verb ("said", "argued", "tells") shows a clause; bare forms, "-ing"

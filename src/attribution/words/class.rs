@@ -56,6 +56,11 @@ const LY_ADVERB: u32 = 1 << 20;
 /// An ASCII word without capitals, which is its own lower-case form: a rule that needs that
 /// form as text borrows the word instead of asking [`super::Token::lower`].
 pub(crate) const PLAIN: u32 = 1 << 21;
+/// An inflected cue verb form that shows a clause ([`super::blocks_as_verb`]): listed from the
+/// cue lexicon when the table is built, so that the phrase rules need no second lookup.
+pub(crate) const CLAUSE_VERB: u32 = 1 << 22;
+/// Classes read by [`Class::of_short_ascii`], whose [`CLAUSE_VERB`] bit is exact for the word.
+pub(crate) const SHORT: u32 = 1 << 23;
 
 /// The lists behind the bits, in lower case.
 const LISTS: &[(u32, &[&str])] = &[
@@ -199,9 +204,9 @@ const LISTS: &[(u32, &[&str])] = &[
     (ROLE_DETERMINER, &["the", "a", "an", "our", "its"]),
 ];
 
-/// Slots of the table: a power of two, at least three times the number of listed words, so
-/// that a word not listed (most words) meets an empty slot at once.
-const SLOTS: usize = 1024;
+/// Slots of the table: a power of two, at least three times the number of listed words and
+/// clause verb forms, so that a word not listed (most words) meets an empty slot at once.
+const SLOTS: usize = 2048;
 
 /// One listed word: its bytes as two little-endian words, its length and its classes (never
 /// empty; an empty slot has no classes).
@@ -209,7 +214,7 @@ const SLOTS: usize = 1024;
 struct Slot {
     lo: u64,
     hi: u64,
-    len: usize,
+    len: u32,
     bits: u32,
 }
 
@@ -227,11 +232,22 @@ fn table() -> &'static [Slot; SLOTS] {
     static TABLE: OnceLock<Box<[Slot; SLOTS]>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut slots = Box::new([Slot::default(); SLOTS]);
-        for &(bit, words) in LISTS {
+        // Every cue verb form is short lower-case ASCII; those that show a clause get their bit.
+        let forms = crate::cues::all_verb_forms();
+        let clause_verbs: Vec<&str> = forms
+            .iter()
+            .map(String::as_str)
+            .filter(|f| f.len() <= LONGEST && super::blocks_as_verb(f))
+            .collect();
+        let lists = LISTS
+            .iter()
+            .copied()
+            .chain([(CLAUSE_VERB, &clause_verbs[..])]);
+        for (bit, words) in lists {
             for w in words {
                 let (lo, hi) = sixteen(w.as_bytes());
-                let len = w.len();
-                let mut k = home(lo, hi, len);
+                let len = w.len() as u32;
+                let mut k = home(lo, hi, len as usize);
                 loop {
                     let slot = &mut slots[k];
                     if slot.bits == 0 || (slot.lo, slot.hi, slot.len) == (lo, hi, len) {
@@ -270,7 +286,7 @@ fn find(lo: u64, hi: u64, len: usize) -> u32 {
         if slot.bits == 0 {
             return 0;
         }
-        if slot.lo == lo && slot.hi == hi && slot.len == len {
+        if slot.lo == lo && slot.hi == hi && slot.len as usize == len {
             return slot.bits;
         }
         k = (k + 1) & (SLOTS - 1);
@@ -307,11 +323,12 @@ impl Class {
         let capitals = (in_range(lo, b'A', b'Z') >> 2, in_range(hi, b'A', b'Z') >> 2);
         lo |= capitals.0;
         hi |= capitals.1;
-        let mut bits = if b.is_empty() {
-            0
-        } else {
-            find(lo, hi, b.len())
-        };
+        let mut bits = SHORT
+            | if b.is_empty() {
+                0
+            } else {
+                find(lo, hi, b.len())
+            };
         if capitals == (0, 0) {
             bits |= PLAIN;
         }
@@ -363,10 +380,10 @@ mod tests {
             let lower = Class::of(&w.to_lowercase());
             assert_eq!(
                 Class::of_short_ascii(&w.to_lowercase()),
-                Some(Class(lower.0 | PLAIN))
+                Some(Class(lower.0 | PLAIN | SHORT))
             );
             assert_eq!(
-                Class::of_short_ascii(w).map(|c| c.0 & !PLAIN),
+                Class::of_short_ascii(w).map(|c| c.0 & !(PLAIN | SHORT)),
                 Some(lower.0),
                 "{w}"
             );
@@ -385,6 +402,29 @@ mod tests {
             assert_eq!(sixteen(&text[..n]), want, "{n}");
         }
         assert!(!Class::of("daily").aux_or_adverb(false));
+    }
+
+    /// The clause verb bit answers as the lexicon would for every form and for every spelling
+    /// that the lexicon respells as a form ("emphasised" for "emphasized"), in any case.
+    #[test]
+    fn clause_verbs_are_listed_with_every_respelling() {
+        for f in crate::cues::all_verb_forms() {
+            let iz: Vec<usize> = f.match_indices("iz").map(|(k, _)| k).collect();
+            for mask in 0..1u32 << iz.len() {
+                let mut w = f.clone().into_bytes();
+                for (j, &k) in iz.iter().enumerate() {
+                    if mask >> j & 1 == 1 {
+                        w[k + 1] = b's';
+                    }
+                }
+                let w = String::from_utf8(w).expect("ASCII");
+                let want = super::super::blocks_as_verb(&w);
+                for spelt in [w.clone(), w.to_ascii_uppercase()] {
+                    let c = Class::of_short_ascii(&spelt).expect("short");
+                    assert_eq!(c.is(CLAUSE_VERB), want, "{spelt}");
+                }
+            }
+        }
         assert!(!Class::of("is").aux_or_adverb(false) && Class::of("is").aux_or_adverb(true));
     }
 }
