@@ -254,9 +254,9 @@ pub(super) fn candidates<'t>(
                     tagged = true;
                     break;
                 }
-                let w = t.lower();
-                if !words::is_aux_or_adverb(&w, ing) {
-                    last = Some(w);
+                // The classes fold capitals as they read: only the word found is lower-cased.
+                if !t.class().aux_or_adverb(ing) {
+                    last = Some(t.lower());
                     break;
                 }
             }
