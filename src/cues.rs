@@ -294,16 +294,45 @@ pub fn verb_form(word: &str) -> Option<(&'static str, Strength)> {
 /// What the lexicon knows about the exact lower-case form `word`, without allocating.
 pub(crate) fn cue_form(word: &str) -> Option<Form> {
     let b = word.as_bytes();
-    let (first, last) = (*b.first()?, *b.last()?);
-    if !first.is_ascii_lowercase()
-        || !last.is_ascii_lowercase()
-        || b.len() >= 32
-        || form_shapes()[usize::from(first - b'a')][b.len()] & (1 << (last - b'a')) == 0
-    {
+    // Every form has two to fifteen bytes (a test checks): the filter reads the first two and
+    // the last two.
+    if b.len() < 2 || b.len() > table::LONGEST {
+        return None;
+    }
+    let bit = filter_bit(b);
+    if form_filter()[bit / 64] >> (bit % 64) & 1 == 0 {
         return None;
     }
     // The table holds lower-case forms only, so a word with any other byte is no key.
     form_table().get(b)
+}
+
+/// Bits of [`form_filter`]: some eighty per form, so that few words that are no form pass.
+const FILTER_BITS: usize = 1 << 16;
+
+/// The bit of [`form_filter`] for a word of two bytes or more: a hash of its first two bytes,
+/// its last two and its length. Words that share those with a form (about one word in three
+/// among those shaped like a form) still pass, but a hash of five bytes costs little next to
+/// the table's lookup of the whole word, which most of the words asked about would fail.
+#[inline]
+fn filter_bit(b: &[u8]) -> usize {
+    let n = b.len();
+    let ends = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
+    let key = ends(0) | ends(1) << 8 | ends(n - 2) << 16 | ends(n - 1) << 24 | (n as u64) << 32;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+}
+
+/// One bit per [`filter_bit`] of a cue form: a word whose bit is clear is no form.
+fn form_filter() -> &'static [u64] {
+    static FILTER: OnceLock<Vec<u64>> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut bits = vec![0u64; FILTER_BITS / 64];
+        for f in forms().keys() {
+            let bit = filter_bit(f.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        bits
+    })
 }
 
 /// Returns the lemma when `word` (any case) is an inflection of a cue verb.
@@ -531,6 +560,7 @@ mod tests {
     fn the_flat_table_holds_every_form() {
         for (f, &(lemma, strength)) in forms() {
             assert!(f.len() <= table::LONGEST && f.bytes().all(|b| b.is_ascii_lowercase()));
+            assert!(f.len() >= 2 && cue_form(f).is_some(), "{f}");
             let got = form_table().get(f.as_bytes()).expect("listed");
             assert_eq!((got.lemma, got.strength), (lemma, strength));
             assert_eq!(got.noun_like, noun_like_listed(f, lemma), "{f}");

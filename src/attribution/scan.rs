@@ -16,7 +16,8 @@ pub(super) struct Words {
     /// Indices into `spans`, in order, of every word shaped like a phrase opener (a superset:
     /// the phrase rules test each one exactly).
     pub openers: Vec<usize>,
-    /// Indices into `spans`, in order, of every word shaped like a cue verb form (a superset).
+    /// Indices into `spans`, in order, of every word shaped like a cue verb form, small first
+    /// and last letters included (a superset).
     pub verbs: Vec<usize>,
     /// Byte offset of the first long dash (`―` or `—`), which may open a signature.
     pub long_dash: Option<usize>,
@@ -52,13 +53,17 @@ const ASCII_WORD: [bool; 128] = {
 };
 
 /// The shapes of the phrase openers and cue verb forms, as tables indexed by a word's bytes.
+/// Openers are matched in any case, cue verb forms in lower case only (as they are written).
 struct Shapes {
-    /// Row 1 to 26 for a first byte that is a letter (any case), row 0 for any other byte.
+    /// Row 1 to 26 for a first byte that is a small letter, 27 to 52 for a capital, row 0 for
+    /// any other byte.
     row: [u8; 256],
     /// Per row and word length, a bit per last letter that some phrase opener has (bits 0 to
-    /// 25) and that some cue verb form has (bits 32 to 57). Row 0 is empty.
-    bits: [[u64; 32]; 27],
-    /// Per last byte: the bit of its letter (any case) in both halves, 0 for any other byte.
+    /// 25) and, in the rows of small letters, that some cue verb form has (bits 32 to 57). Row
+    /// 0 is empty.
+    bits: [[u64; 32]; 53],
+    /// Per last byte: the bit of its letter (any case) in the openers' half, and of a small
+    /// letter in the verbs' half; 0 for any other byte.
     last: [u64; 256],
 }
 
@@ -69,21 +74,26 @@ fn shapes() -> &'static Shapes {
     SHAPES.get_or_init(|| {
         let mut shapes = Shapes {
             row: [0; 256],
-            bits: [[0; 32]; 27],
+            bits: [[0; 32]; 53],
             last: [0; 256],
         };
         let verbs = crate::cues::form_shapes();
-        for (first, (row, verbs)) in shapes.bits[1..].iter_mut().zip(verbs).enumerate() {
-            for (len, (bits, &verbs)) in row.iter_mut().zip(verbs).enumerate() {
+        for (first, verbs) in verbs.iter().enumerate() {
+            for (len, &verbs) in verbs.iter().enumerate() {
                 let opener = super::phrases::OPENER_SHAPES[first].get(len).copied();
-                *bits = u64::from(opener.unwrap_or(0)) | u64::from(verbs) << 32;
+                let opener = u64::from(opener.unwrap_or(0));
+                shapes.bits[1 + first][len] = opener | u64::from(verbs) << 32;
+                shapes.bits[27 + first][len] = opener;
             }
         }
         for b in 0..=255u8 {
-            if b.is_ascii_alphabetic() {
-                let k = b.to_ascii_lowercase() - b'a';
+            let k = b.to_ascii_lowercase().wrapping_sub(b'a');
+            if b.is_ascii_lowercase() {
                 shapes.row[usize::from(b)] = k + 1;
                 shapes.last[usize::from(b)] = 1 << k | 1 << (32 + k);
+            } else if b.is_ascii_uppercase() {
+                shapes.row[usize::from(b)] = k + 27;
+                shapes.last[usize::from(b)] = 1 << k;
             }
         }
         shapes
