@@ -58,15 +58,23 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
     let head = p - 1;
     let h = &np[head];
     // Without a preposition the head is the last word.
+    let hc = head_class.unwrap_or(prev);
     let lower;
-    let w = if head_class.unwrap_or(prev).is(PLAIN) {
+    let w = if hc.is(PLAIN) {
         h.word()
     } else {
         lower = h.lower();
         lower.as_str()
     };
-    let w = trim_suffix(trim_suffix(w, "'s"), "’s");
-    let pronoun = is_pronoun_source(w);
+    let trimmed = trim_suffix(trim_suffix(w, "'s"), "’s");
+    // A short ASCII word that was no possessive: its classes answer for it.
+    let exact = hc.is(SHORT) && trimmed.len() == w.len();
+    let w = trimmed;
+    let pronoun = if exact {
+        hc.is(PERSONAL | IT)
+    } else {
+        is_pronoun_source(w)
+    };
     if np.len() == 1 && pronoun {
         return (w != "it" || allow_it).then_some(head);
     }
@@ -89,7 +97,7 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
             return None;
         }
         // A capitalised cue verb ("Says") or a day is no name.
-        if cues::verb(word).is_some() && head == 0 && np.len() == 1 {
+        if head == 0 && np.len() == 1 && cues::verb(word).is_some() {
             return None;
         }
         return Some(head);
@@ -97,8 +105,12 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
     let nounish = w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-');
     // With a speech verb, a bare plural is people too ("auditors said").
     let bare_plural = np.len() <= 3 && w.ends_with('s') && !w.ends_with("ss");
-    (cues::is_source_noun(w) || loose && nounish && (determined && head > 0 || bare_plural))
-        .then_some(head)
+    let source_noun = if exact {
+        hc.is(SOURCE_NOUN)
+    } else {
+        cues::is_source_noun(w)
+    };
+    (source_noun || loose && nounish && (determined && head > 0 || bare_plural)).then_some(head)
 }
 
 /// The source noun phrase that ends right before the cue at `cue`, searching no further back
@@ -316,7 +328,8 @@ fn apposition(text: &str, toks: &[Token], allow_it: bool) -> Option<(usize, usiz
 /// `class` is the class of the token at `first` when the caller has it.
 fn name_before_apposition(toks: &[Token], first: usize, class: Option<Class>) -> Option<usize> {
     let t0 = toks.get(first)?;
-    let appositive = class.unwrap_or_else(|| t0.class()).is(ARTICLE) || cues::is_title(&t0.lower());
+    let c0 = class.unwrap_or_else(|| t0.class());
+    let appositive = c0.is(ARTICLE) || t0.is_title(c0);
     if !appositive {
         return None;
     }

@@ -102,6 +102,15 @@ impl<'t> Token<'t> {
             _ => self.raw.ends_with(['”', '’', '»', '—', '–']),
         }
     }
+    /// [`cues::is_title`] of the word in lower case; `class` is the token's [`Token::class`],
+    /// whose bit answers for a short ASCII word without a lower-case copy.
+    pub(super) fn is_title(&self, class: Class) -> bool {
+        if class.is(SHORT) {
+            class.is(TITLE)
+        } else {
+            cues::is_title(&self.lower())
+        }
+    }
     /// Starts with a mark that opens a phrase.
     pub(super) fn starts_phrase(&self) -> bool {
         self.raw

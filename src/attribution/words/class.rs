@@ -59,8 +59,13 @@ pub(crate) const PLAIN: u32 = 1 << 21;
 /// An inflected cue verb form that shows a clause ([`super::blocks_as_verb`]): listed from the
 /// cue lexicon when the table is built, so that the phrase rules need no second lookup.
 pub(crate) const CLAUSE_VERB: u32 = 1 << 22;
-/// Classes read by [`Class::of_short_ascii`], whose [`CLAUSE_VERB`] bit is exact for the word.
+/// Classes read by [`Class::of_short_ascii`], whose lexicon bits ([`CLAUSE_VERB`], [`TITLE`],
+/// [`SOURCE_NOUN`]) are exact for the word in lower case.
 pub(crate) const SHORT: u32 = 1 << 23;
+/// A title or rank ([`crate::cues::is_title`]).
+pub(crate) const TITLE: u32 = 1 << 24;
+/// A noun that can head a source phrase ([`crate::cues::is_source_noun`]).
+pub(crate) const SOURCE_NOUN: u32 = 1 << 25;
 
 /// The lists behind the bits, in lower case.
 const LISTS: &[(u32, &[&str])] = &[
@@ -204,9 +209,10 @@ const LISTS: &[(u32, &[&str])] = &[
     (ROLE_DETERMINER, &["the", "a", "an", "our", "its"]),
 ];
 
-/// Slots of the table: a power of two, at least three times the number of listed words and
-/// clause verb forms, so that a word not listed (most words) meets an empty slot at once.
-const SLOTS: usize = 2048;
+/// Slots of the table: a power of two, at least three times the number of listed words,
+/// clause verb forms, titles and source nouns, so that a word not listed (most words) meets an
+/// empty slot at once.
+const SLOTS: usize = 4096;
 
 /// One listed word: its bytes as two little-endian words, its length and its classes (never
 /// empty; an empty slot has no classes).
@@ -239,10 +245,11 @@ fn table() -> &'static [Slot; SLOTS] {
             .map(String::as_str)
             .filter(|f| f.len() <= LONGEST && super::blocks_as_verb(f))
             .collect();
-        let lists = LISTS
-            .iter()
-            .copied()
-            .chain([(CLAUSE_VERB, &clause_verbs[..])]);
+        let lists = LISTS.iter().copied().chain([
+            (CLAUSE_VERB, &clause_verbs[..]),
+            (TITLE, crate::cues::TITLES),
+            (SOURCE_NOUN, crate::cues::SOURCE_NOUNS),
+        ]);
         for (bit, words) in lists {
             for w in words {
                 let (lo, hi) = sixteen(w.as_bytes());
@@ -402,6 +409,25 @@ mod tests {
             assert_eq!(sixteen(&text[..n]), want, "{n}");
         }
         assert!(!Class::of("daily").aux_or_adverb(false));
+    }
+
+    /// The lexicon's lists fit the table, and their bits answer as the lexicon would.
+    #[test]
+    fn titles_and_source_nouns_have_their_bits() {
+        let lists = [crate::cues::TITLES, crate::cues::SOURCE_NOUNS];
+        for w in lists.concat() {
+            assert!(w.len() <= LONGEST && w.is_ascii() && w == w.to_ascii_lowercase());
+            for spelt in [w.to_string(), w.to_ascii_uppercase()] {
+                let c = Class::of_short_ascii(&spelt).expect("short");
+                assert_eq!(c.is(TITLE), crate::cues::is_title(w), "{w}");
+                assert_eq!(c.is(SOURCE_NOUN), crate::cues::is_source_noun(w), "{w}");
+            }
+        }
+        let c = Class::of_short_ascii("Minister").expect("short");
+        assert!(c.is(TITLE) && c.is(SOURCE_NOUN) && c.is(SHORT));
+        assert!(!Class::of_short_ascii("said")
+            .expect("short")
+            .is(TITLE | SOURCE_NOUN));
     }
 
     /// The clause verb bit answers as the lexicon would for every form and for every spelling
