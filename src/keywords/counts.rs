@@ -211,6 +211,7 @@ impl<'a> Counts<'a> {
     }
 
     /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
+    #[inline]
     pub fn range(&self, occ: u32) -> (usize, usize) {
         let t = self.token(occ);
         let (start, end) = (t.start as usize, t.end as usize);
@@ -218,6 +219,13 @@ impl<'a> Counts<'a> {
         if part == 0 {
             return (start, end);
         }
+        self.part_range(start, end, part)
+    }
+
+    /// The byte range of part `part` (from 1) of the token at `start..end`; the whole token if
+    /// it has fewer parts. Apart from [`Counts::range`], which mostly meets whole tokens.
+    #[inline(never)]
+    fn part_range(&self, start: usize, end: usize, part: usize) -> (usize, usize) {
         let word = &self.text[start..end];
         let (mut k, mut from) = (1, 0);
         for (j, c) in word.char_indices() {
@@ -261,7 +269,12 @@ impl<'a> Counts<'a> {
                 && !best.chars().any(char::is_lowercase)
         };
         if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
-            best.to_lowercase()
+            // Most forms are ASCII, which needs no case tables.
+            if best.is_ascii() {
+                best.to_ascii_lowercase()
+            } else {
+                best.to_lowercase()
+            }
         } else {
             best.to_string()
         }
