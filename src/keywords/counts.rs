@@ -211,6 +211,7 @@ impl<'a> Counts<'a> {
     }
 
     /// The byte range of an occurrence: its token, or the part of it the occurrence counts.
+    #[inline]
     pub fn range(&self, occ: u32) -> (usize, usize) {
         let t = self.token(occ);
         let (start, end) = (t.start as usize, t.end as usize);
@@ -218,6 +219,13 @@ impl<'a> Counts<'a> {
         if part == 0 {
             return (start, end);
         }
+        self.part_range(start, end, part)
+    }
+
+    /// The byte range of part `part` (from 1) of the token at `start..end`; the whole token if
+    /// it has fewer parts. Apart from [`Counts::range`], which mostly meets whole tokens.
+    #[inline(never)]
+    fn part_range(&self, start: usize, end: usize, part: usize) -> (usize, usize) {
         let word = &self.text[start..end];
         let (mut k, mut from) = (1, 0);
         for (j, c) in word.char_indices() {
@@ -261,7 +269,12 @@ impl<'a> Counts<'a> {
                 && !best.chars().any(char::is_lowercase)
         };
         if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
-            best.to_lowercase()
+            // Most forms are ASCII, which needs no case tables.
+            if best.is_ascii() {
+                best.to_ascii_lowercase()
+            } else {
+                best.to_lowercase()
+            }
         } else {
             best.to_string()
         }
@@ -289,39 +302,19 @@ impl<'a> Counts<'a> {
             .unzip()
     }
 
-    /// The spans and their sentences of each group of `wanted`, and their surface forms (kept
-    /// for [`Counts::surface`]), in one pass over the tokens: following each group's own
-    /// occurrences would jump across the whole text once per group. The same pass tallies the
-    /// surface forms of the groups of `also_named` (without spans).
-    pub fn term_spans(
-        &self,
-        wanted: &[u32],
-        also_named: &[u32],
-        index: &Utf16Index,
-    ) -> Vec<(Vec<Span>, Vec<usize>)> {
+    /// Computes the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
+    /// the tokens: following each group's own occurrences would jump across the whole text
+    /// once per group, and the by-source lists name thousands of groups.
+    pub fn name_groups(&self, groups: &[u32]) {
         let mut slot = vec![NONE; self.groups.len()];
-        let mut spans: Vec<(Vec<Span>, Vec<usize>)> = Vec::with_capacity(wanted.len());
-        let mut named: Vec<u32> = Vec::with_capacity(wanted.len() + also_named.len());
-        for &g in wanted {
-            slot[g as usize] = named.len() as u32;
-            named.push(g);
-            let n = self.tf(g);
-            spans.push((Vec::with_capacity(n), Vec::with_capacity(n)));
-        }
-        for &g in also_named {
+        let mut named: Vec<u32> = Vec::with_capacity(groups.len());
+        for &g in groups {
             if slot[g as usize] == NONE && !self.surfaces.borrow().contains_key(&g) {
                 slot[g as usize] = named.len() as u32;
                 named.push(g);
             }
         }
         let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
-        let mut units = Utf16Cursor::new(self.text, index);
-        let mut span = |k: u32, t: &Token, (a, b): (usize, usize)| {
-            if let Some((spans, sentences)) = spans.get_mut(k as usize) {
-                spans.push(units.span(a, b));
-                sentences.push(t.sentence as usize);
-            }
-        };
         let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
         // The slot of each type's group, with a flag for types with counted parts, and the
         // type's number among the named types: one table, small enough to stay in the cache,
@@ -353,7 +346,6 @@ impl<'a> Counts<'a> {
             if s & UNNAMED != UNNAMED {
                 let k = s & UNNAMED;
                 let (a, b) = (t.start as usize, t.end as usize);
-                span(k, t, (a, b));
                 let spelling = &mut spellings[n as usize];
                 if spelling.is_word(text, a, b - a) {
                     spelling.weight += token_weight(t);
@@ -381,9 +373,7 @@ impl<'a> Counts<'a> {
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
                     let occ = i as u32 | (part << PART_SHIFT);
-                    let range = self.range(occ);
-                    span(slot[g as usize], t, range);
-                    forms[slot[g as usize] as usize].add(text, range, t, occ);
+                    forms[slot[g as usize] as usize].add(text, self.range(occ), t, occ);
                 }
             }
         }
@@ -408,7 +398,6 @@ impl<'a> Counts<'a> {
         for (&g, forms) in named.iter().zip(forms) {
             surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
         }
-        spans
     }
 }
 

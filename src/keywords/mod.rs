@@ -104,11 +104,15 @@ pub fn extract(
 
     let source_ranked = by_source::rank(&counts, sources, &logs);
 
+    let mut named = ranked.clone();
+    named.extend(by_source::groups(&source_ranked));
+    counts.name_groups(&named);
+
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
         .iter()
-        .zip(counts.term_spans(&ranked, &by_source::groups(&source_ranked), index))
-        .map(|(&g, (spans, span_sentences))| {
+        .map(|&g| {
+            let (spans, span_sentences) = counts.spans(counts.occ(g), 1, index);
             let mut in_sentences = span_sentences.clone();
             in_sentences.dedup();
             let tf = counts.tf(g);
