@@ -129,34 +129,32 @@ impl Runs {
 impl Grams {
     /// Tallies the n-grams of the pairs found by [`Runs::scan`].
     pub fn new(c: &Counts, pairs: Vec<[u32; 3]>) -> Grams {
-        // The last key of each group, shared by both tallies (see `Tally::new`).
-        let mut last = vec![NONE; c.groups.len()];
-        let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut last, 0);
-        let repeats = |k: usize| two.keys[two.of[k] as usize].count >= 2;
-        // A triple is a pair followed by one starting on its second word.
+        // Each group's count in the current bucket, shared by both tallies (see `Tally::new`).
+        let mut seen = vec![0u32; c.groups.len()];
+        let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut seen);
+        // A triple is a pair followed by one starting on its second word; it is keyed by its
+        // first pair's number among the repeated pairs.
         let threes: Vec<[u32; 3]> = pairs
             .windows(2)
+            .zip(two.of.windows(2))
             .enumerate()
-            .filter(|&(k, w)| w[1][0] == w[0][0].wrapping_add(1) && repeats(k) && repeats(k + 1))
-            .map(|(k, w)| [k as u32, two.of[k], w[1][2]])
+            .filter(|&(_, (w, of))| {
+                w[1][0] == w[0][0].wrapping_add(1) && of[0] != NONE && of[1] != NONE
+            })
+            .map(|(k, (w, of))| [k as u32, of[0], w[1][2]])
             .collect();
-        let base = two.keys.len() as u32;
-        let three = Tally::new(&threes, |t| (t[1], t[2]), two.keys.len(), &mut last, base);
+        let three = Tally::new(&threes, |t| (t[1], t[2]), two.keys.len(), &mut seen);
 
         let token = |k: u32| pairs[k as usize][0];
-        let mut list: Vec<Gram> = two
-            .keys
-            .iter()
-            .filter(|d| d.count >= 2)
-            .map(|d| Gram {
-                key: [d.head, d.tail, NONE],
-                first: token(d.first),
-                count: d.count,
-                head: d.head,
-                taken: false,
-            })
-            .collect();
-        list.extend(three.keys.iter().filter(|d| d.count >= 2).map(|d| {
+        let mut list: Vec<Gram> = Vec::with_capacity(two.keys.len() + three.keys.len());
+        list.extend(two.keys.iter().map(|d| Gram {
+            key: [d.head, d.tail, NONE],
+            first: token(d.first),
+            count: d.count,
+            head: d.head,
+            taken: false,
+        }));
+        list.extend(three.keys.iter().map(|d| {
             let pair = &two.keys[d.head as usize];
             Gram {
                 key: [pair.head, pair.tail, d.tail],
@@ -205,18 +203,20 @@ impl Grams {
 }
 
 /// Keys of two parts, a head and a tail, tallied by distinct key without hashing or sorting.
+/// Only the keys seen at least twice are kept: most keys occur once, and those need no record.
 struct Tally {
     /// The occurrences with head `h` are `order[bounds[h]..bounds[h + 1]]`, in the order given:
     /// each one's tail and index among the occurrences.
     bounds: Vec<u32>,
     order: Vec<(u32, u32)>,
-    /// Each distinct key, head after head.
+    /// Each key seen at least twice, head after head, in order of first occurrence within a
+    /// head.
     keys: Vec<Distinct>,
-    /// The distinct key of each occurrence (index in `keys`).
+    /// The repeated key of each occurrence (index in `keys`), `NONE` for a key seen once.
     of: Vec<u32>,
 }
 
-/// A distinct key of a [`Tally`].
+/// A repeated key of a [`Tally`].
 struct Distinct {
     head: u32,
     tail: u32,
@@ -225,19 +225,15 @@ struct Distinct {
     count: u32,
 }
 
+/// Marks an entry of a [`Tally`]'s `seen` table that holds a key's number, not a count.
+const NUMBERED: u32 = 1 << 31;
+
 impl Tally {
     /// Tallies the keys `key(o)` of occurrences `occ`, whose heads are below `heads` and whose
-    /// tails index `last`. The keys are numbered from `base` in `last`, which holds the last key
-    /// numbered for each tail: a key numbered in the current head's bucket is that head's, and
-    /// any older one (below the bucket's first number) is stale, so one table serves every
-    /// bucket, and a later tally with a higher `base`, without being cleared.
-    fn new<T>(
-        occ: &[T],
-        key: impl Fn(&T) -> (u32, u32),
-        heads: usize,
-        last: &mut [u32],
-        base: u32,
-    ) -> Tally {
+    /// tails index `seen`, which is all zeros and is left so. Within one head's bucket, a first
+    /// pass counts each tail in `seen`; a second numbers the tails seen twice at their first
+    /// occurrence (and leaves the number in `seen` for the later ones) and a third clears them.
+    fn new<T>(occ: &[T], key: impl Fn(&T) -> (u32, u32), heads: usize, seen: &mut [u32]) -> Tally {
         // A stable counting sort on the head keeps each bucket in the order given.
         let mut bounds = vec![0u32; heads + 1];
         for o in occ {
@@ -257,25 +253,33 @@ impl Tally {
         drop(next);
 
         let mut keys: Vec<Distinct> = Vec::new();
-        let mut of = vec![0u32; occ.len()];
+        let mut of = vec![NONE; occ.len()];
         for (h, w) in bounds.windows(2).enumerate() {
-            let from = base + keys.len() as u32;
-            for &(t, k) in &order[w[0] as usize..w[1] as usize] {
-                let seen = last[t as usize];
-                let id = if seen != NONE && seen >= from {
-                    keys[(seen - base) as usize].count += 1;
-                    seen - base
-                } else {
-                    last[t as usize] = base + keys.len() as u32;
+            let bucket = &order[w[0] as usize..w[1] as usize];
+            // A key alone in its bucket is seen once: most buckets hold one occurrence.
+            if bucket.len() < 2 {
+                continue;
+            }
+            for &(t, _) in bucket {
+                seen[t as usize] += 1;
+            }
+            for &(t, k) in bucket {
+                let n = seen[t as usize];
+                if n & NUMBERED != 0 {
+                    of[k as usize] = n & !NUMBERED;
+                } else if n >= 2 {
+                    seen[t as usize] = NUMBERED | keys.len() as u32;
+                    of[k as usize] = keys.len() as u32;
                     keys.push(Distinct {
                         head: h as u32,
                         tail: t,
                         first: k,
-                        count: 1,
+                        count: n,
                     });
-                    keys.len() as u32 - 1
-                };
-                of[k as usize] = id;
+                }
+            }
+            for &(t, _) in bucket {
+                seen[t as usize] = 0;
             }
         }
         Tally {
