@@ -9,9 +9,9 @@
 //! pair and their third word. Only the n-grams seen at least twice are kept: one seen once is
 //! neither a phrase nor a frequent n-gram.
 
-use super::counts::{Counts, NONE};
+use super::counts::{Counts, NONE, TOKEN_MASK};
 use super::hash::FastMap;
-use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -62,6 +62,10 @@ pub(super) struct Runs {
     pub pairs: Vec<[u32; 3]>,
     /// Every capitalised word (all capitals too), in text order.
     pub capitals: Vec<u32>,
+    /// The capitalised content words with no capitalised word next to them in their run of
+    /// words, which may be later mentions of a name ("Orrell"), with their groups, in text
+    /// order: only the counted tokens (see `TOKEN_MASK`).
+    pub lone: Vec<(u32, u32)>,
 }
 
 /// Tokens summarised by one word of bits in [`Runs::scan`]: two bits each.
@@ -97,33 +101,88 @@ impl Runs {
         // can predict: a block of tokens is first summarised without a branch, two bits per
         // token, and then only the tokens whose bits are set are visited. Each token's bits
         // are shifted in from below, last token first, so that token `j` ends at bit `2j`.
-        let mut carry = 0u64;
+        let mut lone: Vec<(u32, u32)> = Vec::with_capacity(n / 8 + 1);
+        let counted = TOKEN_MASK as usize;
+        // The last token of the block before: whether it is a content word, and capitalised.
+        let (mut carry, mut carry_capital) = (0u64, 0u64);
         let blocks = toks[..n].chunks(BLOCK).zip(groups[..n].chunks(BLOCK));
-        for (b, (toks, block_groups)) in blocks.enumerate() {
-            let (mut flags, mut content) = (0u64, 0u64);
-            for (t, &g) in toks.iter().zip(block_groups).rev() {
-                flags = flags << 2 | FLAG_BITS[usize::from(t.flags & 15)];
-                content = content << 2 | u64::from(g != NONE);
-            }
-            // A pair ends at a content word after a content word (`carry`: the last token of
-            // the block before), with no break between them.
-            let mut ends = content & (content << 2 | carry) & (flags >> 1);
-            carry = content >> (2 * BLOCK - 2);
-            let mut capital = flags & EVEN;
+        for (b, (block, block_groups)) in blocks.enumerate() {
+            let (flags, content) = match (
+                <&[Token; BLOCK]>::try_from(block),
+                <&[u32; BLOCK]>::try_from(block_groups),
+            ) {
+                (Ok(block), Ok(block_groups)) => full_summary(block, block_groups),
+                _ => summary(block, block_groups),
+            };
             let first = b * BLOCK;
+            let capital = flags & EVEN;
+            let joined = flags >> 1 & EVEN;
+            // A pair ends at a content word after a content word, with no break between them.
+            let mut ends = content & (content << 2 | carry) & joined;
+            carry = content >> (2 * BLOCK - 2);
+            // A capitalised word is alone unless joined to a capitalised word before it, or a
+            // capitalised word is joined to it (the token after the block is read alone).
+            let len = block.len();
+            let next = toks
+                .get(first + len)
+                .map_or(0, |t| FLAG_BITS[usize::from(t.flags & 15)]);
+            let after = (flags & flags >> 1 & EVEN) >> 2 | (next & next >> 1 & 1) << (2 * len - 2);
+            let before = capital << 2 | carry_capital;
+            carry_capital = capital >> (2 * BLOCK - 2);
+            let mut alone = capital & content & !(joined & before) & !after;
             while ends != 0 {
                 let i = first + ends.trailing_zeros() as usize / 2;
                 ends &= ends - 1;
                 // `i` is at least 1: the first token follows no content word.
                 pairs.push([i as u32 - 1, groups[i - 1], groups[i]]);
             }
+            let mut capital = capital;
             while capital != 0 {
                 capitals.push((first + capital.trailing_zeros() as usize / 2) as u32);
                 capital &= capital - 1;
             }
+            while alone != 0 {
+                let i = first + alone.trailing_zeros() as usize / 2;
+                alone &= alone - 1;
+                if i < counted {
+                    lone.push((i as u32, groups[i]));
+                }
+            }
         }
-        Runs { pairs, capitals }
+        Runs {
+            pairs,
+            capitals,
+            lone,
+        }
     }
+}
+
+/// [`summary`] of a full block, unrolled by fours so that each shift is a constant.
+fn full_summary(block: &[Token; BLOCK], groups: &[u32; BLOCK]) -> (u64, u64) {
+    let (mut flags, mut content) = (0u64, 0u64);
+    let bits = |j: usize| {
+        (
+            FLAG_BITS[usize::from(block[j].flags & 15)] << (2 * j),
+            u64::from(groups[j] != NONE) << (2 * j),
+        )
+    };
+    for j in (0..BLOCK).step_by(4) {
+        let (a, b, c, d) = (bits(j), bits(j + 1), bits(j + 2), bits(j + 3));
+        flags |= a.0 | b.0 | c.0 | d.0;
+        content |= a.1 | b.1 | c.1 | d.1;
+    }
+    (flags, content)
+}
+
+/// The bits of a block of tokens (see [`FLAG_BITS`]) and whether each is a content word (the
+/// low bit of each two), token `j` at bit `2j`: branch-free.
+fn summary(block: &[Token], groups: &[u32]) -> (u64, u64) {
+    let (mut flags, mut content) = (0u64, 0u64);
+    for (j, (t, &g)) in block.iter().zip(groups).enumerate() {
+        flags |= FLAG_BITS[usize::from(t.flags & 15)] << (2 * j);
+        content |= u64::from(g != NONE) << (2 * j);
+    }
+    (flags, content)
 }
 
 impl Grams {
