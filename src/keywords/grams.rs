@@ -9,9 +9,9 @@
 //! pair and their third word. Only the n-grams seen at least twice are kept: one seen once is
 //! neither a phrase nor a frequent n-gram.
 
-use super::counts::{Counts, NONE};
+use super::counts::{Counts, NONE, TOKEN_MASK};
 use super::hash::FastMap;
-use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -62,6 +62,10 @@ pub(super) struct Runs {
     pub pairs: Vec<[u32; 3]>,
     /// Every capitalised word (all capitals too), in text order.
     pub capitals: Vec<u32>,
+    /// The capitalised content words with no capitalised word next to them in their run of
+    /// words, which may be later mentions of a name ("Orrell"), with their groups, in text
+    /// order: only the counted tokens (see `TOKEN_MASK`).
+    pub lone: Vec<(u32, u32)>,
 }
 
 /// Tokens summarised by one word of bits in [`Runs::scan`]: two bits each.
@@ -97,66 +101,119 @@ impl Runs {
         // can predict: a block of tokens is first summarised without a branch, two bits per
         // token, and then only the tokens whose bits are set are visited. Each token's bits
         // are shifted in from below, last token first, so that token `j` ends at bit `2j`.
-        let mut carry = 0u64;
+        let mut lone: Vec<(u32, u32)> = Vec::with_capacity(n / 8 + 1);
+        let counted = TOKEN_MASK as usize;
+        // The last token of the block before: whether it is a content word, and capitalised.
+        let (mut carry, mut carry_capital) = (0u64, 0u64);
         let blocks = toks[..n].chunks(BLOCK).zip(groups[..n].chunks(BLOCK));
-        for (b, (toks, block_groups)) in blocks.enumerate() {
-            let (mut flags, mut content) = (0u64, 0u64);
-            for (t, &g) in toks.iter().zip(block_groups).rev() {
-                flags = flags << 2 | FLAG_BITS[usize::from(t.flags & 15)];
-                content = content << 2 | u64::from(g != NONE);
-            }
-            // A pair ends at a content word after a content word (`carry`: the last token of
-            // the block before), with no break between them.
-            let mut ends = content & (content << 2 | carry) & (flags >> 1);
-            carry = content >> (2 * BLOCK - 2);
-            let mut capital = flags & EVEN;
+        for (b, (block, block_groups)) in blocks.enumerate() {
+            let (flags, content) = match (
+                <&[Token; BLOCK]>::try_from(block),
+                <&[u32; BLOCK]>::try_from(block_groups),
+            ) {
+                (Ok(block), Ok(block_groups)) => full_summary(block, block_groups),
+                _ => summary(block, block_groups),
+            };
             let first = b * BLOCK;
+            let capital = flags & EVEN;
+            let joined = flags >> 1 & EVEN;
+            // A pair ends at a content word after a content word, with no break between them.
+            let mut ends = content & (content << 2 | carry) & joined;
+            carry = content >> (2 * BLOCK - 2);
+            // A capitalised word is alone unless joined to a capitalised word before it, or a
+            // capitalised word is joined to it (the token after the block is read alone).
+            let len = block.len();
+            let next = toks
+                .get(first + len)
+                .map_or(0, |t| FLAG_BITS[usize::from(t.flags & 15)]);
+            let after = (flags & flags >> 1 & EVEN) >> 2 | (next & next >> 1 & 1) << (2 * len - 2);
+            let before = capital << 2 | carry_capital;
+            carry_capital = capital >> (2 * BLOCK - 2);
+            let mut alone = capital & content & !(joined & before) & !after;
             while ends != 0 {
                 let i = first + ends.trailing_zeros() as usize / 2;
                 ends &= ends - 1;
                 // `i` is at least 1: the first token follows no content word.
                 pairs.push([i as u32 - 1, groups[i - 1], groups[i]]);
             }
+            let mut capital = capital;
             while capital != 0 {
                 capitals.push((first + capital.trailing_zeros() as usize / 2) as u32);
                 capital &= capital - 1;
             }
+            while alone != 0 {
+                let i = first + alone.trailing_zeros() as usize / 2;
+                alone &= alone - 1;
+                if i < counted {
+                    lone.push((i as u32, groups[i]));
+                }
+            }
         }
-        Runs { pairs, capitals }
+        Runs {
+            pairs,
+            capitals,
+            lone,
+        }
     }
+}
+
+/// [`summary`] of a full block, unrolled by fours so that each shift is a constant.
+fn full_summary(block: &[Token; BLOCK], groups: &[u32; BLOCK]) -> (u64, u64) {
+    let (mut flags, mut content) = (0u64, 0u64);
+    let bits = |j: usize| {
+        (
+            FLAG_BITS[usize::from(block[j].flags & 15)] << (2 * j),
+            u64::from(groups[j] != NONE) << (2 * j),
+        )
+    };
+    for j in (0..BLOCK).step_by(4) {
+        let (a, b, c, d) = (bits(j), bits(j + 1), bits(j + 2), bits(j + 3));
+        flags |= a.0 | b.0 | c.0 | d.0;
+        content |= a.1 | b.1 | c.1 | d.1;
+    }
+    (flags, content)
+}
+
+/// The bits of a block of tokens (see [`FLAG_BITS`]) and whether each is a content word (the
+/// low bit of each two), token `j` at bit `2j`: branch-free.
+fn summary(block: &[Token], groups: &[u32]) -> (u64, u64) {
+    let (mut flags, mut content) = (0u64, 0u64);
+    for (j, (t, &g)) in block.iter().zip(groups).enumerate() {
+        flags |= FLAG_BITS[usize::from(t.flags & 15)] << (2 * j);
+        content |= u64::from(g != NONE) << (2 * j);
+    }
+    (flags, content)
 }
 
 impl Grams {
     /// Tallies the n-grams of the pairs found by [`Runs::scan`].
     pub fn new(c: &Counts, pairs: Vec<[u32; 3]>) -> Grams {
-        // The last key of each group, shared by both tallies (see `Tally::new`).
-        let mut last = vec![NONE; c.groups.len()];
-        let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut last, 0);
-        let repeats = |k: usize| two.keys[two.of[k] as usize].count >= 2;
-        // A triple is a pair followed by one starting on its second word.
+        // Each group's count in the current bucket, shared by both tallies (see `Tally::new`).
+        let mut seen = vec![0u32; c.groups.len()];
+        let two = Tally::new(&pairs, |p| (p[1], p[2]), c.groups.len(), &mut seen);
+        // A triple is a pair followed by one starting on its second word; it is keyed by its
+        // first pair's number among the repeated pairs.
         let threes: Vec<[u32; 3]> = pairs
             .windows(2)
+            .zip(two.of.windows(2))
             .enumerate()
-            .filter(|&(k, w)| w[1][0] == w[0][0].wrapping_add(1) && repeats(k) && repeats(k + 1))
-            .map(|(k, w)| [k as u32, two.of[k], w[1][2]])
+            .filter(|&(_, (w, of))| {
+                w[1][0] == w[0][0].wrapping_add(1) && of[0] != NONE && of[1] != NONE
+            })
+            .map(|(k, (w, of))| [k as u32, of[0], w[1][2]])
             .collect();
-        let base = two.keys.len() as u32;
-        let three = Tally::new(&threes, |t| (t[1], t[2]), two.keys.len(), &mut last, base);
+        let three = Tally::new(&threes, |t| (t[1], t[2]), two.keys.len(), &mut seen);
 
         let token = |k: u32| pairs[k as usize][0];
-        let mut list: Vec<Gram> = two
-            .keys
-            .iter()
-            .filter(|d| d.count >= 2)
-            .map(|d| Gram {
-                key: [d.head, d.tail, NONE],
-                first: token(d.first),
-                count: d.count,
-                head: d.head,
-                taken: false,
-            })
-            .collect();
-        list.extend(three.keys.iter().filter(|d| d.count >= 2).map(|d| {
+        let mut list: Vec<Gram> = Vec::with_capacity(two.keys.len() + three.keys.len());
+        list.extend(two.keys.iter().map(|d| Gram {
+            key: [d.head, d.tail, NONE],
+            first: token(d.first),
+            count: d.count,
+            head: d.head,
+            taken: false,
+        }));
+        list.extend(three.keys.iter().map(|d| {
             let pair = &two.keys[d.head as usize];
             Gram {
                 key: [pair.head, pair.tail, d.tail],
@@ -205,18 +262,20 @@ impl Grams {
 }
 
 /// Keys of two parts, a head and a tail, tallied by distinct key without hashing or sorting.
+/// Only the keys seen at least twice are kept: most keys occur once, and those need no record.
 struct Tally {
     /// The occurrences with head `h` are `order[bounds[h]..bounds[h + 1]]`, in the order given:
     /// each one's tail and index among the occurrences.
     bounds: Vec<u32>,
     order: Vec<(u32, u32)>,
-    /// Each distinct key, head after head.
+    /// Each key seen at least twice, head after head, in order of first occurrence within a
+    /// head.
     keys: Vec<Distinct>,
-    /// The distinct key of each occurrence (index in `keys`).
+    /// The repeated key of each occurrence (index in `keys`), `NONE` for a key seen once.
     of: Vec<u32>,
 }
 
-/// A distinct key of a [`Tally`].
+/// A repeated key of a [`Tally`].
 struct Distinct {
     head: u32,
     tail: u32,
@@ -225,19 +284,15 @@ struct Distinct {
     count: u32,
 }
 
+/// Marks an entry of a [`Tally`]'s `seen` table that holds a key's number, not a count.
+const NUMBERED: u32 = 1 << 31;
+
 impl Tally {
     /// Tallies the keys `key(o)` of occurrences `occ`, whose heads are below `heads` and whose
-    /// tails index `last`. The keys are numbered from `base` in `last`, which holds the last key
-    /// numbered for each tail: a key numbered in the current head's bucket is that head's, and
-    /// any older one (below the bucket's first number) is stale, so one table serves every
-    /// bucket, and a later tally with a higher `base`, without being cleared.
-    fn new<T>(
-        occ: &[T],
-        key: impl Fn(&T) -> (u32, u32),
-        heads: usize,
-        last: &mut [u32],
-        base: u32,
-    ) -> Tally {
+    /// tails index `seen`, which is all zeros and is left so. Within one head's bucket, a first
+    /// pass counts each tail in `seen`; a second numbers the tails seen twice at their first
+    /// occurrence (and leaves the number in `seen` for the later ones) and a third clears them.
+    fn new<T>(occ: &[T], key: impl Fn(&T) -> (u32, u32), heads: usize, seen: &mut [u32]) -> Tally {
         // A stable counting sort on the head keeps each bucket in the order given.
         let mut bounds = vec![0u32; heads + 1];
         for o in occ {
@@ -257,25 +312,33 @@ impl Tally {
         drop(next);
 
         let mut keys: Vec<Distinct> = Vec::new();
-        let mut of = vec![0u32; occ.len()];
+        let mut of = vec![NONE; occ.len()];
         for (h, w) in bounds.windows(2).enumerate() {
-            let from = base + keys.len() as u32;
-            for &(t, k) in &order[w[0] as usize..w[1] as usize] {
-                let seen = last[t as usize];
-                let id = if seen != NONE && seen >= from {
-                    keys[(seen - base) as usize].count += 1;
-                    seen - base
-                } else {
-                    last[t as usize] = base + keys.len() as u32;
+            let bucket = &order[w[0] as usize..w[1] as usize];
+            // A key alone in its bucket is seen once: most buckets hold one occurrence.
+            if bucket.len() < 2 {
+                continue;
+            }
+            for &(t, _) in bucket {
+                seen[t as usize] += 1;
+            }
+            for &(t, k) in bucket {
+                let n = seen[t as usize];
+                if n & NUMBERED != 0 {
+                    of[k as usize] = n & !NUMBERED;
+                } else if n >= 2 {
+                    seen[t as usize] = NUMBERED | keys.len() as u32;
+                    of[k as usize] = keys.len() as u32;
                     keys.push(Distinct {
                         head: h as u32,
                         tail: t,
                         first: k,
-                        count: 1,
+                        count: n,
                     });
-                    keys.len() as u32 - 1
-                };
-                of[k as usize] = id;
+                }
+            }
+            for &(t, _) in bucket {
+                seen[t as usize] = 0;
             }
         }
         Tally {

@@ -79,7 +79,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
     let mut finder = Finder::new(c);
     finder.read(&runs.capitals);
     let mut grams = Grams::new(c, runs.pairs);
-    let names = finder.finish(&mut grams);
+    let names = finder.finish(&mut grams, &runs.lone);
 
     // Every n-gram and name seen twice is a candidate; the ranking sorts small records (the
     // score, the first token and the candidate's number: n-grams, then names) and reads the

@@ -214,27 +214,10 @@ fn caps(t: &Token) -> bool {
     t.flags & (CAPITALIZED | ALL_CAPS) != 0
 }
 
-/// Whether the capitalised word `t`, token `i` of `toks`, has no capitalised word next to it in
-/// its run of words.
-fn alone(toks: &[Token], i: usize, t: &Token) -> bool {
-    let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-    let joined_before = !new_run && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(caps);
-    let joined_after = toks
-        .get(i + 1)
-        .is_some_and(|n| n.flags & (SENTENCE_START | BREAK_BEFORE) == 0 && caps(n));
-    !joined_before && !joined_after
-}
-
 /// Finds the names, from each capitalised word on (see [`Finder::run`]).
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
     kinds: Vec<u8>,
-    /// The capitalised words on their own, which may be later mentions of a name ("Orrell"):
-    /// collected here, with their groups, for `short_mentions`, which then need not read every
-    /// token again nor look up their groups at random.
-    lone: Vec<(u32, u32)>,
-    /// Tokens past this are not counted (see `TOKEN_MASK`).
-    counted: usize,
     names: Names,
 }
 
@@ -244,12 +227,6 @@ impl<'c> Finder<'c> {
             c,
             // What each distinct form is, looked up once per form rather than once per token.
             kinds: word_kinds(c),
-            lone: Vec::new(),
-            counted: c
-                .tokens
-                .tokens
-                .len()
-                .min(super::super::counts::TOKEN_MASK as usize),
             names: Names {
                 ids: FastMap::default(),
                 list: Vec::new(),
@@ -263,32 +240,20 @@ impl<'c> Finder<'c> {
     /// outside a name: they neither start a name nor end one, so only the tokens from a
     /// capitalised word to the end of its name need reading.
     pub fn read(&mut self, capitals: &[u32]) {
-        let c = self.c;
-        let toks = &c.tokens.tokens;
+        let toks = &self.c.tokens.tokens;
         let mut resume = 0;
         for &i in capitals {
             let i = i as usize;
-            let (Some(t), Some(&g)) = (toks.get(i), c.token_group.get(i)) else {
-                break;
-            };
             if i < resume {
                 continue;
             }
             // Most capitalised words are followed by nothing that continues a name: no
             // capitalised word, number or connector. Then the word is no name of two words,
-            // only perhaps a lone capital, and the token after it (which ends any name) needs
-            // no reading.
+            // and the token after it (which ends any name) needs no reading.
             let continued = toks.get(i + 1).is_some_and(|n| {
                 caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
             });
-            if continued {
-                resume = self.run(i);
-            } else {
-                if g != NONE && i < self.counted && alone(toks, i, t) {
-                    self.lone.push((i as u32, g));
-                }
-                resume = i + 1;
-            }
+            resume = if continued { self.run(i) } else { i + 1 };
         }
     }
 
@@ -297,16 +262,10 @@ impl<'c> Finder<'c> {
     /// at their end). Out of line, so that its loop has the registers to itself.
     #[inline(never)]
     fn run(&mut self, from: usize) -> usize {
-        // What is read apart from what is written (the lone words and the names), so that the
-        // closing of a name below can write while the loop reads.
-        let Finder {
-            c,
-            kinds,
-            lone,
-            counted,
-            names,
-        } = self;
-        let (c, kinds, counted) = (*c, &kinds[..], *counted);
+        // What is read apart from what is written (the names), so that the closing of a name
+        // below can write while the loop reads.
+        let Finder { c, kinds, names } = self;
+        let (c, kinds) = (*c, &kinds[..]);
         let toks = &c.tokens.tokens;
         // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
         // `pending` trailing connectors.
@@ -330,9 +289,6 @@ impl<'c> Finder<'c> {
             }
             let kind = kinds[t.ty as usize];
             let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-            if capital && g != NONE && i < counted && alone(toks, i, t) {
-                lone.push((i as u32, g));
-            }
             // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
             let is_date = kind & DATE_WORD != 0;
             // A number continues a name ("Windows 10") but not a date ("March 15").
@@ -417,7 +373,9 @@ impl<'c> Finder<'c> {
 
     /// The names, once every token was seen. A name that is also an n-gram ("United States")
     /// is listed once, as a name, with every occurrence of the words together: `grams` loses it.
-    pub fn finish(self, grams: &mut Grams) -> Names {
+    /// `lone` holds the capitalised words that may be later mentions of a name (see
+    /// [`Runs::lone`](super::super::grams::Runs::lone)).
+    pub fn finish(self, grams: &mut Grams, lone: &[(u32, u32)]) -> Names {
         let mut names = self.names;
         for n in &mut names.list {
             if n.len > 3 {
@@ -431,7 +389,7 @@ impl<'c> Finder<'c> {
                 }
             }
         }
-        short_mentions(self.c, &mut names, &self.lone);
+        short_mentions(self.c, &mut names, lone);
         names
     }
 }
