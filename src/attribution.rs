@@ -55,7 +55,7 @@ mod sentence;
 mod subject;
 mod words;
 
-pub(crate) use words::{trim_prefix, trim_suffix};
+pub(crate) use words::trim_prefix;
 
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;

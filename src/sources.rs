@@ -18,8 +18,11 @@ mod kind;
 mod names;
 
 use index::{FastMap, Index, Named, RECENT_REACH};
+use kind::find_bytes;
 pub use kind::kind_of;
-use names::{name_and_descriptors, name_before};
+use names::{name_and_descriptors, name_before, Scratch};
+
+use std::borrow::Cow;
 
 use crate::attribution::{Found, RawMention};
 use crate::cues;
@@ -66,18 +69,18 @@ impl Group {
 
 /// What grouping reads from a mention's text and kind alone. A long text repeats the same
 /// mentions ("Putin", "the ministry") hundreds of times: each distinct one is read once.
-struct Reading {
+struct Reading<'t> {
     /// The kinds a pronoun may stand for.
     pronoun: Option<&'static [Kind]>,
     /// For a description without a name: its head noun, the noun's kind, and whether the
     /// description is short (three words at most).
     anaphor: Option<(String, Kind, bool)>,
     /// The name and its keys, made when the mention is first matched by name.
-    named: Option<Named>,
+    named: Option<Named<'t>>,
 }
 
-impl Reading {
-    fn new(raw: &str) -> Reading {
+impl Reading<'_> {
+    fn new<'t>(raw: &str) -> Reading<'t> {
         let pronoun = pronoun(raw);
         let anaphor = pronoun
             .is_none()
@@ -96,28 +99,38 @@ impl Reading {
 }
 
 /// The name of a mention typed `kind`, with its descriptors, read into `ix`'s ids.
-fn name_of_mention(ix: &mut Index, raw: &str, kind: Kind) -> Named {
-    let (mut name, descriptors) = name_and_descriptors(raw, kind);
+fn name_of_mention<'t>(
+    ix: &mut Index<'t>,
+    scratch: &mut Scratch<'t>,
+    raw: &'t str,
+    kind: Kind,
+) -> Named<'t> {
+    let mut name = name_and_descriptors(raw, kind, scratch);
     // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
     if kind == Kind::Organization {
-        if let Some(k) = name.find(" of ") {
-            let (body, parent) = (&name[..k], &name[k + 4..]);
-            let body_head = body.split_whitespace().last().unwrap_or("").to_lowercase();
-            let parent_kind = kind_of(parent);
-            if matches!(
-                body_head.as_str(),
-                "bureau" | "office" | "department" | "division" | "unit"
-            ) && parent_kind == Kind::Organization
-                && parent.split_whitespace().count() >= 2
-            {
-                name = parent
-                    .trim_start_matches("the ")
-                    .trim_start_matches("The ")
-                    .to_string();
-            }
+        if let Some(len) = parent_body(&name).map(str::len) {
+            // The parent ends the name: it is the name's last `len` bytes.
+            name = match name {
+                Cow::Borrowed(name) => Cow::Borrowed(&name[name.len() - len..]),
+                Cow::Owned(name) => Cow::Owned(name[name.len() - len..].to_string()),
+            };
         }
     }
-    ix.named(name, descriptors)
+    ix.named(name, &scratch.descriptors)
+}
+
+/// The parent named in an organisation's name, when the name is a sub-body of it ("the
+/// Information Bureau of the Ministry of X" gives "Ministry of X"): the end of the name.
+fn parent_body(name: &str) -> Option<&str> {
+    let k = find_bytes(name, " of ")?;
+    let (body, parent) = (&name[..k], &name[k + 4..]);
+    // No non-ASCII word lower-cases to one of these nouns, so ASCII folding decides.
+    let body_head = body.split_whitespace().last().unwrap_or("");
+    let sub_body = ["bureau", "office", "department", "division", "unit"]
+        .iter()
+        .any(|noun| noun.eq_ignore_ascii_case(body_head));
+    (sub_body && kind_of(parent) == Kind::Organization && parent.split_whitespace().count() >= 2)
+        .then(|| parent.trim_start_matches("the ").trim_start_matches("The "))
 }
 
 fn pronoun(s: &str) -> Option<&'static [Kind]> {
@@ -174,7 +187,7 @@ fn anaphor(raw: &str) -> Option<String> {
 }
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
-pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
+pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
     let mut ix = Index::default();
     // Entities of mentions already grouped, by span, for carried-over attributions.
     // Sized for every mention up front: it is only looked up, never walked, so its capacity
@@ -189,12 +202,13 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
     let mut by_span: FastMap<(usize, usize), usize> =
         FastMap::with_capacity_and_hasher(mentions, Default::default());
     let mut reading_ids: FastMap<(&str, Kind), usize> = FastMap::default();
-    let mut readings: Vec<Reading> = Vec::new();
+    let mut readings: Vec<Reading<'t>> = Vec::new();
+    let mut scratch = Scratch::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
         let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
-        let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index| {
+        let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index<'t>| {
             let raw = &text[m.start..m.end];
             let next = readings.len();
             let r = *reading_ids.entry((raw, m.kind)).or_insert(next);
@@ -202,7 +216,7 @@ pub fn group(text: &str, sentences: &[Sentence], found: &mut [Option<Found>]) ->
                 readings.push(Reading::new(raw));
             }
             let reading = &mut readings[r];
-            let id = resolve(text, sent_start, m, ix, reading);
+            let id = resolve(text, sent_start, m, ix, reading, &mut scratch);
             let Some(id) = id else { return };
             m.entity = Some(id);
             by_span.insert((m.start, m.end), id);
@@ -326,17 +340,18 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
 }
 
 /// Finds or creates the group a mention belongs to, given what its text reads as.
-fn resolve(
-    text: &str,
+fn resolve<'t>(
+    text: &'t str,
     sent_start: usize,
     m: &RawMention,
-    ix: &mut Index,
-    reading: &mut Reading,
+    ix: &mut Index<'t>,
+    reading: &mut Reading<'t>,
+    scratch: &mut Scratch<'t>,
 ) -> Option<usize> {
     if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                let mut named = ix.named(name, Vec::new());
+                let mut named = ix.named(Cow::Owned(name), &[]);
                 return Some(ix.add_name(&mut named, Kind::Person));
             }
         }
@@ -374,7 +389,7 @@ fn resolve(
         Some(named) => named,
         None => reading
             .named
-            .insert(name_of_mention(ix, &text[m.start..m.end], m.kind)),
+            .insert(name_of_mention(ix, scratch, &text[m.start..m.end], m.kind)),
     };
     if named.name.is_empty() {
         return None;
@@ -401,10 +416,19 @@ mod tests {
 
     #[test]
     fn names_drop_titles() {
-        let (n, d) = name_and_descriptors("Russian President Vladimir Putin", Kind::Person);
+        let mut scratch = Scratch::default();
+        let n = name_and_descriptors(
+            "Russian President Vladimir Putin",
+            Kind::Person,
+            &mut scratch,
+        );
         assert_eq!(n, "Vladimir Putin");
-        assert_eq!(d, ["Russian President"]);
-        let (n, _) = name_and_descriptors("Chinese Ambassador to the EU Fu Cong", Kind::Person);
+        assert_eq!(scratch.descriptors, ["Russian President"]);
+        let n = name_and_descriptors(
+            "Chinese Ambassador to the EU Fu Cong",
+            Kind::Person,
+            &mut scratch,
+        );
         assert_eq!(n, "Fu Cong");
     }
 }

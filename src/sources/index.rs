@@ -7,10 +7,11 @@
 //! group holds (its words, its descriptors) is one entry per pair in two sets shared by all
 //! groups, so that a group costs no tables of its own.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use super::names::key_of;
+use super::names::key_words;
 use super::Group;
 use crate::keywords::FastHasher;
 use crate::schema::Kind;
@@ -61,16 +62,19 @@ impl Lists {
 }
 
 #[derive(Default)]
-pub(super) struct Index {
+pub(super) struct Index<'t> {
     pub(super) groups: Vec<Group>,
     /// Word ids by text.
     word_ids: FastMap<String, usize>,
     words: Vec<Word>,
-    /// Key ids by text; `by_key[key]` is the group the key names, [`NONE`] for none yet.
-    key_ids: FastMap<String, usize>,
+    /// Keys as paths of word ids from the empty key (node 0): the node reached from a key by
+    /// one more word. A key is found by its words' ids, without a string of its own.
+    key_steps: FastMap<(usize, usize), usize>,
+    /// `by_key[node]` is the group the key ending at `node` names, [`NONE`] for none yet.
     by_key: Vec<usize>,
-    /// Descriptor ids by text.
-    descriptor_ids: FastMap<String, usize>,
+    /// Descriptor ids by text, and their texts by id: slices of the text, as a rule.
+    descriptor_ids: FastMap<Cow<'t, str>, usize>,
+    descriptors: Vec<Cow<'t, str>>,
     /// Each name's key words and descriptors as ids, one range per name.
     name_words: Vec<usize>,
     name_descriptors: Vec<usize>,
@@ -83,31 +87,29 @@ pub(super) struct Index {
     /// Group ids in order of use (with repeats); `last_use[id]` is the latest position of `id`.
     pub(super) uses: Vec<usize>,
     pub(super) last_use: Vec<usize>,
-    /// Buffers for reading a name's key.
+    /// The buffer a name is lower-cased into for its key.
     lower: String,
-    key: String,
 }
 
 /// A name ready for matching: its canonical form and the ids of its key, words and descriptors.
-pub(super) struct Named {
-    pub(super) name: String,
+pub(super) struct Named<'t> {
+    pub(super) name: Cow<'t, str>,
     /// Words in the name, as white space splits it.
     word_count: usize,
-    /// The key (the key words joined by single spaces) as an id.
+    /// The key (the key words in order) as its node in [`Index::key_steps`].
     key: usize,
     /// Its key words (a word may repeat), in order, as a range of [`Index::name_words`].
     words: (usize, usize),
     /// The word when the key is a single word.
     single: Option<usize>,
-    /// Its descriptors, and their ids as a range of [`Index::name_descriptors`].
-    descriptors: Vec<String>,
+    /// Its descriptors' ids, as a range of [`Index::name_descriptors`].
     descriptor_ids: (usize, usize),
     /// The group this name last joined: when it joins the same group again, that group already
     /// holds its keys, words and descriptors, and already has a name at least as long.
     last_id: Option<usize>,
 }
 
-impl Index {
+impl<'t> Index<'t> {
     /// Marks `id` as the most recently used group.
     pub(super) fn touch(&mut self, id: usize) {
         self.last_use[id] = self.uses.len();
@@ -133,11 +135,15 @@ impl Index {
     }
 
     /// Reads `name` and its descriptors into ids.
-    pub(super) fn named(&mut self, name: String, descriptors: Vec<String>) -> Named {
-        let mut key = std::mem::take(&mut self.key);
-        key_of(&name, &mut self.lower, &mut key);
+    pub(super) fn named(&mut self, name: Cow<'t, str>, descriptors: &[Cow<'t, str>]) -> Named<'t> {
+        if self.by_key.is_empty() {
+            // The empty key.
+            self.by_key.push(NONE);
+        }
+        let mut lower = std::mem::take(&mut self.lower);
         let start = self.name_words.len();
-        for w in key.split(' ').filter(|w| !w.is_empty()) {
+        let mut key = 0;
+        key_words(&name, &mut lower, |w| {
             let id = match self.word_ids.get(w) {
                 Some(&id) => id,
                 None => {
@@ -152,30 +158,25 @@ impl Index {
                 }
             };
             self.name_words.push(id);
-        }
-        let words = (start, self.name_words.len());
-        // No key word holds a space: a key without one is a single word, or empty.
-        let single = if key.contains(' ') {
-            None
-        } else {
-            self.name_words[start..].first().copied()
-        };
-        let key_id = match self.key_ids.get(key.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.by_key.len();
+            let next = self.by_key.len();
+            key = *self.key_steps.entry((key, id)).or_insert(next);
+            if key == next {
                 self.by_key.push(NONE);
-                self.key_ids.insert(key.clone(), id);
-                id
             }
+        });
+        self.lower = lower;
+        let words = (start, self.name_words.len());
+        let single = match &self.name_words[start..] {
+            &[w] => Some(w),
+            _ => None,
         };
-        self.key = key;
         let start = self.name_descriptors.len();
-        for d in &descriptors {
-            let id = match self.descriptor_ids.get(d.as_str()) {
+        for d in descriptors {
+            let id = match self.descriptor_ids.get(d.as_ref()) {
                 Some(&id) => id,
                 None => {
-                    let id = self.descriptor_ids.len();
+                    let id = self.descriptors.len();
+                    self.descriptors.push(d.clone());
                     self.descriptor_ids.insert(d.clone(), id);
                     id
                 }
@@ -185,10 +186,9 @@ impl Index {
         Named {
             word_count: name.split_whitespace().count(),
             name,
-            key: key_id,
+            key,
             words,
             single,
-            descriptors,
             descriptor_ids: (start, self.name_descriptors.len()),
             last_id: None,
         }
@@ -209,7 +209,7 @@ impl Index {
     }
 
     /// Matches `named` against the groups or creates a new one; returns its index.
-    pub(super) fn add_name(&mut self, named: &mut Named, kind: Kind) -> usize {
+    pub(super) fn add_name(&mut self, named: &mut Named<'t>, kind: Kind) -> usize {
         let words = &self.name_words[named.words.0..named.words.1];
         let by_key = Some(self.by_key[named.key]).filter(|&id| id != NONE);
         let found = by_key.or_else(|| {
@@ -242,7 +242,7 @@ impl Index {
             Some(id) => id,
             None => {
                 self.groups.push(Group {
-                    name: named.name.clone(),
+                    name: named.name.to_string(),
                     kind,
                     mentions: 0,
                     descriptors: Vec::new(),
@@ -258,7 +258,8 @@ impl Index {
         named.last_id = Some(id);
         let g = &mut self.groups[id];
         if named.word_count > g.word_count && !(g.kind == Kind::Person && kind != Kind::Person) {
-            g.name.clone_from(&named.name);
+            g.name.clear();
+            g.name.push_str(&named.name);
             g.word_count = named.word_count;
         }
         // A key, once given, is never taken back: a group answers to it exactly when it was
@@ -278,10 +279,10 @@ impl Index {
                 self.lists.push(&mut g.words, w);
             }
         }
-        let ids = &self.name_descriptors[named.descriptor_ids.0..named.descriptor_ids.1];
-        for (d, &did) in named.descriptors.iter().zip(ids) {
+        for &did in &self.name_descriptors[named.descriptor_ids.0..named.descriptor_ids.1] {
+            let d = &self.descriptors[did];
             if !d.is_empty() && self.group_descriptors.insert((id, did)) {
-                g.descriptors.push(d.clone());
+                g.descriptors.push(d.to_string());
             }
         }
         id

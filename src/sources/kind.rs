@@ -96,26 +96,39 @@ fn capitalised_words_after_first(s: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
-/// True for the ASCII bytes that belong to a word of [`words_of`]: letters, digits, `.` and `-`.
-const ASCII_WORD: [bool; 128] = {
+/// The ASCII bytes that belong to a word besides letters and digits: `extra`.
+const fn ascii_words(extra: &[u8]) -> [bool; 128] {
     let mut t = [false; 128];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'.' as usize || b == b'-' as usize;
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
     t
-};
+}
 
-/// The byte offset of the first character of `s` that belongs to a word of [`words_of`] (when
-/// `word`) or does not (otherwise). ASCII, almost every byte of a mention, is decided by a table
-/// without decoding.
-fn first_char(s: &str, word: bool) -> Option<usize> {
+/// The ASCII bytes of a word of a mention being typed: letters, digits, `.` and `-`.
+const MENTION_WORD: [bool; 128] = ascii_words(b".-");
+
+/// The ASCII bytes of a key word of a name (see [`names::key_words`](super::names::key_words)):
+/// letters, digits, `-` and `@`.
+pub(super) const KEY_WORD: [bool; 128] = ascii_words(b"-@");
+
+/// The byte offset of the first character of `s` that belongs to a word (when `word`) or does
+/// not (otherwise): an ASCII byte when `ascii` says so, any other character when it is
+/// alphanumeric. ASCII, almost every byte of a mention, is decided by the table without
+/// decoding.
+fn first_char(s: &str, ascii: &[bool; 128], word: bool) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if ASCII_WORD[usize::from(b)] == word {
+            if ascii[usize::from(b)] == word {
                 return Some(i);
             }
             i += 1;
@@ -130,12 +143,16 @@ fn first_char(s: &str, word: bool) -> Option<usize> {
     None
 }
 
-/// The words of a lower-cased mention: runs of alphanumeric characters, `.` and `-`.
-fn words_of(lower: &str) -> impl Iterator<Item = &str> {
+/// The words of a lower-cased text: runs of alphanumeric characters and the ASCII bytes that
+/// `ascii` admits.
+pub(super) fn words_of<'a>(
+    lower: &'a str,
+    ascii: &'a [bool; 128],
+) -> impl Iterator<Item = &'a str> {
     let mut rest = lower;
     std::iter::from_fn(move || {
-        let from = rest.get(first_char(rest, true)?..)?;
-        let (word, after) = from.split_at(first_char(from, false).unwrap_or(from.len()));
+        let from = rest.get(first_char(rest, ascii, true)?..)?;
+        let (word, after) = from.split_at(first_char(from, ascii, false).unwrap_or(from.len()));
         rest = after;
         Some(word)
     })
@@ -287,7 +304,7 @@ pub fn kind_of(mention: &str) -> Kind {
 /// [`kind_of`], given the lower-case forms of the mention and of its core.
 fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kind {
     // A pronoun standing alone: the second word is looked for only after one.
-    let mut words = words_of(lower);
+    let mut words = words_of(lower, &MENTION_WORD);
     if let Some(w) = words.next() {
         let pronoun = matches!(
             w,
@@ -303,7 +320,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     }
     // The words of the core before its first preposition, in one pass: the classes of all of
     // them, and the last one (the head) with its own classes.
-    let mut core_words = words_of(core_lower);
+    let mut core_words = words_of(core_lower, &MENTION_WORD);
     let first_core_word = core_words.next();
     let (mut any_class, mut head, mut head_class) = (0u8, "", 0u8);
     let head_part = first_core_word

@@ -1,9 +1,10 @@
 //! Names of sources: a mention split into its canonical name and its descriptors, and the
 //! lower-case key words that grouping matches on.
 
-use super::kind::{find_bytes, is_place};
+use std::borrow::Cow;
+
+use super::kind::{find_bytes, is_place, words_of, KEY_WORD};
 use super::kind_of;
-use crate::attribution::trim_suffix;
 use crate::cues;
 use crate::schema::Kind;
 
@@ -40,40 +41,77 @@ pub(super) fn apposed_name(s: &str) -> bool {
             .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || is_title_word(w))
 }
 
-/// Splits a mention into its canonical name, its descriptors and, for "A (B)", B as an alias.
-pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<String>) {
+/// The reused buffers of [`name_and_descriptors`]: the words of a head and the descriptors of the
+/// mention being read. A long text reads thousands of distinct mentions; each one reuses them
+/// instead of collecting vectors of its own.
+#[derive(Default)]
+pub(super) struct Scratch<'t> {
+    words: Vec<&'t str>,
+    /// The descriptors of the last mention read, in order.
+    pub(super) descriptors: Vec<Cow<'t, str>>,
+}
+
+/// `words` (in order, from a split of `within` at white space) joined by single spaces. They
+/// almost always stand in `within` separated by single spaces, and are then borrowed as the
+/// slice that spans them rather than copied.
+fn joined<'t>(within: &'t str, words: &[&'t str]) -> Cow<'t, str> {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return Cow::Borrowed("");
+    };
+    // Where the words lie in `within`, from their addresses (no pointer is followed).
+    let base = within.as_ptr() as usize;
+    let start = (first.as_ptr() as usize).wrapping_sub(base);
+    let end = (last.as_ptr() as usize + last.len()).wrapping_sub(base);
+    if let Some(span) = within.get(start..end) {
+        // The words hold no white space: when the span is as long as the words and one byte
+        // between each two, and holds a space for each gap, every gap is a single space.
+        let letters: usize = words.iter().map(|w| w.len()).sum();
+        let gaps = words.len() - 1;
+        if span.len() == letters + gaps && span.bytes().filter(|&b| b == b' ').count() == gaps {
+            return Cow::Borrowed(span);
+        }
+    }
+    Cow::Owned(words.join(" "))
+}
+
+/// Splits a mention into its canonical name and its descriptors (left in
+/// `scratch.descriptors`); for "A (B)", B is a descriptor.
+pub(super) fn name_and_descriptors<'t>(
+    mention: &'t str,
+    kind: Kind,
+    scratch: &mut Scratch<'t>,
+) -> Cow<'t, str> {
+    let Scratch { words, descriptors } = scratch;
+    descriptors.clear();
     // Split at the first ", " (a byte search: a substring searcher costs more to prepare than
     // these short mentions take to scan).
     let (head, rest) = match find_bytes(mention, ", ") {
         Some(k) => (&mention[..k], Some(&mention[k + 2..])),
         None => (mention, None),
     };
-    // The head is a slice of the mention until the name is built: no copy of its own.
+    // The head, the name and the descriptors are slices of the mention until they are stored.
     let mut head = head.trim();
-    let mut descriptors: Vec<String> = rest
-        .map(|d| vec![d.trim_end_matches(',').trim().to_string()])
-        .unwrap_or_default();
+    let rest = rest.map(|d| d.trim_end_matches(',').trim());
+    descriptors.extend(rest.map(Cow::Borrowed));
     // "the harbour master, Rosa Lind": a role described in lower case, then the person's name
     // in apposition. The name is canonical and the role a descriptor.
     if kind == Kind::Person {
-        if let Some(app) = rest
-            .map(|d| d.trim_end_matches(',').trim())
-            .filter(|d| apposed_name(d))
-        {
-            let role_words: Vec<&str> = head.split_whitespace().collect();
-            let described = role_words.len() >= 2
-                && role_words[strip_det(&role_words)..]
+        if let Some(app) = rest.filter(|d| apposed_name(d)) {
+            words.clear();
+            words.extend(head.split_whitespace());
+            let described = words.len() >= 2
+                && words[strip_det(words)..]
                     .iter()
                     .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
             if described {
-                descriptors[0] = head.to_string();
+                descriptors[0] = Cow::Borrowed(head);
                 head = app;
             }
         }
     }
     // "Lucy Powell MP (@handle)": the bracketed part is a descriptor.
     if let Some(k) = find_bytes(head, " (") {
-        descriptors.push(head[k + 1..].to_string());
+        descriptors.push(Cow::Borrowed(&head[k + 1..]));
         head = &head[..k];
     }
     // "the Ministry of X of our country" is the Ministry of X.
@@ -82,9 +120,11 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
             head = stripped;
         }
     }
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let skip = strip_det(&words);
+    words.clear();
+    words.extend(head.split_whitespace());
+    let skip = strip_det(words);
     let words = &words[skip..];
+    let join = |words: &[&'t str]| joined(mention, words);
     if kind == Kind::Media {
         // "the official Xinhua news agency" / "Beirut-based al-Akhbar newspaper": the name.
         let proper = |w: &&str| {
@@ -99,13 +139,13 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         if let (Some(a), Some(b)) = (a, b) {
             let has_lower_tail = b + 1 < words.len() || a > 0;
             if has_lower_tail {
-                descriptors.push(words.join(" "));
-                return (words[a..=b].join(" "), descriptors);
+                descriptors.push(join(words));
+                return join(&words[a..=b]);
             }
         }
     }
     if kind != Kind::Person {
-        return (words.join(" "), descriptors);
+        return join(words);
     }
     // "Professor Ridong Hu of Huaqiao University": the name is before "of".
     let cut = words
@@ -138,13 +178,13 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         words
     } else {
         if cut < words.len() {
-            descriptors.push(words[cut..].join(" "));
+            descriptors.push(join(&words[cut..]));
         }
         before_of
     };
     let first = name_start(words);
     if first > 0 && first < words.len() {
-        descriptors.insert(0, words[..first].join(" "));
+        descriptors.insert(0, join(&words[..first]));
     }
     let mut name = &words[first.min(words.len())..];
     // "Lucy Powell MP": a title after the name is a descriptor too.
@@ -153,16 +193,17 @@ pub(super) fn name_and_descriptors(mention: &str, kind: Kind) -> (String, Vec<St
         // The case test is cheaper and seldom passes: it goes first.
         last.chars().all(|c| c.is_uppercase()) && is_title_word(last)
     } {
-        descriptors.push(name[name.len() - 1].to_string());
+        descriptors.push(Cow::Borrowed(name[name.len() - 1]));
         name = &name[..name.len() - 1];
     }
-    (name.join(" "), descriptors)
+    join(name)
 }
 
-/// The key of `name` in `key`: its lower-case words, without determiners, joined by single
-/// spaces. Both buffers are the caller's, kept from name to name, so that a name costs no
-/// string of its own.
-pub(super) fn key_of(name: &str, lower: &mut String, key: &mut String) {
+/// Calls `f` with the key words of `name`, in order: its lower-case words (runs of letters,
+/// digits, `-` and `@`) without determiners and the fillers "of", "our" and "country". `lower`
+/// is the caller's buffer, kept from name to name, that receives the lower-case name, so that
+/// a name costs no string of its own.
+pub(super) fn key_words(name: &str, lower: &mut String, mut f: impl FnMut(&str)) {
     lower.clear();
     if name.is_ascii() {
         lower.push_str(name);
@@ -170,29 +211,25 @@ pub(super) fn key_of(name: &str, lower: &mut String, key: &mut String) {
     } else {
         lower.push_str(&name.to_lowercase());
     }
-    key.clear();
-    let words = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')
-        .filter(|w| {
-            !w.is_empty() && !DETERMINERS.contains(w) && !matches!(*w, "of" | "our" | "country")
-        })
-        .map(|w| trim_suffix(w, "'s"));
-    let (mut count, mut last) = (0, 0);
-    for w in words {
-        if count > 0 {
-            key.push(' ');
+    let mut words = words_of(lower, &KEY_WORD)
+        .filter(|w| !matches!(*w, "of" | "our" | "country") && !DETERMINERS.contains(w));
+    // Each word is passed on when the next is read: the last one may still change.
+    let (mut count, mut last) = (0, None);
+    for w in &mut words {
+        if let Some(before) = last.replace(w) {
+            f(before);
         }
-        last = key.len();
-        key.push_str(w);
         count += 1;
     }
-    // Machine translation renders one body as "… Information Bureau" and "… Information Agency".
-    if count >= 3
-        && matches!(&key[last..], "agency" | "bureau" | "office")
-        && !name.contains("News")
-    {
-        key.truncate(last);
-        key.push_str("bureau");
+    // Machine translation renders one body as "… Information Bureau" and "… Information
+    // Agency".
+    if let Some(w) = last {
+        let agency = count >= 3 && matches!(w, "agency" | "bureau" | "office");
+        f(if agency && !name.contains("News") {
+            "bureau"
+        } else {
+            w
+        });
     }
 }
 
@@ -262,6 +299,6 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
         prev_word = raw;
     }
     flush(&mut run, run_prev, &mut best);
-    best.map(|n| name_and_descriptors(&n, Kind::Person).0)
-        .filter(|n| !n.is_empty())
+    let name = name_and_descriptors(&best?, Kind::Person, &mut Scratch::default()).into_owned();
+    Some(name).filter(|n| !n.is_empty())
 }
