@@ -68,6 +68,16 @@ pub(crate) fn is_byte(x: u64, c: u8) -> u64 {
     !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
+/// Like [`is_byte`], for searches that want only the first match: `0x80` at the first byte of
+/// `x` that is `c`, in three operations instead of five. Bytes after a match may be marked
+/// falsely (the subtraction borrows through the match), bytes before it never are, so the
+/// lowest mark of this mask, or of several or-ed together, is exact.
+#[inline]
+pub(crate) fn first_byte(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    t.wrapping_sub(ONES) & !t & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +101,18 @@ mod tests {
             }
         }
         assert_eq!(eight(&text, 250), None);
+        // The first match of `first_byte` is exact, alone or or-ed with another search.
+        for x in [
+            0x2E2E_6162_2E0A_2200u64,
+            u64::MAX,
+            0,
+            0x0A2E_0A2E_0A2E_0A2E,
+            0x01_0000_2E_00,
+        ] {
+            let exact = is_byte(x, b'.') | is_byte(x, b'\n');
+            let first = first_byte(x, b'.') | first_byte(x, b'\n');
+            assert_eq!(first.trailing_zeros(), exact.trailing_zeros(), "{x:#x}");
+        }
         assert_eq!(padded(b"ab"), u64::from(b'a') | u64::from(b'b') << 8);
     }
 

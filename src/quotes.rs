@@ -6,7 +6,7 @@
 //! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
 //! paragraph, so unbalanced text never swallows the rest of the article.
 
-use crate::bytes::{eight, is_byte, HIGH};
+use crate::bytes::{eight, first_byte, HIGH};
 
 /// One quotation, in byte offsets, marks included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,9 +96,10 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 /// every byte of the text.
 fn next_stop<const BREAKS: bool>(bytes: &[u8], mut i: usize) -> usize {
     while let Some(x) = eight(bytes, i) {
-        let mut hit = (x & HIGH) | is_byte(x, b'"') | is_byte(x, b'\'');
+        // Only the first stop counts, so the cheaper first-match test does.
+        let mut hit = (x & HIGH) | first_byte(x, b'"') | first_byte(x, b'\'');
         if BREAKS {
-            hit |= is_byte(x, b'\n');
+            hit |= first_byte(x, b'\n');
         }
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
