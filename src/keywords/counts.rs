@@ -428,9 +428,8 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
     let mut stems = Stems::with_capacity(tokens.type_count());
-    let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
-    let mut group_of = |word: &str, key: &mut String| -> u32 {
+    let mut group_of = |word: &str| -> u32 {
         let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
         let mut chars = word.chars();
         let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !tokens::is_ideograph(c));
@@ -442,21 +441,22 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         if stop || numeric {
             return NONE;
         }
-        key.clear();
-        stem::stem_into(word, key);
-        if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
-            return NONE;
-        }
-        stems.group(key)
+        stem::with_stem(word, |key| {
+            let extra = || std::str::from_utf8(key).is_ok_and(|k| extra_stems.contains(k));
+            if !extra_stems.is_empty() && extra() {
+                return NONE;
+            }
+            stems.group(key)
+        })
     };
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {
             let ty = tokens.form(id);
-            let group = group_of(ty, &mut key);
+            let group = group_of(ty);
             let from = parts.len() as u32;
             if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
                 for piece in ty.split('-') {
-                    let g = group_of(piece, &mut key);
+                    let g = group_of(piece);
                     parts.push(if g == group { NONE } else { g });
                 }
             }
@@ -475,7 +475,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
 /// the padding is unambiguous): no allocation per stem, and no key to follow when comparing.
 struct Stems {
     short: FastMap<(u64, u64), u32>,
-    long: FastMap<String, u32>,
+    long: FastMap<Vec<u8>, u32>,
 }
 
 impl Stems {
@@ -492,14 +492,13 @@ impl Stems {
     }
 
     /// The group of `stem`, adding one if the stem is new.
-    fn group(&mut self, stem: &str) -> u32 {
+    fn group(&mut self, stem: &[u8]) -> u32 {
         let next = self.len() as u32;
-        let b = stem.as_bytes();
-        if b.len() > 16 {
+        if stem.len() > 16 {
             if let Some(&g) = self.long.get(stem) {
                 return g;
             }
-            self.long.insert(stem.to_string(), next);
+            self.long.insert(stem.to_vec(), next);
             return next;
         }
         *self.short.entry(short_key(stem)).or_insert(next)
