@@ -85,9 +85,11 @@ pub(super) struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
-    /// Surface forms already computed: the by-source lists ask for the same frequent words once
-    /// per source, and each computation reads every occurrence of the word.
-    surfaces: RefCell<FastMap<u32, String>>,
+    /// The most frequent forms of the groups already tallied, as byte ranges of the text: the
+    /// by-source lists ask for the same frequent words once per source, and each tally reads
+    /// every occurrence of the word. A range rather than the string, so that each caller's
+    /// string is made once from the text rather than copied from another.
+    surfaces: RefCell<FastMap<u32, std::ops::Range<usize>>>,
 }
 
 impl<'a> Counts<'a> {
@@ -246,17 +248,18 @@ impl<'a> Counts<'a> {
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     pub fn surface(&self, g: u32) -> String {
-        if let Some(s) = self.surfaces.borrow().get(&g) {
-            return s.clone();
-        }
-        let mut forms = FormTally::default();
-        for &i in self.occ(g) {
-            let (a, b) = self.range(i);
-            forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
-        }
-        let s = self.surface_from(g, forms.best(self.text));
-        self.surfaces.borrow_mut().insert(g, s.clone());
-        s
+        let known = self.surfaces.borrow().get(&g).cloned();
+        let best = known.unwrap_or_else(|| {
+            let mut forms = FormTally::default();
+            for &i in self.occ(g) {
+                let (a, b) = self.range(i);
+                forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
+            }
+            let best = forms.best(self.text);
+            self.surfaces.borrow_mut().insert(g, best.clone());
+            best
+        });
+        self.surface_from(g, self.text.get(best).unwrap_or_default())
     }
 
     /// The surface form of group `g` given its most frequent form `best`.
@@ -302,7 +305,7 @@ impl<'a> Counts<'a> {
             .unzip()
     }
 
-    /// Computes the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
+    /// Tallies the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
     /// the tokens: following each group's own occurrences would jump across the whole text
     /// once per group, and the by-source lists name thousands of groups.
     pub fn name_groups(&self, groups: &[u32]) {
@@ -396,7 +399,7 @@ impl<'a> Counts<'a> {
         let mut surfaces = self.surfaces.borrow_mut();
         surfaces.reserve(named.len());
         for (&g, forms) in named.iter().zip(forms) {
-            surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
+            surfaces.insert(g, forms.best(self.text));
         }
     }
 }
