@@ -83,14 +83,18 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
             // The source's term is a ln(a total / (n1 f)); the rest's is at most 0, as the
             // rest uses the term less than expected (the test above). A term whose bound is
             // below the worst listed one cannot enter the list; the margins cover rounding.
+            let e1 = n1 * f as f64 / total;
+            let e2 = n2 * f as f64 / total;
             if *len as usize == SOURCE_TERMS {
-                let bound = 2.0 * a as f64 * (ceiling[o as usize] + logs.ln(a) - logs.ln(f));
-                if bound * (1.0 + 1e-9) + 1e-9 < list[SOURCE_TERMS - 1].0 {
+                // The rest's term, b ln(b / e2), is at most b (b / e2 - 1), as ln x <= x - 1.
+                let own = 2.0 * a as f64 * (ceiling[o as usize] + logs.ln(a) - logs.ln(f));
+                let rest = 2.0 * b as f64 * (b as f64 / e2 - 1.0);
+                let bound = own + rest;
+                let margin = 1e-9 * (own.abs() + rest.abs()) + 1e-9;
+                if bound + margin < list[SOURCE_TERMS - 1].0 {
                     continue;
                 }
             }
-            let e1 = n1 * f as f64 / total;
-            let e2 = n2 * f as f64 / total;
             let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
             let g2 = 2.0 * (term(a as f64, e1) + term(b as f64, e2));
             let candidate = (g2, g, a, b);

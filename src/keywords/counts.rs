@@ -85,9 +85,11 @@ pub(super) struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
-    /// Surface forms already computed: the by-source lists ask for the same frequent words once
-    /// per source, and each computation reads every occurrence of the word.
-    surfaces: RefCell<FastMap<u32, String>>,
+    /// The most frequent forms of the groups already tallied, as byte ranges of the text: the
+    /// by-source lists ask for the same frequent words once per source, and each tally reads
+    /// every occurrence of the word. A range rather than the string, so that each caller's
+    /// string is made once from the text rather than copied from another.
+    surfaces: RefCell<FastMap<u32, std::ops::Range<usize>>>,
 }
 
 impl<'a> Counts<'a> {
@@ -246,17 +248,18 @@ impl<'a> Counts<'a> {
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     pub fn surface(&self, g: u32) -> String {
-        if let Some(s) = self.surfaces.borrow().get(&g) {
-            return s.clone();
-        }
-        let mut forms = FormTally::default();
-        for &i in self.occ(g) {
-            let (a, b) = self.range(i);
-            forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
-        }
-        let s = self.surface_from(g, forms.best(self.text));
-        self.surfaces.borrow_mut().insert(g, s.clone());
-        s
+        let known = self.surfaces.borrow().get(&g).cloned();
+        let best = known.unwrap_or_else(|| {
+            let mut forms = FormTally::default();
+            for &i in self.occ(g) {
+                let (a, b) = self.range(i);
+                forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
+            }
+            let best = forms.best(self.text);
+            self.surfaces.borrow_mut().insert(g, best.clone());
+            best
+        });
+        self.surface_from(g, self.text.get(best).unwrap_or_default())
     }
 
     /// The surface form of group `g` given its most frequent form `best`.
@@ -302,7 +305,7 @@ impl<'a> Counts<'a> {
             .unzip()
     }
 
-    /// Computes the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
+    /// Tallies the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
     /// the tokens: following each group's own occurrences would jump across the whole text
     /// once per group, and the by-source lists name thousands of groups.
     pub fn name_groups(&self, groups: &[u32]) {
@@ -396,7 +399,7 @@ impl<'a> Counts<'a> {
         let mut surfaces = self.surfaces.borrow_mut();
         surfaces.reserve(named.len());
         for (&g, forms) in named.iter().zip(forms) {
-            surfaces.insert(g, self.surface_from(g, forms.best(self.text)));
+            surfaces.insert(g, forms.best(self.text));
         }
     }
 }
@@ -428,9 +431,8 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     let extra_stems: HashSet<String> = extra.iter().map(|w| stem::stem(w)).collect();
 
     let mut stems = Stems::with_capacity(tokens.type_count());
-    let mut key = String::new();
     let mut parts: Vec<u32> = Vec::new();
-    let mut group_of = |word: &str, key: &mut String| -> u32 {
+    let mut group_of = |word: &str| -> u32 {
         let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
         let mut chars = word.chars();
         let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !tokens::is_ideograph(c));
@@ -442,21 +444,22 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
         if stop || numeric {
             return NONE;
         }
-        key.clear();
-        stem::stem_into(word, key);
-        if !extra_stems.is_empty() && extra_stems.contains(key.as_str()) {
-            return NONE;
-        }
-        stems.group(key)
+        stem::with_stem(word, |key| {
+            let extra = || std::str::from_utf8(key).is_ok_and(|k| extra_stems.contains(k));
+            if !extra_stems.is_empty() && extra() {
+                return NONE;
+            }
+            stems.group(key)
+        })
     };
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {
             let ty = tokens.form(id);
-            let group = group_of(ty, &mut key);
+            let group = group_of(ty);
             let from = parts.len() as u32;
             if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
                 for piece in ty.split('-') {
-                    let g = group_of(piece, &mut key);
+                    let g = group_of(piece);
                     parts.push(if g == group { NONE } else { g });
                 }
             }
@@ -475,7 +478,7 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
 /// the padding is unambiguous): no allocation per stem, and no key to follow when comparing.
 struct Stems {
     short: FastMap<(u64, u64), u32>,
-    long: FastMap<String, u32>,
+    long: FastMap<Vec<u8>, u32>,
 }
 
 impl Stems {
@@ -492,14 +495,13 @@ impl Stems {
     }
 
     /// The group of `stem`, adding one if the stem is new.
-    fn group(&mut self, stem: &str) -> u32 {
+    fn group(&mut self, stem: &[u8]) -> u32 {
         let next = self.len() as u32;
-        let b = stem.as_bytes();
-        if b.len() > 16 {
+        if stem.len() > 16 {
             if let Some(&g) = self.long.get(stem) {
                 return g;
             }
-            self.long.insert(stem.to_string(), next);
+            self.long.insert(stem.to_vec(), next);
             return next;
         }
         *self.short.entry(short_key(stem)).or_insert(next)

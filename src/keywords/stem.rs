@@ -14,11 +14,32 @@ pub fn stem_into(word: &str, out: &mut String) {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
+    match stemmed(word) {
+        // Only ASCII letters were ever written, so the bytes are valid UTF-8.
+        Some(w) => out.push_str(std::str::from_utf8(&w.b[..w.n]).unwrap_or_default()),
+        None => out.push_str(word),
+    }
+}
+
+/// Calls `f` with the bytes of the stem of `word` (already lower-cased): for callers that
+/// key on bytes, which need not check that a stem is valid UTF-8.
+pub(super) fn with_stem<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix('\''))
+        .unwrap_or(word);
+    match stemmed(word) {
+        Some(w) => f(&w.b[..w.n]),
+        None => f(word.as_bytes()),
+    }
+}
+
+/// The stem of `word` (a possessive removed), or `None` when it is left as it is.
+fn stemmed(word: &str) -> Option<Word> {
     // Short words, and long "words" (URLs, glued text), are left alone rather than given a
     // buffer.
     if word.len() <= 2 || word.len() > MAX_STEMMED {
-        out.push_str(word);
-        return;
+        return None;
     }
     let mut w = Word {
         b: [0; MAX_STEMMED],
@@ -26,8 +47,7 @@ pub fn stem_into(word: &str, out: &mut String) {
     };
     w.b[..word.len()].copy_from_slice(word.as_bytes());
     if !w.is_lowercase() {
-        out.push_str(word);
-        return;
+        return None;
     }
     w.step1a();
     w.step1b();
@@ -36,8 +56,7 @@ pub fn stem_into(word: &str, out: &mut String) {
     w.step3();
     w.step4();
     w.step5();
-    // Only ASCII letters were ever written, so the bytes are valid UTF-8.
-    out.push_str(std::str::from_utf8(&w.b[..w.n]).unwrap_or_default());
+    Some(w)
 }
 
 /// The stem of `word` (already lower-cased).

@@ -398,8 +398,8 @@ pub fn is_stopword(lower: &str) -> bool {
         return false;
     }
     static SET: OnceLock<FastSet> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().map(|w| short_key(w)).collect())
-        .contains(&short_key(lower))
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| short_key(w.as_bytes())).collect())
+        .contains(&short_key(lower.as_bytes()))
 }
 
 /// Bytes in the longest stopword (checked by a test).

@@ -113,14 +113,16 @@ impl FormTally {
         }
     }
 
-    /// The most frequent form; ties go to the earliest.
-    pub fn best<'t>(&self, text: &'t str) -> &'t str {
+    /// The byte range in `text` of the most frequent form (ties go to the earliest); an empty
+    /// range when there is none.
+    pub fn best(&self, text: &str) -> std::ops::Range<usize> {
         std::iter::once(&self.first)
             .chain(&self.others)
             .filter(|f| f.weight > 0)
             .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
-            .and_then(|f| text.get(f.start as usize..(f.start + f.len) as usize))
-            .unwrap_or("")
+            .map(|f| f.start as usize..(f.start + f.len) as usize)
+            .filter(|range| text.get(range.clone()).is_some())
+            .unwrap_or(0..0)
     }
 }
 
