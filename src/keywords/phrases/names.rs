@@ -92,6 +92,10 @@ const NUMERIC: u8 = 16;
 /// the cache, where the type table it summarises is too large to stay.
 fn word_kinds(c: &Counts) -> Vec<u8> {
     let mut lists: FastMap<&str, u8> = FastMap::default();
+    // The lengths of the listed words by first byte and by last byte (bit `len`): a form
+    // whose first or last byte starts or ends no listed word of its length, as most do, needs
+    // no look-up.
+    let (mut by_first, mut by_last) = ([0u16; 256], [0u16; 256]);
     for (list, bit) in [
         (CONNECTORS, CONNECTOR_WORD),
         (DATE_WORDS, DATE_WORD),
@@ -99,18 +103,28 @@ fn word_kinds(c: &Counts) -> Vec<u8> {
     ] {
         for &w in list {
             *lists.entry(w).or_default() |= bit;
+            let b = w.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                by_first[usize::from(f)] |= 1 << b.len();
+                by_last[usize::from(l)] |= 1 << b.len();
+            }
         }
     }
-    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
     (0..c.tokens.type_count() as u32)
         .map(|t| {
             let form = c.tokens.form(t);
-            let listed = if form.len() <= longest {
-                lists.get(form).copied().unwrap_or(0)
-            } else {
-                0
+            let b = form.as_bytes();
+            let listed = match (b.first(), b.last()) {
+                (Some(&f), Some(&l))
+                    if b.len() < 16
+                        && (by_first[usize::from(f)] & by_last[usize::from(l)]) >> b.len() & 1
+                            != 0 =>
+                {
+                    lists.get(form).copied().unwrap_or(0)
+                }
+                _ => 0,
             };
-            let possessive = if form.ends_with("'s") { POSSESSIVE } else { 0 };
+            let possessive = if b.ends_with(b"'s") { POSSESSIVE } else { 0 };
             let numeric = if c.info[t as usize].numeric {
                 NUMERIC
             } else {
