@@ -4,7 +4,8 @@
 //! "Tamsin Orrell").
 
 use super::super::grams::{GramKey, Grams};
-use super::super::hash::FastMap;
+use super::super::hash::{FastHasher, FastMap};
+use std::hash::{Hash, Hasher};
 use super::super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::super::{Counts, NONE};
 
@@ -171,7 +172,10 @@ impl Name {
 /// The names of a text.
 pub(super) struct Names {
     /// Each name's index in `list`, by key.
-    ids: FastMap<Key, u32>,
+    /// An open-addressing table of indices in `list` (`NONE` for a free slot), a power of two
+    /// long and at most half full: a name is added at every occurrence in full, and a general
+    /// map's hashing and probing were most of the cost of adding one.
+    ids: Vec<u32>,
     /// Each name, in order of first occurrence.
     pub list: Vec<Name>,
     /// The first token of every occurrence in full, with its name, in text order: kept in one
@@ -206,21 +210,54 @@ impl Names {
 
     /// Adds an occurrence of the name `key` of `len` words starting at token `i`.
     fn add(&mut self, key: Key, len: usize, i: u32) {
-        let next = self.list.len() as u32;
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
-            self.list.push(Name {
-                key,
-                len,
-                first: i,
-                full: 0,
-                gram: None,
-                short: 0,
-            });
+        if 2 * (self.list.len() + 1) > self.ids.len() {
+            self.grow();
         }
-        self.list[id as usize].full += 1;
-        self.at.push((id, i));
+        let mask = self.ids.len() - 1;
+        let mut k = home(&key) & mask;
+        let id = loop {
+            let id = self.ids[k];
+            if id == NONE {
+                self.ids[k] = self.list.len() as u32;
+                self.list.push(Name {
+                    key,
+                    len,
+                    first: i,
+                    full: 0,
+                    gram: None,
+                    short: 0,
+                });
+                break self.list.len() - 1;
+            }
+            if self.list[id as usize].key == key {
+                break id as usize;
+            }
+            k = (k + 1) & mask;
+        };
+        self.list[id].full += 1;
+        self.at.push((id as u32, i));
     }
+
+    /// Doubles the table of `ids` (to 1024 slots at first) and files the names again.
+    fn grow(&mut self) {
+        let n = (2 * self.ids.len()).max(1 << 10);
+        self.ids = vec![NONE; n];
+        for (id, name) in self.list.iter().enumerate() {
+            let mut k = home(&name.key) & (n - 1);
+            while self.ids[k] != NONE {
+                k = (k + 1) & (n - 1);
+            }
+            self.ids[k] = id as u32;
+        }
+    }
+}
+
+/// The slot where key `k` is looked for first in [`Names::ids`], before masking: the high
+/// half of its hash, which the multiplications mix best.
+fn home(k: &Key) -> usize {
+    let mut h = FastHasher::default();
+    k.hash(&mut h);
+    (h.finish() >> 32) as usize
 }
 
 /// Whether token `t` is capitalised (or all capitals).
@@ -242,7 +279,7 @@ impl<'c> Finder<'c> {
             // What each distinct form is, looked up once per form rather than once per token.
             kinds: word_kinds(c),
             names: Names {
-                ids: FastMap::default(),
+                ids: Vec::new(),
                 list: Vec::new(),
                 at: Vec::new(),
                 short: Vec::new(),
