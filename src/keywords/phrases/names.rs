@@ -5,9 +5,9 @@
 
 use super::super::grams::{GramKey, Grams};
 use super::super::hash::{FastHasher, FastMap};
-use std::hash::{Hash, Hasher};
 use super::super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::super::{Counts, NONE};
+use std::hash::{Hash, Hasher};
 
 /// Longest name kept, in words (connectors included).
 pub(super) const MAX_NAME: usize = 6;
