@@ -74,10 +74,9 @@ struct Candidate<'a> {
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     // One pass over every token finds the pairs of content words and the capitalised words;
-    // the name finder then reads on only from those.
-    let runs = Runs::scan(c);
+    // the name finder reads on only from those.
     let mut finder = Finder::new(c);
-    finder.read(&runs.capitals);
+    let runs = Runs::scan(c, |i| finder.capital(i));
     let mut grams = Grams::new(c, runs.pairs);
     let names = finder.finish(&mut grams, &runs.lone);
 

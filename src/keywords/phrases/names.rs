@@ -270,6 +270,8 @@ pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
     kinds: Vec<u8>,
     names: Names,
+    /// The first token not yet read (see [`Finder::capital`]).
+    resume: usize,
 }
 
 impl<'c> Finder<'c> {
@@ -284,28 +286,25 @@ impl<'c> Finder<'c> {
                 at: Vec::new(),
                 short: Vec::new(),
             },
+            resume: 0,
         }
     }
 
-    /// Reads the names, given every capitalised word in text order. Most words are lower case
+    /// Reads the names, given each capitalised word `i` in text order. Most words are lower case
     /// outside a name: they neither start a name nor end one, so only the tokens from a
     /// capitalised word to the end of its name need reading.
-    pub fn read(&mut self, capitals: &[u32]) {
-        let toks = &self.c.tokens.tokens;
-        let mut resume = 0;
-        for &i in capitals {
-            let i = i as usize;
-            if i < resume {
-                continue;
-            }
-            // Most capitalised words are followed by nothing that continues a name: no
-            // capitalised word, number or connector. Then the word is no name of two words,
-            // and the token after it (which ends any name) needs no reading.
-            let continued = toks.get(i + 1).is_some_and(|n| {
-                caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
-            });
-            resume = if continued { self.run(i) } else { i + 1 };
+    #[inline(always)]
+    pub fn capital(&mut self, i: usize) {
+        if i < self.resume {
+            return;
         }
+        // Most capitalised words are followed by nothing that continues a name: no
+        // capitalised word, number or connector. Then the word is no name of two words, and
+        // the token after it (which ends any name) needs no reading.
+        let continued = self.c.tokens.tokens.get(i + 1).is_some_and(|n| {
+            caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
+        });
+        self.resume = if continued { self.run(i) } else { i + 1 };
     }
 
     /// Reads the tokens from `from`, a capitalised word outside any name, one by one until one
@@ -315,7 +314,9 @@ impl<'c> Finder<'c> {
     fn run(&mut self, from: usize) -> usize {
         // What is read apart from what is written (the names), so that the closing of a name
         // below can write while the loop reads.
-        let Finder { c, kinds, names } = self;
+        let Finder {
+            c, kinds, names, ..
+        } = self;
         let (c, kinds) = (*c, &kinds[..]);
         let toks = &c.tokens.tokens;
         // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
