@@ -284,8 +284,9 @@ const NUMBERED: u32 = 1 << 31;
 impl Tally {
     /// Tallies the keys `key(o)` of occurrences `occ`, whose heads are below `heads` and whose
     /// tails index `seen`, which is all zeros and is left so. Within one head's bucket, a first
-    /// pass counts each tail in `seen`; a second numbers the tails seen twice at their first
-    /// occurrence (and leaves the number in `seen` for the later ones) and a third clears them.
+    /// pass counts each tail in `seen`; a second clears the tails seen once and numbers those
+    /// seen twice at their first occurrence (leaving the number in `seen` for the later ones),
+    /// which are cleared once the bucket is read.
     fn new<T>(occ: &[T], key: impl Fn(&T) -> (u32, u32), heads: usize, seen: &mut [u32]) -> Tally {
         // A stable counting sort on the head keeps each bucket in the order given.
         let mut bounds = vec![0u32; heads + 1];
@@ -316,6 +317,7 @@ impl Tally {
             for &(t, _) in bucket {
                 seen[t as usize] += 1;
             }
+            let from = keys.len();
             for &(t, k) in bucket {
                 let n = seen[t as usize];
                 if n & NUMBERED != 0 {
@@ -329,10 +331,12 @@ impl Tally {
                         first: k,
                         count: n,
                     });
+                } else {
+                    seen[t as usize] = 0;
                 }
             }
-            for &(t, _) in bucket {
-                seen[t as usize] = 0;
+            for d in &keys[from..] {
+                seen[d.tail as usize] = 0;
             }
         }
         Tally {
