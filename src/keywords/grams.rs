@@ -55,13 +55,11 @@ pub(super) struct Grams {
     three: Tally,
 }
 
-/// What the one pass over every token collects: the pairs for the n-grams and the capitalised
-/// words for the name finder, which then reads only the tokens from those on.
+/// What the one pass over every token collects for the n-grams and the names. The capitalised
+/// words are handed to the name finder as they are found (see [`Runs::scan`]).
 pub(super) struct Runs {
     /// Every pair occurrence (see [`Grams::pairs`]).
     pub pairs: Vec<[u32; 3]>,
-    /// Every capitalised word (all capitals too), in text order.
-    pub capitals: Vec<u32>,
     /// The capitalised content words with no capitalised word next to them in their run of
     /// words, which may be later mentions of a name ("Orrell"), with their groups, in text
     /// order: only the counted tokens (see `TOKEN_MASK`).
@@ -90,13 +88,13 @@ const FLAG_BITS: [u64; 16] = {
 impl Runs {
     /// Reads every token once. Two adjacent content words with no break between them are a
     /// pair, and every run of two or three adjacent content words is an n-gram: the one
-    /// definition of one.
-    pub fn scan(c: &Counts) -> Runs {
+    /// definition of one. Each capitalised word (all capitals too) is handed to `capital_at`, in
+    /// text order, so that the name finder reads on from it while its tokens are at hand.
+    pub fn scan(c: &Counts, mut capital_at: impl FnMut(usize)) -> Runs {
         let (toks, groups) = (&c.tokens.tokens, &c.token_group);
         let n = toks.len().min(groups.len());
         // News has about one pair per six words and one capitalised word per eight.
         let mut pairs: Vec<[u32; 3]> = Vec::with_capacity(n / 4 + 1);
-        let mut capitals: Vec<u32> = Vec::with_capacity(n / 4 + 1);
         // Whether a pair ends at a token, or it is capitalised, follows no pattern a processor
         // can predict: a block of tokens is first summarised without a branch, two bits per
         // token, and then only the tokens whose bits are set are visited. Each token's bits
@@ -138,7 +136,7 @@ impl Runs {
             }
             let mut capital = capital;
             while capital != 0 {
-                capitals.push((first + capital.trailing_zeros() as usize / 2) as u32);
+                capital_at(first + capital.trailing_zeros() as usize / 2);
                 capital &= capital - 1;
             }
             while alone != 0 {
@@ -149,11 +147,7 @@ impl Runs {
                 }
             }
         }
-        Runs {
-            pairs,
-            capitals,
-            lone,
-        }
+        Runs { pairs, lone }
     }
 }
 
@@ -290,8 +284,9 @@ const NUMBERED: u32 = 1 << 31;
 impl Tally {
     /// Tallies the keys `key(o)` of occurrences `occ`, whose heads are below `heads` and whose
     /// tails index `seen`, which is all zeros and is left so. Within one head's bucket, a first
-    /// pass counts each tail in `seen`; a second numbers the tails seen twice at their first
-    /// occurrence (and leaves the number in `seen` for the later ones) and a third clears them.
+    /// pass counts each tail in `seen`; a second clears the tails seen once and numbers those
+    /// seen twice at their first occurrence (leaving the number in `seen` for the later ones),
+    /// which are cleared once the bucket is read.
     fn new<T>(occ: &[T], key: impl Fn(&T) -> (u32, u32), heads: usize, seen: &mut [u32]) -> Tally {
         // A stable counting sort on the head keeps each bucket in the order given.
         let mut bounds = vec![0u32; heads + 1];
@@ -322,6 +317,7 @@ impl Tally {
             for &(t, _) in bucket {
                 seen[t as usize] += 1;
             }
+            let from = keys.len();
             for &(t, k) in bucket {
                 let n = seen[t as usize];
                 if n & NUMBERED != 0 {
@@ -335,10 +331,12 @@ impl Tally {
                         first: k,
                         count: n,
                     });
+                } else {
+                    seen[t as usize] = 0;
                 }
             }
-            for &(t, _) in bucket {
-                seen[t as usize] = 0;
+            for d in &keys[from..] {
+                seen[d.tail as usize] = 0;
             }
         }
         Tally {

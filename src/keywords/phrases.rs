@@ -74,10 +74,9 @@ struct Candidate<'a> {
 
 pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phrases {
     // One pass over every token finds the pairs of content words and the capitalised words;
-    // the name finder then reads on only from those.
-    let runs = Runs::scan(c);
+    // the name finder reads on only from those.
     let mut finder = Finder::new(c);
-    finder.read(&runs.capitals);
+    let runs = Runs::scan(c, |i| finder.capital(i));
     let mut grams = Grams::new(c, runs.pairs);
     let names = finder.finish(&mut grams, &runs.lone);
 
@@ -92,7 +91,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         .enumerate()
         .filter(|(_, g)| g.count >= 2 && !g.taken)
         .map(|(i, g)| {
-            let score = phrase_score(c, &gram_key(g), g.count as usize, None);
+            let score = phrase_score(c, &g.key[..gram_len(&g.key)], g.count as usize, None);
             (score, g.first, i as u32)
         })
         .chain(
@@ -102,7 +101,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
                 .enumerate()
                 .filter(|(_, t)| t.count() >= 2)
                 .map(|(id, t)| {
-                    let score = phrase_score(c, &t.key, t.count(), Some(PhraseKind::Name));
+                    let score = phrase_score(c, trimmed(&t.key), t.count(), Some(PhraseKind::Name));
                     (score, t.first, (ngrams + id) as u32)
                 }),
         )
@@ -258,10 +257,10 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
 
 /// The score of a phrase: its count, the mean importance per occurrence of its words, and how
 /// much of its words' use it accounts for.
-fn phrase_score(c: &Counts, key: &Key, count: usize, kind: Option<PhraseKind>) -> f64 {
+fn phrase_score(c: &Counts, parts: &[u32], count: usize, kind: Option<PhraseKind>) -> f64 {
     let count = count as f64;
     let (mut per_occ, mut n, mut min_tf) = (0.0, 0usize, f64::MAX);
-    for &g in trimmed(key) {
+    for &g in parts {
         if g & CONNECTOR != 0 {
             continue;
         }

@@ -4,9 +4,10 @@
 //! "Tamsin Orrell").
 
 use super::super::grams::{GramKey, Grams};
-use super::super::hash::FastMap;
+use super::super::hash::{FastHasher, FastMap};
 use super::super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::super::{Counts, NONE};
+use std::hash::{Hash, Hasher};
 
 /// Longest name kept, in words (connectors included).
 pub(super) const MAX_NAME: usize = 6;
@@ -92,6 +93,10 @@ const NUMERIC: u8 = 16;
 /// the cache, where the type table it summarises is too large to stay.
 fn word_kinds(c: &Counts) -> Vec<u8> {
     let mut lists: FastMap<&str, u8> = FastMap::default();
+    // The lengths of the listed words by first byte and by last byte (bit `len`): a form
+    // whose first or last byte starts or ends no listed word of its length, as most do, needs
+    // no look-up.
+    let (mut by_first, mut by_last) = ([0u16; 256], [0u16; 256]);
     for (list, bit) in [
         (CONNECTORS, CONNECTOR_WORD),
         (DATE_WORDS, DATE_WORD),
@@ -99,18 +104,28 @@ fn word_kinds(c: &Counts) -> Vec<u8> {
     ] {
         for &w in list {
             *lists.entry(w).or_default() |= bit;
+            let b = w.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                by_first[usize::from(f)] |= 1 << b.len();
+                by_last[usize::from(l)] |= 1 << b.len();
+            }
         }
     }
-    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
     (0..c.tokens.type_count() as u32)
         .map(|t| {
             let form = c.tokens.form(t);
-            let listed = if form.len() <= longest {
-                lists.get(form).copied().unwrap_or(0)
-            } else {
-                0
+            let b = form.as_bytes();
+            let listed = match (b.first(), b.last()) {
+                (Some(&f), Some(&l))
+                    if b.len() < 16
+                        && (by_first[usize::from(f)] & by_last[usize::from(l)]) >> b.len() & 1
+                            != 0 =>
+                {
+                    lists.get(form).copied().unwrap_or(0)
+                }
+                _ => 0,
             };
-            let possessive = if form.ends_with("'s") { POSSESSIVE } else { 0 };
+            let possessive = if b.ends_with(b"'s") { POSSESSIVE } else { 0 };
             let numeric = if c.info[t as usize].numeric {
                 NUMERIC
             } else {
@@ -157,7 +172,10 @@ impl Name {
 /// The names of a text.
 pub(super) struct Names {
     /// Each name's index in `list`, by key.
-    ids: FastMap<Key, u32>,
+    /// An open-addressing table of indices in `list` (`NONE` for a free slot), a power of two
+    /// long and at most half full: a name is added at every occurrence in full, and a general
+    /// map's hashing and probing were most of the cost of adding one.
+    ids: Vec<u32>,
     /// Each name, in order of first occurrence.
     pub list: Vec<Name>,
     /// The first token of every occurrence in full, with its name, in text order: kept in one
@@ -192,21 +210,54 @@ impl Names {
 
     /// Adds an occurrence of the name `key` of `len` words starting at token `i`.
     fn add(&mut self, key: Key, len: usize, i: u32) {
-        let next = self.list.len() as u32;
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
-            self.list.push(Name {
-                key,
-                len,
-                first: i,
-                full: 0,
-                gram: None,
-                short: 0,
-            });
+        if 2 * (self.list.len() + 1) > self.ids.len() {
+            self.grow();
         }
-        self.list[id as usize].full += 1;
-        self.at.push((id, i));
+        let mask = self.ids.len() - 1;
+        let mut k = home(&key) & mask;
+        let id = loop {
+            let id = self.ids[k];
+            if id == NONE {
+                self.ids[k] = self.list.len() as u32;
+                self.list.push(Name {
+                    key,
+                    len,
+                    first: i,
+                    full: 0,
+                    gram: None,
+                    short: 0,
+                });
+                break self.list.len() - 1;
+            }
+            if self.list[id as usize].key == key {
+                break id as usize;
+            }
+            k = (k + 1) & mask;
+        };
+        self.list[id].full += 1;
+        self.at.push((id as u32, i));
     }
+
+    /// Doubles the table of `ids` (to 1024 slots at first) and files the names again.
+    fn grow(&mut self) {
+        let n = (2 * self.ids.len()).max(1 << 10);
+        self.ids = vec![NONE; n];
+        for (id, name) in self.list.iter().enumerate() {
+            let mut k = home(&name.key) & (n - 1);
+            while self.ids[k] != NONE {
+                k = (k + 1) & (n - 1);
+            }
+            self.ids[k] = id as u32;
+        }
+    }
+}
+
+/// The slot where key `k` is looked for first in [`Names::ids`], before masking: the high
+/// half of its hash, which the multiplications mix best.
+fn home(k: &Key) -> usize {
+    let mut h = FastHasher::default();
+    k.hash(&mut h);
+    (h.finish() >> 32) as usize
 }
 
 /// Whether token `t` is capitalised (or all capitals).
@@ -219,6 +270,8 @@ pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
     kinds: Vec<u8>,
     names: Names,
+    /// The first token not yet read (see [`Finder::capital`]).
+    resume: usize,
 }
 
 impl<'c> Finder<'c> {
@@ -228,33 +281,30 @@ impl<'c> Finder<'c> {
             // What each distinct form is, looked up once per form rather than once per token.
             kinds: word_kinds(c),
             names: Names {
-                ids: FastMap::default(),
+                ids: Vec::new(),
                 list: Vec::new(),
                 at: Vec::new(),
                 short: Vec::new(),
             },
+            resume: 0,
         }
     }
 
-    /// Reads the names, given every capitalised word in text order. Most words are lower case
+    /// Reads the names, given each capitalised word `i` in text order. Most words are lower case
     /// outside a name: they neither start a name nor end one, so only the tokens from a
     /// capitalised word to the end of its name need reading.
-    pub fn read(&mut self, capitals: &[u32]) {
-        let toks = &self.c.tokens.tokens;
-        let mut resume = 0;
-        for &i in capitals {
-            let i = i as usize;
-            if i < resume {
-                continue;
-            }
-            // Most capitalised words are followed by nothing that continues a name: no
-            // capitalised word, number or connector. Then the word is no name of two words,
-            // and the token after it (which ends any name) needs no reading.
-            let continued = toks.get(i + 1).is_some_and(|n| {
-                caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
-            });
-            resume = if continued { self.run(i) } else { i + 1 };
+    #[inline(always)]
+    pub fn capital(&mut self, i: usize) {
+        if i < self.resume {
+            return;
         }
+        // Most capitalised words are followed by nothing that continues a name: no
+        // capitalised word, number or connector. Then the word is no name of two words, and
+        // the token after it (which ends any name) needs no reading.
+        let continued = self.c.tokens.tokens.get(i + 1).is_some_and(|n| {
+            caps(n) || self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0
+        });
+        self.resume = if continued { self.run(i) } else { i + 1 };
     }
 
     /// Reads the tokens from `from`, a capitalised word outside any name, one by one until one
@@ -264,7 +314,9 @@ impl<'c> Finder<'c> {
     fn run(&mut self, from: usize) -> usize {
         // What is read apart from what is written (the names), so that the closing of a name
         // below can write while the loop reads.
-        let Finder { c, kinds, names } = self;
+        let Finder {
+            c, kinds, names, ..
+        } = self;
         let (c, kinds) = (*c, &kinds[..]);
         let toks = &c.tokens.tokens;
         // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
