@@ -113,7 +113,7 @@ impl Tokens {
                 return slot.id;
             }
             if slot.id == EMPTY {
-                return self.add(word, fold, ids, k);
+                return self.add(word, head, fold, ids, k);
             }
             k = (k + 1) & mask;
         }
@@ -138,24 +138,26 @@ impl Tokens {
         word_at(form, n - 8, 0) == word_at(word, n - 8, fold)
     }
 
-    /// Adds the form of `word` (see [`Tokens::intern`]) in free slot `k` and returns its id.
-    /// Kept out of line: most words are not new.
+    /// Adds the form of `word` (see [`Tokens::intern`]), whose head is `head`, in free slot
+    /// `k` and returns its id. Kept out of line: most words are not new.
     #[cold]
     #[inline(never)]
-    fn add(&mut self, word: &[u8], fold: u8, ids: &mut Interner, k: usize) -> u32 {
+    fn add(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner, k: usize) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
-        // Callers pass the bytes of a `&str`.
-        self.lower
-            .push_str(std::str::from_utf8(word).unwrap_or_default());
         if fold != 0 {
             // With `fold` 0x20 the word is ASCII letters, digits and `'-,.`, which have that
-            // bit set already: setting it lower-cases the letters and leaves the rest.
-            self.lower[start as usize..].make_ascii_lowercase();
+            // bit set already: setting it lower-cases the letters and leaves the rest, and
+            // each byte is a character of its own.
+            self.lower
+                .extend(word.iter().map(|&b| char::from(b | fold)));
+        } else {
+            // Callers pass the bytes of a `&str`.
+            self.lower
+                .push_str(std::str::from_utf8(word).unwrap_or_default());
         }
         self.types.push((start, self.lower.len() as u32));
         self.tallies.push(Tally::default());
-        let head = head_of(self.form(id).as_bytes());
         ids.slots[k] = Slot {
             head,
             len: word.len() as u32,
