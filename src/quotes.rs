@@ -6,7 +6,7 @@
 //! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
 //! paragraph, so unbalanced text never swallows the rest of the article.
 
-use crate::bytes::{eight, first_byte, HIGH};
+use crate::bytes::{first_byte, HIGH};
 
 /// One quotation, in byte offsets, marks included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,26 +94,35 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 /// lead byte of a non-ASCII character (curly marks, Unicode spaces) and, when `BREAKS`, a line
 /// feed. Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over
 /// every byte of the text.
-fn next_stop<const BREAKS: bool>(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(x) = eight(bytes, i) {
+///
+/// Not inlined: inside the pairing loop the compiler runs short of registers and reloads the
+/// word constants for every word.
+#[inline(never)]
+fn next_stop<const BREAKS: bool>(bytes: &[u8], i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return i;
+    };
+    let mut words = rest.chunks_exact(8);
+    for (k, word) in words.by_ref().enumerate() {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
         // Only the first stop counts, so the cheaper first-match test does.
         let mut hit = (x & HIGH) | first_byte(x, b'"') | first_byte(x, b'\'');
         if BREAKS {
             hit |= first_byte(x, b'\n');
         }
         if hit != 0 {
-            return i + (hit.trailing_zeros() / 8) as usize;
+            return i + 8 * k + (hit.trailing_zeros() / 8) as usize;
         }
-        i += 8;
     }
-    while i < bytes.len()
-        && bytes[i] < 0x80
-        && !matches!(bytes[i], b'"' | b'\'')
-        && !(BREAKS && bytes[i] == b'\n')
-    {
-        i += 1;
-    }
-    i
+    let tail = words.remainder();
+    let at = i + (rest.len() - tail.len());
+    at + tail
+        .iter()
+        .take_while(|&&c| c < 0x80 && !matches!(c, b'"' | b'\'') && !(BREAKS && c == b'\n'))
+        .count()
 }
 
 /// Finds the quotations of `text`, in order of their opening marks.
