@@ -1,7 +1,8 @@
 //! What a word before a period is: an abbreviation of some kind, an initial, or a plain word.
 //!
-//! Every lookup compares ASCII case-insensitively against short sorted tables through a stack
-//! buffer, so classifying a word never allocates.
+//! Every lookup compares ASCII case-insensitively against short sorted tables (or, for the
+//! word before a period, one hash table built from them) through integer keys, so classifying
+//! a word never allocates.
 
 use crate::bytes::{in_range, padded, HIGH};
 

@@ -336,14 +336,21 @@ impl<'t> Scanner<'t> {
     #[inline]
     fn skip_space(&self, mut i: usize) -> (usize, usize) {
         let b = self.b;
-        // Mostly one space, or none, comes before the next word.
+        // Mostly one space, or none, or the line feeds of a paragraph break come before the
+        // next word.
         if b.get(i) == Some(&b' ') {
             i += 1;
         }
-        if b.get(i).is_some_and(|c| c.is_ascii_graphic()) {
-            return (i, 0);
+        let mut newlines = 0;
+        while b.get(i) == Some(&b'\n') {
+            newlines += 1;
+            i += 1;
         }
-        self.skip_more_space(i)
+        if b.get(i).is_some_and(|c| c.is_ascii_graphic()) {
+            return (i, newlines);
+        }
+        let (next, more) = self.skip_more_space(i);
+        (next, newlines + more)
     }
 
     /// [`Scanner::skip_space`] past its common case, kept out of line so that the common case
