@@ -107,7 +107,7 @@ mod tests {
             u64::MAX,
             0,
             0x0A2E_0A2E_0A2E_0A2E,
-            0x01_0000_2E_00,
+            0x0001_0000_2E00,
         ] {
             let exact = is_byte(x, b'.') | is_byte(x, b'\n');
             let first = first_byte(x, b'.') | first_byte(x, b'\n');

@@ -6,7 +6,7 @@
 //! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
 //! paragraph, so unbalanced text never swallows the rest of the article.
 
-use crate::bytes::{eight, first_byte, HIGH};
+use crate::bytes::{first_byte, HIGH};
 
 /// One quotation, in byte offsets, marks included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,48 +94,55 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 /// lead byte of a non-ASCII character (curly marks, Unicode spaces) and, when `BREAKS`, a line
 /// feed. Eight bytes at a time with word arithmetic (portable, no SIMD), because this runs over
 /// every byte of the text.
-fn next_stop<const BREAKS: bool>(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(x) = eight(bytes, i) {
+///
+/// Not inlined: inside the pairing loop the compiler runs short of registers and reloads the
+/// word constants for every word.
+#[inline(never)]
+fn next_stop<const BREAKS: bool>(bytes: &[u8], i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return i;
+    };
+    let mut words = rest.chunks_exact(8);
+    for (k, word) in words.by_ref().enumerate() {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
         // Only the first stop counts, so the cheaper first-match test does.
         let mut hit = (x & HIGH) | first_byte(x, b'"') | first_byte(x, b'\'');
         if BREAKS {
             hit |= first_byte(x, b'\n');
         }
         if hit != 0 {
-            return i + (hit.trailing_zeros() / 8) as usize;
+            return i + 8 * k + (hit.trailing_zeros() / 8) as usize;
         }
-        i += 8;
     }
-    while i < bytes.len()
-        && bytes[i] < 0x80
-        && !matches!(bytes[i], b'"' | b'\'')
-        && !(BREAKS && bytes[i] == b'\n')
-    {
-        i += 1;
-    }
-    i
+    let tail = words.remainder();
+    let at = i + (rest.len() - tail.len());
+    at + tail
+        .iter()
+        .take_while(|&&c| c < 0x80 && !matches!(c, b'"' | b'\'') && !(BREAKS && c == b'\n'))
+        .count()
 }
 
 /// Finds the quotations of `text`, in order of their opening marks.
 pub fn find(text: &str) -> Vec<Quote> {
-    let mut quotes = Vec::new();
-    // Open quotations: (start, single).
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    let paragraph_end_pending =
-        |open: &mut Vec<(usize, bool)>, quotes: &mut Vec<Quote>, at: usize| {
-            // Unclosed quotations end at the paragraph break. A quotation that continues into the next
-            // paragraph reopens there with a new mark, as English typography does.
-            for (s, single) in open.drain(..) {
-                if !single {
-                    quotes.push(Quote {
-                        start: s,
-                        end: at,
-                        closed: false,
-                        single,
-                    });
-                }
+    // One slot per opening mark, in text order, so that the quotations come out in order of
+    // their opening marks without a sort: a slot is filled when its quotation ends, and slots
+    // of quotations that are dropped keep the end `PENDING` and are removed at the end.
+    const PENDING: usize = usize::MAX;
+    let mut quotes: Vec<Quote> = Vec::new();
+    // Open quotations: (single, slot).
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    let paragraph_end_pending = |open: &mut Vec<(bool, usize)>, quotes: &mut [Quote], at: usize| {
+        // Unclosed quotations end at the paragraph break. A quotation that continues into the next
+        // paragraph reopens there with a new mark, as English typography does.
+        for (single, slot) in open.drain(..) {
+            if !single {
+                quotes[slot].end = at;
             }
-        };
+        }
+    };
     let mut last_nonspace = 0usize;
     // Line feeds since the last character that is not white space: `last_nonspace` as it was at
     // the previous line feed tells whether such a character came in between.
@@ -176,6 +183,25 @@ pub fn find(text: &str) -> Vec<Quote> {
                 continue;
             }
         }
+        // An apostrophe inside a word (don't, China’s) is no mark: the commonest stop, told by
+        // the bytes around it without decoding (`classify` would say the same).
+        let apostrophe = match bytes[i] {
+            b'\'' => 1,
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x99]) => 3,
+            _ => 0,
+        };
+        if apostrophe > 0
+            && !skip_next
+            && i > 0
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes
+                .get(i + apostrophe)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            next = i + apostrophe;
+            last_nonspace = next;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -211,7 +237,7 @@ pub fn find(text: &str) -> Vec<Quote> {
             let top = open.last().copied();
             let closes = match mark {
                 Mark::Close => {
-                    top.map(|(_, s)| s == single).unwrap_or(false)
+                    top.map(|(s, _)| s == single).unwrap_or(false)
                         || open_count[single as usize] > 0
                 }
                 Mark::Either => {
@@ -231,20 +257,22 @@ pub fn find(text: &str) -> Vec<Quote> {
             if closes {
                 // Close the innermost open quotation of this kind; inner ones of the other kind
                 // that were never closed are dropped.
-                while let Some((s, sg)) = open.pop() {
+                while let Some((sg, slot)) = open.pop() {
                     open_count[sg as usize] -= 1;
                     if sg == single {
-                        quotes.push(Quote {
-                            start: s,
-                            end: i + mark_len,
-                            closed: true,
-                            single,
-                        });
+                        quotes[slot].end = i + mark_len;
+                        quotes[slot].closed = true;
                         break;
                     }
                 }
             } else if mark != Mark::Close {
-                open.push((i, single));
+                open.push((single, quotes.len()));
+                quotes.push(Quote {
+                    start: i,
+                    end: PENDING,
+                    closed: false,
+                    single,
+                });
                 open_count[single as usize] += 1;
             }
         }
@@ -253,7 +281,7 @@ pub fn find(text: &str) -> Vec<Quote> {
         }
     }
     paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
-    quotes.sort_by_key(|q| q.start);
+    quotes.retain(|q| q.end != PENDING);
     quotes
 }
 

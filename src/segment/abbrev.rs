@@ -1,7 +1,10 @@
 //! What a word before a period is: an abbreviation of some kind, an initial, or a plain word.
 //!
-//! Every lookup compares ASCII case-insensitively against short sorted tables through a stack
-//! buffer, so classifying a word never allocates.
+//! Every lookup compares ASCII case-insensitively against short sorted tables (or, for the
+//! word before a period, one hash table built from them) through integer keys, so classifying
+//! a word never allocates.
+
+use crate::bytes::{in_range, padded, HIGH};
 
 /// How a word ending in a period behaves at a potential sentence boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,17 +182,6 @@ const CLASSIFY_TABLES: [(&[u128], u8); 7] = [
     (&TIMES, IN_TIMES),
 ];
 
-/// Room for every word of [`CLASSIFY_TABLES`], counting repeats.
-const ABBREVIATION_SLOTS: usize = {
-    let mut n = 0;
-    let mut t = 0;
-    while t < CLASSIFY_TABLES.len() {
-        n += CLASSIFY_TABLES[t].0.len();
-        t += 1;
-    }
-    n
-};
-
 /// The longest word of [`CLASSIFY_TABLES`], in bytes (at most eight, see [`ABBREVIATIONS`]).
 const ABBREVIATION_MAX: usize = {
     let mut longest = 0;
@@ -210,40 +202,76 @@ const ABBREVIATION_MAX: usize = {
     longest
 };
 
+/// Slots of [`ABBREVIATIONS`]: a power of two, at least twice the words, so that a lookup
+/// probes one or two slots.
+const ABBREVIATION_SLOTS: usize = {
+    let mut n = 0;
+    let mut t = 0;
+    while t < CLASSIFY_TABLES.len() {
+        n += CLASSIFY_TABLES[t].0.len();
+        t += 1;
+    }
+    (2 * n).next_power_of_two()
+};
+
+/// The slot a key's probe starts at (multiplicative hashing: the top bits of the product).
+const fn abbreviation_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ABBREVIATION_SLOTS.trailing_zeros())) as usize
+}
+
 /// Every word of [`CLASSIFY_TABLES`], once, as the first eight bytes of its key, with the bits
-/// of the tables it is in; sorted by key and padded with `u64::MAX`. A word before a period is
-/// looked up with one binary search instead of one per table.
+/// of the tables it is in: an open-addressing hash table (empty slots hold key 0 and no bits).
+/// A word before a period is looked up with one or two probes instead of a binary search per
+/// table.
 static ABBREVIATIONS: [(u64, u8); ABBREVIATION_SLOTS] = {
-    let mut out = [(u64::MAX, 0u8); ABBREVIATION_SLOTS];
-    let mut len = 0;
+    let mut out = [(0u64, 0u8); ABBREVIATION_SLOTS];
     let mut t = 0;
     while t < CLASSIFY_TABLES.len() {
         let (keys, bit) = CLASSIFY_TABLES[t];
         let mut k = 0;
         while k < keys.len() {
-            // Insertion into the sorted prefix, or one more bit for a word already there.
+            // The slot of the word, or the first empty slot after its hash.
             let key = (keys[k] >> 64) as u64;
-            let mut at = 0;
-            while at < len && out[at].0 < key {
-                at += 1;
+            let mut at = abbreviation_slot(key);
+            while out[at].0 != 0 && out[at].0 != key {
+                at = (at + 1) % ABBREVIATION_SLOTS;
             }
-            if at < len && out[at].0 == key {
-                out[at].1 |= bit;
-            } else {
-                let mut j = len;
-                while j > at {
-                    out[j] = out[j - 1];
-                    j -= 1;
-                }
-                out[at] = (key, bit);
-                len += 1;
-            }
+            out[at] = (key, out[at].1 | bit);
             k += 1;
         }
         t += 1;
     }
     out
 };
+
+/// The bits of the tables `word` (1 to 8 bytes) is in: its lower-cased key looked up in
+/// [`ABBREVIATIONS`].
+fn abbreviation_bits(word: &[u8]) -> u8 {
+    let x = padded(word);
+    let lower = if x & HIGH == 0 {
+        // `0x20` added to every capital at once.
+        x | in_range(x, b'A', b'Z') >> 2
+    } else {
+        let mut bytes = [0u8; 8];
+        for (to, from) in bytes.iter_mut().zip(word) {
+            *to = from.to_ascii_lowercase();
+        }
+        u64::from_le_bytes(bytes)
+    };
+    // The key's order is the word's: the first byte highest.
+    let key = lower.swap_bytes();
+    let mut at = abbreviation_slot(key);
+    loop {
+        let (k, bits) = ABBREVIATIONS[at];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        at = (at + 1) % ABBREVIATION_SLOTS;
+    }
+}
 
 /// Classifies the word before a period (without the period, leading brackets or quotes).
 pub(super) fn classify(word: &str) -> Kind {
@@ -256,10 +284,7 @@ pub(super) fn classify(word: &str) -> Kind {
     let bits = if b.len() > ABBREVIATION_MAX {
         0
     } else {
-        let key = pack(b).map_or(0, |k| (k >> 64) as u64);
-        ABBREVIATIONS
-            .binary_search_by(|&(k, _)| k.cmp(&key))
-            .map_or(0, |i| ABBREVIATIONS[i].1)
+        abbreviation_bits(b)
     };
     let capitalised = b[0].is_ascii_uppercase();
     let has = |bit: u8| bits & bit != 0;
@@ -372,9 +397,21 @@ mod tests {
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]));
         }
-        assert!(ABBREVIATIONS
-            .windows(2)
-            .all(|w| w[0].0 < w[1].0 || w[1].0 == u64::MAX));
+        // Every word is found with exactly the bits of the tables it is in.
+        for (keys, bit) in CLASSIFY_TABLES {
+            for key in keys {
+                let word = key.to_be_bytes();
+                let word = &word[..word.iter().position(|&c| c == 0).unwrap_or(16)];
+                assert_ne!(abbreviation_bits(word) & bit, 0);
+                let upper = word.to_ascii_uppercase();
+                let all = CLASSIFY_TABLES
+                    .iter()
+                    .filter(|(t, _)| t.contains(key))
+                    .fold(0, |bits, (_, b)| bits | b);
+                assert_eq!(abbreviation_bits(&upper), all);
+            }
+        }
+        assert_eq!(abbreviation_bits(b"said"), 0);
     }
 
     #[test]

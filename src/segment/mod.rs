@@ -24,6 +24,7 @@ mod lines;
 mod metadata;
 mod terminal;
 
+use crate::bytes::{padded, HIGH, ONES};
 use crate::schema::Metadata;
 use lines::{Block, Marker, MarkerStyle};
 
@@ -68,43 +69,97 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     scanner.sentences
 }
 
-/// Bytes worth a look: terminal marks, newlines, `)` (list markers) and the lead bytes of
-/// `…`, `•`, `⁃` (0xE2), `。` (0xE3), `！`, `？` (0xEF).
-static CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
+/// ASCII bytes worth a look: terminal marks, newlines and `)` (list markers).
+static CANDIDATE: [bool; 128] = {
+    let mut t = [false; 128];
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
     t[b'\n' as usize] = true;
     t[b')' as usize] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
     t
 };
 
-/// The first candidate byte (see [`CANDIDATE`]) at or after `i`. The table is read for eight
-/// bytes at a time without a branch per byte: most eight-byte runs hold none.
-fn next_candidate(b: &[u8], i: usize) -> Option<usize> {
+/// The characters beyond ASCII worth a look: terminal marks and bullets.
+const MARKS: [&str; 6] = ["…", "。", "！", "？", "•", "⁃"];
+
+/// The first candidate at or after `i`: a byte of [`CANDIDATE`] or the first byte of one of
+/// the [`MARKS`]. Not inlined: inside the scanner's loop the compiler runs short of registers
+/// and reloads the word constants of [`next_stop`] for every word.
+#[inline(never)]
+fn next_candidate(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        let at = next_stop(b, i)?;
+        let c = b[at];
+        if c < 0x80 {
+            if CANDIDATE[usize::from(c)] {
+                return Some(at);
+            }
+            i = at + 1;
+        } else if MARKS.iter().any(|m| b[at..].starts_with(m.as_bytes())) {
+            return Some(at);
+        } else {
+            // Curly quotes, dashes, letters: stepped over whole, here rather than in the
+            // scanner's loop.
+            i = at + char_width(c);
+        }
+    }
+}
+
+/// The first byte at or after `i` that may be a candidate. Eight bytes are tested at a time
+/// with word arithmetic (portable, no SIMD); the test is a little wider than the candidates,
+/// so that it takes few operations: it stops at every non-ASCII byte, and at `/` and `>` (which
+/// share bits with `.` and `?`).
+#[inline]
+fn next_stop(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    let mut words = rest.chunks_exact(8);
     let mut at = i;
-    for word in b.get(i..)?.chunks_exact(8) {
-        if word
-            .iter()
-            .fold(false, |any, &c| any | CANDIDATE[c as usize])
-        {
-            break;
+    for word in words.by_ref() {
+        if let Some(o) = word_stop(padded(word)) {
+            return Some(at + o);
         }
         at += 8;
     }
-    let rest = b.get(at..)?;
-    rest.iter()
-        .position(|&c| CANDIDATE[c as usize])
+    // Zero bytes pad the tail, and zero is none of the marks.
+    let tail = words.remainder();
+    word_stop(padded(tail))
+        .filter(|&o| o < tail.len())
         .map(|o| at + o)
 }
 
-/// The character at byte `i` (a char boundary), or a space past the end.
+/// The first byte of `x` that [`next_stop`] stops at.
+#[inline]
+fn word_stop(x: u64) -> Option<usize> {
+    // A byte of `t` is zero where `x` holds one of the marks; `t - ONES` sets the high bit
+    // there (as `bytes::first_byte` does: only the first hit is exact, which is all we use),
+    // and `x` itself the high bit of every non-ASCII byte.
+    let bang_paren = (x | (ONES * 0x08)) ^ (ONES * u64::from(b')')); // `!`, `)`
+    let stop = (x | (ONES * 0x11)) ^ (ONES * u64::from(b'?')); // `.`, `?`, `/`, `>`
+    let newline = x ^ (ONES * u64::from(b'\n'));
+    let hit =
+        (x | bang_paren.wrapping_sub(ONES) | stop.wrapping_sub(ONES) | newline.wrapping_sub(ONES))
+            & HIGH;
+    (hit != 0).then(|| (hit.trailing_zeros() / 8) as usize)
+}
+
+/// The width in bytes of the character whose first byte is `lead` (1 for other bytes).
+fn char_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+/// The character at byte `i` (a char boundary), or a space past the end. An ASCII byte is its
+/// own character: only other characters are decoded.
 fn char_at(text: &str, i: usize) -> char {
-    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => char::from(c),
+        _ => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+    }
 }
 
 /// True when `s` holds a letter or digit. ASCII bytes are tested as they are, and General
@@ -195,7 +250,7 @@ impl<'t> Scanner<'t> {
                 _ if tail.starts_with("•".as_bytes()) || tail.starts_with("⁃".as_bytes()) => {
                     self.bullet(p)
                 }
-                _ => p + 1,
+                c => p + char_width(c),
             };
         }
         self.finish();
@@ -206,8 +261,7 @@ impl<'t> Scanner<'t> {
         if let Some(f) = self.cur_first {
             return f;
         }
-        let rest = &self.text[self.cur..];
-        let f = self.cur + (rest.len() - rest.trim_start().len());
+        let (f, _) = self.skip_space(self.cur);
         self.cur_first = Some(f);
         f
     }
@@ -221,7 +275,7 @@ impl<'t> Scanner<'t> {
             self.cur_first = None;
             return;
         }
-        let e = start + self.text[start..end].trim_end().len();
+        let e = self.trim_end(start, end);
         let from = self.checked.max(start);
         if from < e && !has_alphanumeric(&self.text[from..e]) {
             self.checked = e;
@@ -260,9 +314,49 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// `end` moved back over white space, not before `start` (both char boundaries): the end of
+    /// `text[start..end].trim_end()`, with ASCII bytes tested as they are.
+    fn trim_end(&self, start: usize, mut end: usize) -> usize {
+        while end > start {
+            match self.b[end - 1] {
+                // The ASCII characters of Unicode's White_Space.
+                b'\t'..=b'\r' | b' ' => end -= 1,
+                c if c < 0x80 => break,
+                _ => match self.text[start..end].chars().next_back() {
+                    Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        end
+    }
+
     /// Skips whitespace from `i`; returns the next non-space byte and how many newlines it
     /// crossed.
+    #[inline]
     fn skip_space(&self, mut i: usize) -> (usize, usize) {
+        let b = self.b;
+        // Mostly one space, or none, or the line feeds of a paragraph break come before the
+        // next word.
+        if b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let mut newlines = 0;
+        while b.get(i) == Some(&b'\n') {
+            newlines += 1;
+            i += 1;
+        }
+        if b.get(i).is_some_and(|c| c.is_ascii_graphic()) {
+            return (i, newlines);
+        }
+        let (next, more) = self.skip_more_space(i);
+        (next, newlines + more)
+    }
+
+    /// [`Scanner::skip_space`] past its common case, kept out of line so that the common case
+    /// is inlined where it is asked.
+    #[inline(never)]
+    fn skip_more_space(&self, mut i: usize) -> (usize, usize) {
         let b = self.b;
         let mut newlines = 0;
         while i < b.len() {

@@ -3,6 +3,7 @@
 use super::abbrev::{self, Kind};
 use super::lines::{self, MarkerStyle};
 use super::{char_at, Scanner};
+use crate::bytes::{eight, in_range, HIGH, ONES};
 
 /// True when `c` can open a sentence.
 fn starts_sentence(c: char) -> bool {
@@ -20,6 +21,13 @@ fn starts_sentence(c: char) -> bool {
 /// ellipsis can ("them. … Democrats"), a quotation or bracket opening on a lower-case word cannot
 /// ("slave... ‘except").
 fn opens_sentence(rest: &str) -> bool {
+    // Most sentences open with an ASCII capital or digit, and most words that do not with a
+    // small letter: those are told by their first byte.
+    match rest.as_bytes().first() {
+        Some(c) if c.is_ascii_uppercase() || c.is_ascii_digit() => return true,
+        Some(c) if c.is_ascii_lowercase() => return false,
+        _ => {}
+    }
     let c = rest.chars().next().unwrap_or(' ');
     if c == '…' || rest.starts_with("...") || rest.starts_with(". .") {
         return true;
@@ -83,34 +91,41 @@ impl<'t> Scanner<'t> {
         let n = b.len();
         // The run of marks: "?!", "...", ". . .", "。".
         let (mut q, mut dots, mut bang, mut cjk, mut spaced) = (p, 0usize, false, false, false);
-        loop {
+        // Each mark is told by its first byte; any other byte ends the run at once.
+        while let Some(&c) = b.get(q) {
             let t = &b[q..];
-            if t.first() == Some(&b'.') {
-                dots += 1;
-                q += 1;
-            } else if matches!(t.first(), Some(b'!' | b'?')) {
-                bang = true;
-                q += 1;
-            } else if t.starts_with("…".as_bytes()) {
-                dots += 3;
-                q += 3;
-            } else if t.starts_with("。".as_bytes())
-                || t.starts_with("！".as_bytes())
-                || t.starts_with("？".as_bytes())
-            {
-                cjk = true;
-                q += 3;
-            } else if t.starts_with(b" .")
-                && dots > 0
-                && b[q - 1] == b'.'
-                && !b
-                    .get(q + 2)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
-            {
-                spaced = true;
-                q += 1;
-            } else {
-                break;
+            match c {
+                b'.' => {
+                    dots += 1;
+                    q += 1;
+                }
+                b'!' | b'?' => {
+                    bang = true;
+                    q += 1;
+                }
+                0xE2 if t.starts_with("…".as_bytes()) => {
+                    dots += 3;
+                    q += 3;
+                }
+                0xE3 | 0xEF
+                    if t.starts_with("。".as_bytes())
+                        || t.starts_with("！".as_bytes())
+                        || t.starts_with("？".as_bytes()) =>
+                {
+                    cjk = true;
+                    q += 3;
+                }
+                b' ' if t.starts_with(b" .")
+                    && dots > 0
+                    && b[q - 1] == b'.'
+                    && !b
+                        .get(q + 2)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') =>
+                {
+                    spaced = true;
+                    q += 1;
+                }
+                _ => break,
             }
         }
         // "[...]" marks an omission inside a sentence.
@@ -185,9 +200,29 @@ impl<'t> Scanner<'t> {
         while !text.is_char_boundary(floor) {
             floor += 1;
         }
+        // Most tokens are ASCII letters and digits after a space: they are read back eight bytes
+        // at a time, and the byte loop below runs only for other tokens, from where this stops.
+        let mut end = p;
+        while let Some(w) = end.checked_sub(8).filter(|&w| w >= floor) {
+            let Some(x) = eight(b, w).filter(|x| x & HIGH == 0) else {
+                break;
+            };
+            let alphanumeric = in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9');
+            let other = !alphanumeric & HIGH;
+            if other == 0 {
+                end = w;
+                continue;
+            }
+            // The last byte that is no letter or digit.
+            let at = w + (63 - other.leading_zeros() as usize) / 8;
+            if TOKEN_BYTES[usize::from(b[at])] == TokenChar::Space {
+                return (at + 1, at + 1, &text[at + 1..p]);
+            }
+            break;
+        }
         // One backward pass over the token. Letters, digits and other ASCII word bytes are
         // skipped in a tight loop; only other characters are classified or decoded.
-        let (mut start, mut word_start) = (p, None);
+        let (mut start, mut word_start) = (end, None);
         while start > floor {
             let c = b[start - 1];
             if c < 0x80 && TOKEN_BYTES[usize::from(c)] == TokenChar::Word {
@@ -230,7 +265,8 @@ impl<'t> Scanner<'t> {
         } else {
             MarkerStyle::Dot
         };
-        if !c.is_lowercase() && self.list_marker(raw_start, word, style) {
+        // A marker has at most three bytes ("12", "b"): longer words are not parsed as one.
+        if word.len() <= 3 && !c.is_lowercase() && self.list_marker(raw_start, word, style) {
             return false;
         }
         let rest = &self.text[next..];

@@ -165,21 +165,28 @@ fn regression_ellipsis_char_then_spaced_dots_not_char_boundary() {
     );
 }
 
-/// The eight-byte candidate search finds exactly the bytes of the table, at every position of a
-/// word and in the tail.
+/// The eight-byte candidate search finds exactly the candidate bytes and marks, at every
+/// position of a word and in the tail.
 #[test]
-fn candidate_search_matches_the_table() {
+fn candidate_search_finds_the_candidates() {
     for c in 0..=255u8 {
         for at in 0..20 {
             let mut b = vec![b'a'; 20];
             b[at] = c;
-            let expected = CANDIDATE[c as usize].then_some(at);
+            let expected = (c < 0x80 && CANDIDATE[c as usize]).then_some(at);
             assert_eq!(next_candidate(&b, 0), expected, "byte {c:#x} at {at}");
             assert_eq!(
                 next_candidate(&b, at.min(3)),
                 expected,
                 "byte {c:#x} at {at}"
             );
+        }
+    }
+    for mark in MARKS.iter().chain(&["’"]) {
+        for at in 0..20 {
+            let text = format!("{}’{mark}{}", "a".repeat(at), "b".repeat(20 - at));
+            let expected = MARKS.contains(mark).then_some(at + 3);
+            assert_eq!(next_candidate(text.as_bytes(), 0), expected, "{text}");
         }
     }
     assert_eq!(next_candidate(b"", 0), None);
