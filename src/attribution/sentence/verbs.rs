@@ -11,7 +11,11 @@ use crate::segment::Sentence;
 /// Adds a candidate to `cands` for every cue verb of the sentence `s` that reports and whose
 /// source the rules can name. `relay_front` is the leading "according to X," relay, as (cue,
 /// mention). Returns the first inflected strong cue verb, which reports even when no rule names
-/// its source.
+/// its source. `toks` is a buffer for the tokens before each cue, kept from sentence to
+/// sentence.
+// The sentence, its context and the three buffers the rules write to: grouping them would only
+// rename the arguments.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn candidates<'t>(
     text: &'t str,
     s: &Sentence,

@@ -3,7 +3,7 @@
 //! capitals as it reads, instead of lower-casing the word and matching it against each list in
 //! turn: the rules run for every cue candidate and read each word several times.
 
-use crate::bytes::{in_range, sixteen, HIGH};
+use crate::bytes::{in_range, padded, sixteen, HIGH};
 use std::sync::OnceLock;
 
 /// The closed classes one word belongs to, and the two suffix classes of auxiliaries and
@@ -322,12 +322,24 @@ impl Class {
         if b.len() > LONGEST {
             return None;
         }
-        let (mut lo, mut hi) = sixteen(b);
+        // Most words fit one word of eight bytes: the second is then zero and has no capitals.
+        let (mut lo, mut hi) = if b.len() <= 8 {
+            (padded(b), 0)
+        } else {
+            sixteen(b)
+        };
         if (lo | hi) & HIGH != 0 {
             return None;
         }
         // 0x80 >> 2 is the bit that makes an ASCII capital small.
-        let capitals = (in_range(lo, b'A', b'Z') >> 2, in_range(hi, b'A', b'Z') >> 2);
+        let capitals = (
+            in_range(lo, b'A', b'Z') >> 2,
+            if hi == 0 {
+                0
+            } else {
+                in_range(hi, b'A', b'Z') >> 2
+            },
+        );
         lo |= capitals.0;
         hi |= capitals.1;
         let mut bits = SHORT
@@ -340,12 +352,15 @@ impl Class {
             bits |= PLAIN;
         }
         // The last bytes, folded: only a capital or small letter folds onto a small letter.
-        let last = |k: usize| b.len().checked_sub(k).map_or(0, |i| b[i] | 0x20);
-        if last(1) == b't' && b.len() >= 3 && b[b.len() - 2] == b'\'' && last(3) == b'n' {
-            bits |= NEGATED;
+        if let [.., n, b'\'', t] = *b {
+            if t | 0x20 == b't' && n | 0x20 == b'n' {
+                bits |= NEGATED;
+            }
         }
-        if b.len() > 4 && last(1) == b'y' && last(2) == b'l' && bits & LY_WORD == 0 {
-            bits |= LY_ADVERB;
+        if let [_, _, _, .., l, y] = *b {
+            if y | 0x20 == b'y' && l | 0x20 == b'l' && bits & LY_WORD == 0 {
+                bits |= LY_ADVERB;
+            }
         }
         Some(Class(bits))
     }
