@@ -188,21 +188,22 @@ fn anaphor(raw: &str) -> Option<String> {
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
 pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
-    let mut ix = Index::default();
-    // Entities of mentions already grouped, by span, for carried-over attributions.
-    // Sized for every mention up front: it is only looked up, never walked, so its capacity
-    // changes no order, and it is spared growing step by step. (The readings, one per distinct
-    // mention and far larger, grow as they come, in a vector: the map moves only their ids when
-    // it grows.)
+    // The maps and lists below are sized for every mention up front: they are only looked up,
+    // never walked, so their capacity changes no order, and they are spared growing (and
+    // copying) step by step.
     let mentions: usize = found
         .iter()
         .flatten()
         .map(|f| f.via.len() + usize::from(f.source.is_some()))
         .sum();
+    let mut ix = Index::with_capacity(mentions);
+    // Entities of mentions already grouped, by span, for carried-over attributions.
     let mut by_span: FastMap<(usize, usize), usize> =
         FastMap::with_capacity_and_hasher(mentions, Default::default());
-    let mut reading_ids: FastMap<(&str, Kind), usize> = FastMap::default();
-    let mut readings: Vec<Reading<'t>> = Vec::new();
+    // One reading per distinct mention: about half of them in news.
+    let mut reading_ids: FastMap<(&str, Kind), usize> =
+        FastMap::with_capacity_and_hasher(mentions / 2, Default::default());
+    let mut readings: Vec<Reading<'t>> = Vec::with_capacity(mentions / 2);
     let mut scratch = Scratch::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };

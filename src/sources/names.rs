@@ -3,6 +3,9 @@
 
 use std::borrow::Cow;
 
+use std::sync::OnceLock;
+
+use super::index::{packed_lower, FastSet};
 use super::kind::{find_bytes, is_place, words_of, KEY_WORD};
 use super::kind_of;
 use crate::cues;
@@ -22,23 +25,42 @@ fn strip_det(words: &[&str]) -> usize {
 }
 
 /// True when `word`, lower-cased, is a title ("President", "MP"). Names are tested word by
-/// word for every distinct mention.
+/// word for every distinct mention: a short ASCII word (almost every one) is folded and
+/// packed into integers as it is read and looked up by them, without a copy or a string hash.
 fn is_title_word(word: &str) -> bool {
-    cues::with_lowercase(word, cues::is_title)
+    static TITLES: OnceLock<FastSet<(u64, u64)>> = OnceLock::new();
+    match packed_lower(word) {
+        Some(key) => TITLES
+            .get_or_init(|| {
+                // Every title is lower-case ASCII: one too long to pack is asked for below.
+                cues::TITLES
+                    .iter()
+                    .filter_map(|t| packed_lower(t))
+                    .collect()
+            })
+            .contains(&key),
+        None => cues::with_lowercase(word, cues::is_title),
+    }
 }
 
 /// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
 pub(super) fn apposed_name(s: &str) -> bool {
-    let n = s.split_whitespace().count();
-    (1..=4).contains(&n)
-        && s.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    // One pass that stops at the first word that cannot be part of a name, or at a fifth word:
+    // most descriptors tested ("a researcher at …") fail at once.
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        let name_word = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if n > 4 || !name_word {
+            return false;
+        }
+    }
+    n >= 1
         && !s
             .split_whitespace()
-            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || is_title_word(w))
+            .any(|w| cues::is_capital_non_source(w) || is_title_word(w))
 }
 
 /// The reused buffers of [`name_and_descriptors`]: the words of a head and the descriptors of the
