@@ -105,7 +105,7 @@ fn name_of_mention<'t>(
     raw: &'t str,
     kind: Kind,
 ) -> Named<'t> {
-    let mut name = name_and_descriptors(raw, kind, scratch);
+    let (mut name, mut word_count) = name_and_descriptors(raw, kind, scratch);
     // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
     if kind == Kind::Organization {
         if let Some(len) = parent_body(&name).map(str::len) {
@@ -114,9 +114,10 @@ fn name_of_mention<'t>(
                 Cow::Borrowed(name) => Cow::Borrowed(&name[name.len() - len..]),
                 Cow::Owned(name) => Cow::Owned(name[name.len() - len..].to_string()),
             };
+            word_count = name.split_whitespace().count();
         }
     }
-    ix.named(name, &scratch.descriptors)
+    ix.named(name, word_count, &scratch.descriptors)
 }
 
 /// The parent named in an organisation's name, when the name is a sub-body of it ("the
@@ -142,10 +143,10 @@ fn pronoun(s: &str) -> Option<&'static [Kind]> {
     let lower = &mut buf[..s.len()];
     lower.copy_from_slice(s.as_bytes());
     lower.make_ascii_lowercase();
-    match std::str::from_utf8(lower).unwrap_or("") {
-        "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
-        "it" | "which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
-        "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
+    match &*lower {
+        b"he" | b"she" | b"him" | b"her" | b"who" => Some(&[Kind::Person]),
+        b"it" | b"which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
+        b"they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
         _ => None,
     }
 }
@@ -352,7 +353,8 @@ fn resolve<'t>(
     if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                let mut named = ix.named(Cow::Owned(name), &[]);
+                let word_count = name.split_whitespace().count();
+                let mut named = ix.named(Cow::Owned(name), word_count, &[]);
                 return Some(ix.add_name(&mut named, Kind::Person));
             }
         }
@@ -418,14 +420,14 @@ mod tests {
     #[test]
     fn names_drop_titles() {
         let mut scratch = Scratch::default();
-        let n = name_and_descriptors(
+        let (n, _) = name_and_descriptors(
             "Russian President Vladimir Putin",
             Kind::Person,
             &mut scratch,
         );
         assert_eq!(n, "Vladimir Putin");
         assert_eq!(scratch.descriptors, ["Russian President"]);
-        let n = name_and_descriptors(
+        let (n, _) = name_and_descriptors(
             "Chinese Ambassador to the EU Fu Cong",
             Kind::Person,
             &mut scratch,

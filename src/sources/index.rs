@@ -159,6 +159,9 @@ impl<'t> Index<'t> {
             group_words: set(mentions),
             group_descriptors: set(mentions / 4),
             uses: Vec::with_capacity(mentions),
+            // About one group for four mentions in news.
+            groups: Vec::with_capacity(mentions / 4),
+            last_use: Vec::with_capacity(mentions / 4),
             ..Index::default()
         }
     }
@@ -207,8 +210,13 @@ impl<'t> Index<'t> {
         id
     }
 
-    /// Reads `name` and its descriptors into ids.
-    pub(super) fn named(&mut self, name: Cow<'t, str>, descriptors: &[Cow<'t, str>]) -> Named<'t> {
+    /// Reads `name`, of `word_count` words, and its descriptors into ids.
+    pub(super) fn named(
+        &mut self,
+        name: Cow<'t, str>,
+        word_count: usize,
+        descriptors: &[Cow<'t, str>],
+    ) -> Named<'t> {
         if self.by_key.is_empty() {
             // The empty key.
             self.by_key.push(NONE);
@@ -245,7 +253,7 @@ impl<'t> Index<'t> {
             self.name_descriptors.push(id);
         }
         Named {
-            word_count: name.split_whitespace().count(),
+            word_count,
             name,
             key,
             words,
