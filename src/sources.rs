@@ -105,7 +105,7 @@ fn name_of_mention<'t>(
     raw: &'t str,
     kind: Kind,
 ) -> Named<'t> {
-    let mut name = name_and_descriptors(raw, kind, scratch);
+    let (mut name, mut word_count) = name_and_descriptors(raw, kind, scratch);
     // A sub-body speaks for its parent: "the Information Bureau of the Ministry of X".
     if kind == Kind::Organization {
         if let Some(len) = parent_body(&name).map(str::len) {
@@ -114,9 +114,10 @@ fn name_of_mention<'t>(
                 Cow::Borrowed(name) => Cow::Borrowed(&name[name.len() - len..]),
                 Cow::Owned(name) => Cow::Owned(name[name.len() - len..].to_string()),
             };
+            word_count = name.split_whitespace().count();
         }
     }
-    ix.named(name, &scratch.descriptors)
+    ix.named(name, word_count, &scratch.descriptors)
 }
 
 /// The parent named in an organisation's name, when the name is a sub-body of it ("the
@@ -142,10 +143,10 @@ fn pronoun(s: &str) -> Option<&'static [Kind]> {
     let lower = &mut buf[..s.len()];
     lower.copy_from_slice(s.as_bytes());
     lower.make_ascii_lowercase();
-    match std::str::from_utf8(lower).unwrap_or("") {
-        "he" | "she" | "him" | "her" | "who" => Some(&[Kind::Person]),
-        "it" | "which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
-        "they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
+    match &*lower {
+        b"he" | b"she" | b"him" | b"her" | b"who" => Some(&[Kind::Person]),
+        b"it" | b"which" => Some(&[Kind::Organization, Kind::Media, Kind::Document]),
+        b"they" => Some(&[Kind::Organization, Kind::Vague, Kind::Media]),
         _ => None,
     }
 }
@@ -188,21 +189,22 @@ fn anaphor(raw: &str) -> Option<String> {
 
 /// Groups the mentions of `found` into sources and sets each mention's `entity`.
 pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Found>]) -> Vec<Group> {
-    let mut ix = Index::default();
-    // Entities of mentions already grouped, by span, for carried-over attributions.
-    // Sized for every mention up front: it is only looked up, never walked, so its capacity
-    // changes no order, and it is spared growing step by step. (The readings, one per distinct
-    // mention and far larger, grow as they come, in a vector: the map moves only their ids when
-    // it grows.)
+    // The maps and lists below are sized for every mention up front: they are only looked up,
+    // never walked, so their capacity changes no order, and they are spared growing (and
+    // copying) step by step.
     let mentions: usize = found
         .iter()
         .flatten()
         .map(|f| f.via.len() + usize::from(f.source.is_some()))
         .sum();
+    let mut ix = Index::with_capacity(mentions);
+    // Entities of mentions already grouped, by span, for carried-over attributions.
     let mut by_span: FastMap<(usize, usize), usize> =
         FastMap::with_capacity_and_hasher(mentions, Default::default());
-    let mut reading_ids: FastMap<(&str, Kind), usize> = FastMap::default();
-    let mut readings: Vec<Reading<'t>> = Vec::new();
+    // One reading per distinct mention: about half of them in news.
+    let mut reading_ids: FastMap<(&str, Kind), usize> =
+        FastMap::with_capacity_and_hasher(mentions / 2, Default::default());
+    let mut readings: Vec<Reading<'t>> = Vec::with_capacity(mentions / 2);
     let mut scratch = Scratch::default();
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
@@ -351,7 +353,8 @@ fn resolve<'t>(
     if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
             if let Some(name) = name_before(text, sent_start, m.start) {
-                let mut named = ix.named(Cow::Owned(name), &[]);
+                let word_count = name.split_whitespace().count();
+                let mut named = ix.named(Cow::Owned(name), word_count, &[]);
                 return Some(ix.add_name(&mut named, Kind::Person));
             }
         }
@@ -417,14 +420,14 @@ mod tests {
     #[test]
     fn names_drop_titles() {
         let mut scratch = Scratch::default();
-        let n = name_and_descriptors(
+        let (n, _) = name_and_descriptors(
             "Russian President Vladimir Putin",
             Kind::Person,
             &mut scratch,
         );
         assert_eq!(n, "Vladimir Putin");
         assert_eq!(scratch.descriptors, ["Russian President"]);
-        let n = name_and_descriptors(
+        let (n, _) = name_and_descriptors(
             "Chinese Ambassador to the EU Fu Cong",
             Kind::Person,
             &mut scratch,

@@ -13,13 +13,38 @@ use std::hash::BuildHasherDefault;
 
 use super::names::key_words;
 use super::Group;
+use crate::bytes::{in_range, sixteen, HIGH};
 use crate::keywords::FastHasher;
 use crate::schema::Kind;
 
 /// Maps and sets keyed by the words and spans of one text: no flooding to resist, and the
 /// default hasher costs more than the lookups.
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+pub(super) type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+
+/// A word of at most fifteen bytes as a key: its bytes as two little-endian words
+/// ([`sixteen`]), with its length in the top byte, which such a word leaves free. Hashing and
+/// comparing two integers costs less than a string's bytes, and needs no copy of the word.
+/// Longer words have none.
+pub(super) fn packed(word: &[u8]) -> Option<(u64, u64)> {
+    if word.len() > 15 {
+        return None;
+    }
+    let (lo, hi) = sixteen(word);
+    Some((lo, hi | (word.len() as u64) << 56))
+}
+
+/// [`packed`] of the lower-case form of an ASCII `word`, its capitals folded in the packed
+/// words. `None` for longer words and for words with other characters.
+pub(super) fn packed_lower(word: &str) -> Option<(u64, u64)> {
+    let (lo, hi) = packed(word.as_bytes())?;
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    // 0x80 >> 2 is the bit that makes an ASCII capital small (the length byte is below 'A').
+    let fold = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
+    Some((fold(lo), fold(hi)))
+}
 
 /// How far back in the order of use a pronoun or description may reach: a source not named in
 /// the last this many mentions is too far away to be meant, and the bound keeps grouping linear.
@@ -64,8 +89,9 @@ impl Lists {
 #[derive(Default)]
 pub(super) struct Index<'t> {
     pub(super) groups: Vec<Group>,
-    /// Word ids by text.
-    word_ids: FastMap<String, usize>,
+    /// Word ids by text: short words (almost all) by their [`packed`] bytes, without a copy.
+    short_word_ids: FastMap<(u64, u64), usize>,
+    long_word_ids: FastMap<String, usize>,
     words: Vec<Word>,
     /// Keys as paths of word ids from the empty key (node 0): the node reached from a key by
     /// one more word. A key is found by its words' ids, without a string of its own.
@@ -116,6 +142,30 @@ impl<'t> Index<'t> {
         self.uses.push(id);
     }
 
+    /// An index sized for about `mentions` mentions: a few words, a key and a use each.
+    pub(super) fn with_capacity(mentions: usize) -> Index<'t> {
+        fn map<K, V>(n: usize) -> FastMap<K, V> {
+            FastMap::with_capacity_and_hasher(n, Default::default())
+        }
+        fn set<T>(n: usize) -> FastSet<T> {
+            FastSet::with_capacity_and_hasher(n, Default::default())
+        }
+        Index {
+            short_word_ids: map(mentions / 2),
+            key_steps: map(mentions),
+            by_key: Vec::with_capacity(mentions),
+            descriptor_ids: map(mentions / 4),
+            name_words: Vec::with_capacity(mentions),
+            group_words: set(mentions),
+            group_descriptors: set(mentions / 4),
+            uses: Vec::with_capacity(mentions),
+            // About one group for four mentions in news.
+            groups: Vec::with_capacity(mentions / 4),
+            last_use: Vec::with_capacity(mentions / 4),
+            ..Index::default()
+        }
+    }
+
     /// Distinct groups, most recently used first, within [`RECENT_REACH`] uses.
     pub(super) fn recent(&self) -> impl Iterator<Item = usize> + '_ {
         let n = self.uses.len();
@@ -127,15 +177,46 @@ impl<'t> Index<'t> {
 
     /// The groups with `word` (lower case) in a name, newest first.
     pub(super) fn groups_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let head = self
-            .word_ids
-            .get(word)
-            .map_or(NONE, |&w| self.words[w].groups);
+        let head = self.word_id(word).map_or(NONE, |w| self.words[w].groups);
         self.lists.iter(head)
     }
 
-    /// Reads `name` and its descriptors into ids.
-    pub(super) fn named(&mut self, name: Cow<'t, str>, descriptors: &[Cow<'t, str>]) -> Named<'t> {
+    /// The id of `word`, if it is in a name.
+    fn word_id(&self, word: &str) -> Option<usize> {
+        match packed(word.as_bytes()) {
+            Some(key) => self.short_word_ids.get(&key),
+            None => self.long_word_ids.get(word),
+        }
+        .copied()
+    }
+
+    /// The id of `word`, entered when it is new.
+    fn word_id_or_new(&mut self, word: &str) -> usize {
+        let next = self.words.len();
+        let id = match packed(word.as_bytes()) {
+            Some(key) => *self.short_word_ids.entry(key).or_insert(next),
+            None => match self.long_word_ids.get(word) {
+                Some(&id) => id,
+                None => *self.long_word_ids.entry(word.to_string()).or_insert(next),
+            },
+        };
+        if id == next {
+            self.words.push(Word {
+                groups: NONE,
+                single: NONE,
+                body: BODIES.contains(&word),
+            });
+        }
+        id
+    }
+
+    /// Reads `name`, of `word_count` words, and its descriptors into ids.
+    pub(super) fn named(
+        &mut self,
+        name: Cow<'t, str>,
+        word_count: usize,
+        descriptors: &[Cow<'t, str>],
+    ) -> Named<'t> {
         if self.by_key.is_empty() {
             // The empty key.
             self.by_key.push(NONE);
@@ -144,19 +225,7 @@ impl<'t> Index<'t> {
         let start = self.name_words.len();
         let mut key = 0;
         key_words(&name, &mut lower, |w| {
-            let id = match self.word_ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len();
-                    self.words.push(Word {
-                        groups: NONE,
-                        single: NONE,
-                        body: BODIES.contains(&w),
-                    });
-                    self.word_ids.insert(w.to_string(), id);
-                    id
-                }
-            };
+            let id = self.word_id_or_new(w);
             self.name_words.push(id);
             let next = self.by_key.len();
             key = *self.key_steps.entry((key, id)).or_insert(next);
@@ -184,7 +253,7 @@ impl<'t> Index<'t> {
             self.name_descriptors.push(id);
         }
         Named {
-            word_count: name.split_whitespace().count(),
+            word_count,
             name,
             key,
             words,
@@ -200,7 +269,7 @@ impl<'t> Index<'t> {
         if !BODIES.contains(&noun) {
             return false;
         }
-        let noun = self.word_ids.get(noun).copied();
+        let noun = self.word_id(noun);
         !noun.is_some_and(|w| self.group_words.contains(&(id, w)))
             && self
                 .lists

@@ -3,42 +3,66 @@
 
 use std::borrow::Cow;
 
+use std::sync::OnceLock;
+
+use super::index::{packed_lower, FastSet};
 use super::kind::{find_bytes, is_place, words_of, KEY_WORD};
 use super::kind_of;
 use crate::cues;
 use crate::schema::Kind;
 
-pub(super) const DETERMINERS: &[&str] = &[
+const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "our", "their", "its", "his", "her", "these", "those",
 ];
 
+/// True for a determiner in any case ("The", "our"). No non-ASCII word lower-cases to a
+/// determiner, so ASCII folding decides without a lower-case copy; the comparisons test the
+/// lengths first.
+fn is_determiner(word: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 fn strip_det(words: &[&str]) -> usize {
-    words
-        .iter()
-        // No non-ASCII word lower-cases to a determiner, so ASCII folding decides without
-        // allocating.
-        .take_while(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)))
-        .count()
+    words.iter().take_while(|w| is_determiner(w)).count()
 }
 
 /// True when `word`, lower-cased, is a title ("President", "MP"). Names are tested word by
-/// word for every distinct mention.
+/// word for every distinct mention: a short ASCII word (almost every one) is folded and
+/// packed into integers as it is read and looked up by them, without a copy or a string hash.
 fn is_title_word(word: &str) -> bool {
-    cues::with_lowercase(word, cues::is_title)
+    static TITLES: OnceLock<FastSet<(u64, u64)>> = OnceLock::new();
+    match packed_lower(word) {
+        Some(key) => TITLES
+            .get_or_init(|| {
+                // Every title is lower-case ASCII: one too long to pack is asked for below.
+                cues::TITLES
+                    .iter()
+                    .filter_map(|t| packed_lower(t))
+                    .collect()
+            })
+            .contains(&key),
+        None => cues::with_lowercase(word, cues::is_title),
+    }
 }
 
 /// True for a person's name standing alone: one to four capitalised words ("Rosa Lind").
 pub(super) fn apposed_name(s: &str) -> bool {
-    let n = s.split_whitespace().count();
-    (1..=4).contains(&n)
-        && s.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    // One pass that stops at the first word that cannot be part of a name, or at a fifth word:
+    // most descriptors tested ("a researcher at …") fail at once.
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        let name_word = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if n > 4 || !name_word {
+            return false;
+        }
+    }
+    n >= 1
         && !s
             .split_whitespace()
-            .any(|w| cues::CAPITAL_NON_SOURCES.contains(&w) || is_title_word(w))
+            .any(|w| cues::is_capital_non_source(w) || is_title_word(w))
 }
 
 /// The reused buffers of [`name_and_descriptors`]: the words of a head and the descriptors of the
@@ -74,13 +98,13 @@ fn joined<'t>(within: &'t str, words: &[&'t str]) -> Cow<'t, str> {
     Cow::Owned(words.join(" "))
 }
 
-/// Splits a mention into its canonical name and its descriptors (left in
-/// `scratch.descriptors`); for "A (B)", B is a descriptor.
+/// Splits a mention into its canonical name, with the number of its words, and its descriptors
+/// (left in `scratch.descriptors`); for "A (B)", B is a descriptor.
 pub(super) fn name_and_descriptors<'t>(
     mention: &'t str,
     kind: Kind,
     scratch: &mut Scratch<'t>,
-) -> Cow<'t, str> {
+) -> (Cow<'t, str>, usize) {
     let Scratch { words, descriptors } = scratch;
     descriptors.clear();
     // Split at the first ", " (a byte search: a substring searcher costs more to prepare than
@@ -140,12 +164,12 @@ pub(super) fn name_and_descriptors<'t>(
             let has_lower_tail = b + 1 < words.len() || a > 0;
             if has_lower_tail {
                 descriptors.push(join(words));
-                return join(&words[a..=b]);
+                return (join(&words[a..=b]), b + 1 - a);
             }
         }
     }
     if kind != Kind::Person {
-        return join(words);
+        return (join(words), words.len());
     }
     // "Professor Ridong Hu of Huaqiao University": the name is before "of".
     let cut = words
@@ -196,7 +220,7 @@ pub(super) fn name_and_descriptors<'t>(
         descriptors.push(Cow::Borrowed(name[name.len() - 1]));
         name = &name[..name.len() - 1];
     }
-    join(name)
+    (join(name), name.len())
 }
 
 /// Calls `f` with the key words of `name`, in order: its lower-case words (runs of letters,
@@ -212,7 +236,7 @@ pub(super) fn key_words(name: &str, lower: &mut String, mut f: impl FnMut(&str))
         lower.push_str(&name.to_lowercase());
     }
     let mut words = words_of(lower, &KEY_WORD)
-        .filter(|w| !matches!(*w, "of" | "our" | "country") && !DETERMINERS.contains(w));
+        .filter(|w| !matches!(*w, "of" | "our" | "country") && !is_determiner(w));
     // Each word is passed on when the next is read: the last one may still change.
     let (mut count, mut last) = (0, None);
     for w in &mut words {
@@ -262,10 +286,10 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
     let mut run_prev = "";
     let flush = |run: &mut Vec<&str>, run_prev: &str, best: &mut Option<String>| {
         // Sentence-initial words ("After Biden …") are not part of the name.
-        while run.first().is_some_and(|w| {
-            cues::CAPITAL_NON_SOURCES.contains(w)
-                || DETERMINERS.contains(&w.to_lowercase().as_str())
-        }) {
+        while run
+            .first()
+            .is_some_and(|w| cues::CAPITAL_NON_SOURCES.contains(w) || is_determiner(w))
+        {
             run.remove(0);
         }
         if !run.is_empty() {
@@ -299,6 +323,8 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
         prev_word = raw;
     }
     flush(&mut run, run_prev, &mut best);
-    let name = name_and_descriptors(&best?, Kind::Person, &mut Scratch::default()).into_owned();
+    let name = name_and_descriptors(&best?, Kind::Person, &mut Scratch::default())
+        .0
+        .into_owned();
     Some(name).filter(|n| !n.is_empty())
 }
