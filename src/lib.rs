@@ -40,8 +40,8 @@
 //!
 //! Every stage is a bounded number of passes over the text; there is no backtracking. `make bench`
 //! measures MB/s per stage and writes `docs/benchmarks.md`: on 3.86 MB of news, one core of the
-//! project's 2-core machine runs the full analysis at about 29 MB/s (segmentation alone at about
-//! 800 MB/s), and time grows linearly from 10 KB to 50 MB. The hot loops read ASCII eight bytes
+//! project's 2-core machine runs the full analysis at about 35 MB/s (segmentation alone at about
+//! 1.1 GB/s), and time grows linearly from 10 KB to 50 MB. The hot loops read ASCII eight bytes
 //! at a time in plain `u64` arithmetic, so the same code is fast in WebAssembly (about 0.6x
 //! native in Node). For a page, [`view::View`] keeps the part of a long result worth converting
 //! to JavaScript.
