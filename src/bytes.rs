@@ -61,6 +61,13 @@ pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     at_least_lo & !above_hi & HIGH
 }
 
+/// Per byte of `x` (every byte ASCII), `0x20` where the byte is a capital: or-ed into `x`, it
+/// lower-cases every capital at once (`0x80 >> 2` is the bit that makes an ASCII capital small).
+#[inline]
+pub(crate) fn capitals(x: u64) -> u64 {
+    in_range(x, b'A', b'Z') >> 2
+}
+
 /// Per byte of `x`, `0x80` where the byte is `c`.
 #[inline]
 pub(crate) fn is_byte(x: u64, c: u8) -> u64 {

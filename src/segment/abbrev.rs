@@ -4,7 +4,7 @@
 //! word before a period, one hash table built from them) through integer keys, so classifying
 //! a word never allocates.
 
-use crate::bytes::{in_range, padded, HIGH};
+use crate::bytes::{capitals, padded, HIGH};
 
 /// How a word ending in a period behaves at a potential sentence boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,8 +249,7 @@ static ABBREVIATIONS: [(u64, u8); ABBREVIATION_SLOTS] = {
 fn abbreviation_bits(word: &[u8]) -> u8 {
     let x = padded(word);
     let lower = if x & HIGH == 0 {
-        // `0x20` added to every capital at once.
-        x | in_range(x, b'A', b'Z') >> 2
+        x | capitals(x)
     } else {
         let mut bytes = [0u8; 8];
         for (to, from) in bytes.iter_mut().zip(word) {

@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 
 use super::names::key_words;
 use super::Group;
-use crate::bytes::{in_range, sixteen, HIGH};
+use crate::bytes::{capitals, sixteen, HIGH};
 use crate::keywords::FastHasher;
 use crate::schema::Kind;
 
@@ -41,9 +41,8 @@ pub(super) fn packed_lower(word: &str) -> Option<(u64, u64)> {
     if (lo | hi) & HIGH != 0 {
         return None;
     }
-    // 0x80 >> 2 is the bit that makes an ASCII capital small (the length byte is below 'A').
-    let fold = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
-    Some((fold(lo), fold(hi)))
+    // The length byte is below 'A', so it is no capital.
+    Some((lo | capitals(lo), hi | capitals(hi)))
 }
 
 /// How far back in the order of use a pronoun or description may reach: a source not named in

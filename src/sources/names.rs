@@ -288,15 +288,15 @@ pub(super) fn name_before(text: &str, sent_start: usize, at: usize) -> Option<St
         // Sentence-initial words ("After Biden …") are not part of the name.
         while run
             .first()
-            .is_some_and(|w| cues::CAPITAL_NON_SOURCES.contains(w) || is_determiner(w))
+            .is_some_and(|w| cues::is_capital_non_source(w) || is_determiner(w))
         {
             run.remove(0);
         }
         if !run.is_empty() {
             let name = run.join(" ");
             let lower = name.to_lowercase();
-            let ok = !cues::CAPITAL_NON_SOURCES.contains(&run[0])
-                && !is_place(&lower)
+            // The loop above left no sentence-initial word at the front.
+            let ok = !is_place(&lower)
                 && !matches!(run_prev, "the" | "The")
                 && kind_of(&name) == Kind::Person
                 && !run.iter().all(|w| is_title_word(w));

@@ -3,7 +3,7 @@
 //! capitals as it reads, instead of lower-casing the word and matching it against each list in
 //! turn: the rules run for every cue candidate and read each word several times.
 
-use crate::bytes::{in_range, padded, sixteen, HIGH};
+use crate::bytes::{capitals, padded, sixteen, HIGH};
 use std::sync::OnceLock;
 
 /// The closed classes one word belongs to, and the two suffix classes of auxiliaries and
@@ -331,24 +331,16 @@ impl Class {
         if (lo | hi) & HIGH != 0 {
             return None;
         }
-        // 0x80 >> 2 is the bit that makes an ASCII capital small.
-        let capitals = (
-            in_range(lo, b'A', b'Z') >> 2,
-            if hi == 0 {
-                0
-            } else {
-                in_range(hi, b'A', b'Z') >> 2
-            },
-        );
-        lo |= capitals.0;
-        hi |= capitals.1;
+        let caps = (capitals(lo), if hi == 0 { 0 } else { capitals(hi) });
+        lo |= caps.0;
+        hi |= caps.1;
         let mut bits = SHORT
             | if b.is_empty() {
                 0
             } else {
                 find(lo, hi, b.len())
             };
-        if capitals == (0, 0) {
+        if caps == (0, 0) {
             bits |= PLAIN;
         }
         // The last bytes, folded: only a capital or small letter folds onto a small letter.
