@@ -68,6 +68,14 @@ pub(crate) fn capitals(x: u64) -> u64 {
     in_range(x, b'A', b'Z') >> 2
 }
 
+/// The slot of `key` in a table of `slots` entries (a power of two, at least two): the top bits
+/// of the key times the golden-ratio constant (multiplicative hashing), which spreads keys that
+/// differ in any byte.
+#[inline]
+pub(crate) const fn slot(key: u64, slots: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slots.trailing_zeros())) as usize
+}
+
 /// Per byte of `x`, `0x80` where the byte is `c`.
 #[inline]
 pub(crate) fn is_byte(x: u64, c: u8) -> u64 {

@@ -319,7 +319,7 @@ fn filter_bit(b: &[u8]) -> usize {
     let n = b.len();
     let ends = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
     let key = ends(0) | ends(1) << 8 | ends(n - 2) << 16 | ends(n - 1) << 24 | (n as u64) << 32;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+    crate::bytes::slot(key, FILTER_BITS)
 }
 
 /// One bit per [`filter_bit`] of a cue form: a word whose bit is clear is no form.

@@ -10,10 +10,11 @@ use std::collections::HashSet;
 
 mod forms;
 
-use super::hash::{short_key, FastMap};
+use super::hash::FastMap;
 use super::stem;
 use super::stopwords::is_stopword;
 use super::tokens::{self, Token, Tokens, SENTENCE_START};
+use crate::bytes::sixteen;
 use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
@@ -504,6 +505,6 @@ impl Stems {
             self.long.insert(stem.to_vec(), next);
             return next;
         }
-        *self.short.entry(short_key(stem)).or_insert(next)
+        *self.short.entry(sixteen(stem)).or_insert(next)
     }
 }

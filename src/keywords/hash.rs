@@ -36,16 +36,3 @@ impl std::hash::Hasher for FastHasher {
 
 /// A `HashMap` with [`FastHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
-/// The key of a word of at most sixteen bytes: its bytes zero-padded into two words. No word
-/// has a zero byte, so the padding is unambiguous; a map keyed by it hashes two integers
-/// rather than the bytes one by one, and compares without following a pointer. Longer words
-/// are cut.
-pub(super) fn short_key(word: &[u8]) -> (u64, u64) {
-    let mut b = [0u8; 16];
-    let n = word.len().min(16);
-    b[..n].copy_from_slice(&word[..n]);
-    let (lo, hi) = b.split_at(8);
-    let word = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
-    (word(lo), word(hi))
-}

@@ -10,15 +10,10 @@ use crate::bytes::{in_range, padded, HIGH};
 
 /// Appends the stem of `word` (already lower-cased) to `out`.
 pub fn stem_into(word: &str, out: &mut String) {
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix('\''))
-        .unwrap_or(word);
-    match stemmed(word) {
-        // Only ASCII letters were ever written, so the bytes are valid UTF-8.
-        Some(w) => out.push_str(std::str::from_utf8(&w.b[..w.n]).unwrap_or_default()),
-        None => out.push_str(word),
-    }
+    // A stem is the word itself or ASCII letters written in its place: valid UTF-8 either way.
+    with_stem(word, |stem| {
+        out.push_str(std::str::from_utf8(stem).unwrap_or_default())
+    });
 }
 
 /// Calls `f` with the bytes of the stem of `word` (already lower-cased): for callers that

@@ -8,7 +8,7 @@
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::hash::short_key;
+use crate::bytes::sixteen;
 
 /// The built-in list, lower case, sorted so that it can be binary-searched.
 pub const STOPWORDS: &[&str] = &[
@@ -398,8 +398,8 @@ pub fn is_stopword(lower: &str) -> bool {
         return false;
     }
     static SET: OnceLock<FastSet> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().map(|w| short_key(w.as_bytes())).collect())
-        .contains(&short_key(lower.as_bytes()))
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| sixteen(w.as_bytes())).collect())
+        .contains(&sixteen(lower.as_bytes()))
 }
 
 /// Bytes in the longest stopword (checked by a test).

@@ -4,7 +4,7 @@
 //! word before a period, one hash table built from them) through integer keys, so classifying
 //! a word never allocates.
 
-use crate::bytes::{capitals, padded, HIGH};
+use crate::bytes::{capitals, padded, slot, HIGH};
 
 /// How a word ending in a period behaves at a potential sentence boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,9 +214,9 @@ const ABBREVIATION_SLOTS: usize = {
     (2 * n).next_power_of_two()
 };
 
-/// The slot a key's probe starts at (multiplicative hashing: the top bits of the product).
+/// The slot a key's probe starts at.
 const fn abbreviation_slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ABBREVIATION_SLOTS.trailing_zeros())) as usize
+    slot(key, ABBREVIATION_SLOTS)
 }
 
 /// Every word of [`CLASSIFY_TABLES`], once, as the first eight bytes of its key, with the bits

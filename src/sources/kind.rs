@@ -269,10 +269,7 @@ pub(super) fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
     let mut from = 0;
     while from <= last {
         // The padding of a short last chunk lies past `last`, where no match can start.
-        let word = match chunks.next()? {
-            &[a, b, c, d, e, f, g, h] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-            tail => padded(tail),
-        };
+        let word = padded(chunks.next()?);
         let mut hits = is_byte(word, first);
         while hits != 0 {
             let k = from + hits.trailing_zeros() as usize / 8;
