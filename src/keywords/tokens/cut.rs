@@ -303,7 +303,17 @@ impl Cut<'_> {
         let inside = (1u64 << (8 * k2)) - 1;
         let (upper2, lower2) = (upper2 & inside, lower2 & inside);
         let all_caps = lower | lower2 == 0 && upper.count_ones() + upper2.count_ones() >= 2;
-        let ty = long_form(self.tokens, self.ids, self.text, at..at + 8 + k2, w);
+        // The form's first and second eight bytes (see `intern::second_of`).
+        let fold = u64::from_ne_bytes([0x20; 8]);
+        let (head, second) = (w | fold, (w2 | fold) & inside);
+        let ty = long_form(
+            self.tokens,
+            self.ids,
+            self.text,
+            at..at + 8 + k2,
+            head,
+            second,
+        );
         self.emit(at, at + 8 + k2, ty, upper & 0x80 != 0, all_caps);
         Some(8 + k2 + usize::from(next == b' '))
     }
@@ -343,7 +353,7 @@ impl Cut<'_> {
     #[inline(always)]
     fn ascii(&mut self, start: usize, word: &[u8], raw: u64, capitalized: bool, all_caps: bool) {
         let n = word.len();
-        let ty = if raw == u64::from(u16::from_le_bytes(*b"US")) {
+        let ty = if all_caps && raw == u64::from(u16::from_le_bytes(*b"US")) {
             // "US" in capitals is the country, not the pronoun: it joins "U.S.".
             self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
         } else {
@@ -370,8 +380,9 @@ impl Cut<'_> {
     }
 }
 
-/// The form id of the ASCII word at bytes `word` of `text`, longer than eight bytes, whose
-/// first eight bytes are `head`: kept out of line, since most words are shorter.
+/// The form id of the ASCII word at bytes `word` of `text`, eight to sixteen bytes long,
+/// whose form's first and second eight bytes are `head` and `second`: kept out of line, since
+/// most words are shorter.
 #[inline(never)]
 fn long_form(
     tokens: &mut Tokens,
@@ -379,9 +390,10 @@ fn long_form(
     text: &str,
     word: std::ops::Range<usize>,
     head: u64,
+    second: u64,
 ) -> u32 {
     let bytes = text.as_bytes().get(word).unwrap_or_default();
-    tokens.intern(bytes, head | u64::from_ne_bytes([0x20; 8]), 0x20, ids)
+    tokens.intern_two(bytes, head, second, 0x20, ids)
 }
 
 /// The form id, whether capitalised and whether all capitals, of the word at bytes `word` of
@@ -428,15 +440,23 @@ fn other_word(
         let word = &text[start..end];
         lower.clear();
         for c in word.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += c.is_uppercase() as u32;
-            }
+            // The ASCII characters and the two joiners first: most characters of these words
+            // are, and none needs the Unicode tables (the joiners are punctuation, no letter).
             match c {
+                c if c.is_ascii() => {
+                    letters += c.is_ascii_alphabetic() as u32;
+                    upper += c.is_ascii_uppercase() as u32;
+                    lower.push(c.to_ascii_lowercase());
+                }
                 '’' => lower.push('\''),
                 '‐' => lower.push('-'),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
+                c => {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        upper += c.is_uppercase() as u32;
+                    }
+                    lower.extend(c.to_lowercase());
+                }
             }
         }
         ty = tokens.intern(lower.as_bytes(), head_of(lower.as_bytes()), 0, ids);

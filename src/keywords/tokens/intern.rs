@@ -17,18 +17,34 @@ pub(super) fn head_of(b: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Hashes a lower-cased form of `b.len()` bytes whose head (see [`head_of`]) is `head`, for
-/// interning. `fold` is OR-ed into every byte past the head first: an ASCII word's lower-cased
-/// form is its bytes with 0x20 set (letters, digits, `'`, `-`, `,` and `.` all have it), so
-/// passing 0x20 hashes that form without building it; pass 0 for bytes already lower-cased.
-fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
+/// The second eight bytes of the lower-cased form of `b` (see [`form_hash`] for `fold`) as a
+/// little-endian word, zero-padded; 0 for a form up to eight bytes long. With the head (see
+/// [`head_of`]) it is the whole of a form up to sixteen bytes long (most long words).
+pub(super) fn second_of(b: &[u8], fold: u8) -> u64 {
+    let rest = b.get(8..).unwrap_or_default();
+    let n = rest.len().min(8);
+    if n == 0 {
+        return 0;
+    }
+    head_of(rest) | (u64::from_ne_bytes([fold; 8]) & (u64::MAX >> (64 - 8 * n)))
+}
+
+/// Hashes a lower-cased form of `b.len()` bytes whose head (see [`head_of`]) is `head` and
+/// whose second eight bytes (see [`second_of`]) are `second`, for interning. `fold` is OR-ed
+/// into every byte past the first sixteen first: an ASCII word's lower-cased form is its bytes
+/// with 0x20 set (letters, digits, `'`, `-`, `,` and `.` all have it), so passing 0x20 hashes
+/// that form without building it; pass 0 for bytes already lower-cased.
+fn form_hash(b: &[u8], head: u64, second: u64, fold: u8) -> u64 {
     let n = b.len();
     let mut h = mix(n as u64, head);
     if n > 8 {
+        h = mix(h, second);
+    }
+    if n > 16 {
         // Overlapping reads cover the tail; the exact comparison in `intern` settles any
         // collision.
         let fold = u64::from_ne_bytes([fold; 8]);
-        let mut i = 8;
+        let mut i = 16;
         while i + 8 < n {
             h = mix(h, word_at(b, i, fold));
             i += 8;
@@ -40,10 +56,13 @@ fn form_hash(b: &[u8], head: u64, fold: u8) -> u64 {
 
 /// Maps lower-cased forms to ids without allocating per form: an open-addressing table whose
 /// slots hold each form's head and length beside its id, so that a form up to eight bytes
-/// long (most words) is found with one comparison and without reading the form.
+/// long (most words) is found with one comparison and without reading the form, and a form up
+/// to sixteen bytes long with one more, of its second eight bytes.
 pub(super) struct Interner {
     /// The length is a power of two; `EMPTY` ids are free slots.
     slots: Vec<Slot>,
+    /// The second eight bytes of each form (see [`second_of`]), indexed by id.
+    seconds: Vec<u64>,
     /// 64 minus the bits of a slot index (see [`Interner::home`]), kept rather than counted
     /// for every word.
     shift: u32,
@@ -77,6 +96,7 @@ impl Interner {
     fn with_slots(n: usize) -> Interner {
         Interner {
             slots: vec![FREE; n],
+            seconds: Vec::with_capacity(n / 2),
             shift: 64 - n.trailing_zeros(),
         }
     }
@@ -100,35 +120,55 @@ impl Tokens {
     /// [`head_of`]).
     #[inline(always)]
     pub(super) fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
+        let second = match word.len() {
+            0..=8 => 0,
+            _ => second_of(word, fold),
+        };
+        self.intern_two(word, head, second, fold, ids)
+    }
+
+    /// [`Tokens::intern`] of a word whose form's second eight bytes (see [`second_of`]) are
+    /// `second`, for a caller that has them already.
+    #[inline(always)]
+    pub(super) fn intern_two(
+        &mut self,
+        word: &[u8],
+        head: u64,
+        second: u64,
+        fold: u8,
+        ids: &mut Interner,
+    ) -> u32 {
         let len = word.len() as u32;
         let mask = ids.slots.len() - 1;
-        let mut k = ids.home(form_hash(word, head, fold));
+        let mut k = ids.home(form_hash(word, head, second, fold));
         loop {
             let slot = ids.slots[k];
             // A free slot's length is 0, which no word has.
             if slot.head == head
                 && slot.len == len
-                && (len <= 8 || self.tail_is(slot.id, word, fold))
+                && (len <= 8
+                    || (ids.seconds.get(slot.id as usize) == Some(&second)
+                        && (len <= 16 || self.tail_is(slot.id, word, fold))))
             {
                 return slot.id;
             }
             if slot.id == EMPTY {
-                return self.add(word, head, fold, ids, k);
+                return self.add(word, head, second, fold, ids, k);
             }
             k = (k + 1) & mask;
         }
     }
 
     /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), both longer than
-    /// eight bytes and of one length, agree past their first eight bytes: compared eight bytes
-    /// at a time, the last eight overlapping the ones before.
+    /// sixteen bytes and of one length, agree past their first sixteen bytes: compared eight
+    /// bytes at a time, the last eight overlapping the ones before.
     fn tail_is(&self, ty: u32, word: &[u8], fold: u8) -> bool {
         let (a, b) = self.types[ty as usize];
         let Some(form) = self.lower.as_bytes().get(a as usize..b as usize) else {
             return false;
         };
         let (n, fold) = (word.len(), u64::from_ne_bytes([fold; 8]));
-        let mut i = 8;
+        let mut i = 16;
         while i + 8 < n {
             if word_at(form, i, 0) != word_at(word, i, fold) {
                 return false;
@@ -138,11 +178,20 @@ impl Tokens {
         word_at(form, n - 8, 0) == word_at(word, n - 8, fold)
     }
 
-    /// Adds the form of `word` (see [`Tokens::intern`]), whose head is `head`, in free slot
-    /// `k` and returns its id. Kept out of line: most words are not new.
+    /// Adds the form of `word` (see [`Tokens::intern`]), whose head is `head` and second eight
+    /// bytes `second`, in free slot `k` and returns its id. Kept out of line: most words are
+    /// not new.
     #[cold]
     #[inline(never)]
-    fn add(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner, k: usize) -> u32 {
+    fn add(
+        &mut self,
+        word: &[u8],
+        head: u64,
+        second: u64,
+        fold: u8,
+        ids: &mut Interner,
+        k: usize,
+    ) -> u32 {
         let id = self.types.len() as u32;
         let start = self.lower.len() as u32;
         if fold != 0 {
@@ -158,6 +207,7 @@ impl Tokens {
         }
         self.types.push((start, self.lower.len() as u32));
         self.tallies.push(Tally::default());
+        ids.seconds.push(second);
         ids.slots[k] = Slot {
             head,
             len: word.len() as u32,
@@ -171,12 +221,15 @@ impl Tokens {
 
     /// Doubles the interning table, re-placing every form.
     fn grow(&self, ids: &mut Interner) {
+        let seconds = std::mem::take(&mut ids.seconds);
         *ids = Interner::with_slots(ids.slots.len() * 2);
+        ids.seconds = seconds;
         let mask = ids.slots.len() - 1;
         for id in 0..self.types.len() as u32 {
             let form = self.form(id).as_bytes();
             let head = head_of(form);
-            let mut k = ids.home(form_hash(form, head, 0));
+            let second = ids.seconds.get(id as usize).copied().unwrap_or_default();
+            let mut k = ids.home(form_hash(form, head, second, 0));
             while ids.slots[k].id != EMPTY {
                 k = (k + 1) & mask;
             }
