@@ -137,19 +137,51 @@ pub(crate) fn before_loose<'t>(
     loose: bool,
     toks: &mut Vec<Token<'t>>,
 ) -> Option<(usize, usize)> {
+    window(text, lo, cue, toks);
+    before_tokens(text, toks, ing, allow_it, loose)
+}
+
+/// Reads into `toks` the tokens of the window that [`before_loose`] searches for the phrase
+/// before the cue at `cue`, from `lo` at most: a caller that asks several rules about one cue
+/// reads them once.
+pub(crate) fn window<'t>(text: &'t str, lo: usize, cue: usize, toks: &mut Vec<Token<'t>>) {
     tokens_into(toks, text, lo.max(back(text, cue, REACH)), cue, usize::MAX);
-    let toks: &[Token<'t>] = toks;
+}
+
+/// [`before_loose`] on the tokens of its [`window`].
+pub(crate) fn before_tokens(
+    text: &str,
+    toks: &[Token],
+    ing: bool,
+    allow_it: bool,
+    loose: bool,
+) -> Option<(usize, usize)> {
+    before_run(text, toks, aux_run(toks, ing), allow_it, loose)
+}
+
+/// The auxiliaries and adverbs between a subject and its cue ("has repeatedly said"), read
+/// back from the end of `toks` up to a phrase boundary: the number of tokens before them, and
+/// the class of the word that ends them (none when a boundary or the start ends them).
+pub(crate) fn aux_run(toks: &[Token], ing: bool) -> (usize, Option<Class>) {
     let mut n = toks.len();
-    // Auxiliaries and adverbs between subject and cue; the class of the word that ends them.
-    let mut last_class = None;
     while n > 0 && !toks[n - 1].ends_phrase() {
         let c = toks[n - 1].class();
         if !c.aux_or_adverb(ing) {
-            last_class = Some(c);
-            break;
+            return (n, Some(c));
         }
         n -= 1;
     }
+    (n, None)
+}
+
+/// [`before_tokens`] once its [`aux_run`] is known.
+pub(crate) fn before_run(
+    text: &str,
+    toks: &[Token],
+    (n, last_class): (usize, Option<Class>),
+    allow_it: bool,
+    loose: bool,
+) -> Option<(usize, usize)> {
     if n == 0 {
         return None;
     }

@@ -30,6 +30,8 @@ pub(super) fn candidates<'t>(
     let has_quote = !scope.quotes.is_empty();
     let mut bare_cue: Option<(usize, usize)> = None;
     for (ms, me, form) in phrases::cue_verbs(body, words) {
+        // Whether `toks` holds the tokens before this cue yet (see `window`).
+        let mut read = false;
         let (lemma, strength) = (form.lemma, form.strength);
         let (a, b) = (s.start + ms, s.start + me);
         if scope.in_quote(a) {
@@ -120,8 +122,14 @@ pub(super) fn candidates<'t>(
             // "Polls show Lee ahead", "the study found no link": findings of a document report
             // even without a frame.
             let finding = matches!(lemma, "show" | "find" | "indicate" | "signal")
-                && subject::before_loose(text, lo, a, false, false, false, toks)
-                    .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
+                && subject::before_tokens(
+                    text,
+                    window(toks, &mut read, text, lo, a),
+                    false,
+                    false,
+                    false,
+                )
+                .is_some_and(|src| kinds.of(&text[src.0..src.1]) == Kind::Document);
             if !finding {
                 continue;
             }
@@ -179,7 +187,14 @@ pub(super) fn candidates<'t>(
             && lemma != "tell"
             && (prefix.is_empty()
                 || (prefix.ends_with(',') || prefix.ends_with(['—', '–']))
-                    && subject::before_loose(text, lo, a, ing, allow_it, false, toks).is_none())
+                    && subject::before_tokens(
+                        text,
+                        window(toks, &mut read, text, lo, a),
+                        ing,
+                        allow_it,
+                        false,
+                    )
+                    .is_none())
         {
             if let Some(src) = subject::after(text, b, s.end) {
                 if lo > s.start || prefix.ends_with(',') {
@@ -243,44 +258,65 @@ pub(super) fn candidates<'t>(
                     | "insist"
                     | "declare"
             );
+        let toks = window(toks, &mut read, text, lo, a);
+        let run = subject::aux_run(toks, ing);
         // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
         let coordinated = {
             let from = lo.max(words::back(text, a, 60));
             let conjunction = |w: Option<words::Lower>| {
                 w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
             };
-            // Read back from the cue; a bracketed tag, which the tokeniser merges into the
-            // word before it, sends the question to the full tokeniser.
-            let mut tagged = false;
-            let mut last = None;
-            for t in words::tokens_rev(text, from, a) {
-                if t.raw.starts_with('(') {
-                    tagged = true;
-                    break;
+            // The auxiliaries before the subject end at the same word, unless a phrase boundary
+            // ended them: then the word is read on past it.
+            let mut k = run.0;
+            let mut last = run.1.map(|_| k - 1);
+            while last.is_none() && k > 0 {
+                if !toks[k - 1].class().aux_or_adverb(ing) {
+                    last = Some(k - 1);
                 }
-                // The classes fold capitals as they read: only the word found is lower-cased.
-                if !t.class().aux_or_adverb(ing) {
-                    last = Some(t.lower());
-                    break;
-                }
+                k -= 1;
             }
-            if tagged {
-                conjunction(
-                    words::tokens(text, from, a)
-                        .iter()
-                        .rev()
-                        .map(|t| t.lower())
-                        .find(|w| !words::is_aux_or_adverb(w, ing)),
-                )
+            // Those tokens are the ones read back from the cue below when none of them reaches
+            // back past `from` or holds a bracketed tag, which the window merges.
+            let same = toks[last.unwrap_or(0)..]
+                .iter()
+                .all(|t| t.start >= from && !t.raw.as_bytes().contains(&b'('));
+            if same {
+                conjunction(last.map(|k| toks[k].lower()))
             } else {
-                conjunction(last)
+                // Read back from the cue; a bracketed tag, which the tokeniser merges into the
+                // word before it, sends the question to the full tokeniser.
+                let mut tagged = false;
+                let mut last = None;
+                for t in words::tokens_rev(text, from, a) {
+                    if t.raw.starts_with('(') {
+                        tagged = true;
+                        break;
+                    }
+                    // The classes fold capitals as they read: only the word found is lower-cased.
+                    if !t.class().aux_or_adverb(ing) {
+                        last = Some(t.lower());
+                        break;
+                    }
+                }
+                if tagged {
+                    conjunction(
+                        words::tokens(text, from, a)
+                            .iter()
+                            .rev()
+                            .map(|t| t.lower())
+                            .find(|w| !words::is_aux_or_adverb(w, ing)),
+                    )
+                } else {
+                    conjunction(last)
+                }
             }
         };
         let found = if coordinated {
             // "X did Y and said …": the subject of the first verb.
             subject::clause_subjects(text, s.start, a)
         } else {
-            subject::before_loose(text, lo, a, ing, allow_it, loose, toks)
+            subject::before_run(text, toks, run, allow_it, loose)
         };
         if let Some(src) = found {
             let via = match relay_front {
@@ -300,4 +336,20 @@ pub(super) fn candidates<'t>(
         }
     }
     bare_cue
+}
+
+/// The tokens of the window before the cue at `a` ([`subject::window`]), read into `toks` the
+/// first time a rule asks for them (`read` records it).
+fn window<'b, 't>(
+    toks: &'b mut Vec<words::Token<'t>>,
+    read: &mut bool,
+    text: &'t str,
+    lo: usize,
+    a: usize,
+) -> &'b [words::Token<'t>] {
+    if !*read {
+        subject::window(text, lo, a, toks);
+        *read = true;
+    }
+    toks
 }
