@@ -374,10 +374,11 @@ impl Cut<'_> {
         let n = word.len();
         let ty = if all_caps && raw == u64::from(u16::from_le_bytes(*b"US")) {
             // "US" in capitals is the country, not the pronoun: it joins "U.S.".
-            self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
+            self.tokens
+                .intern_short(b"u.s", head_of(b"u.s"), 0, self.ids)
         } else {
             let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
-            self.tokens.intern(word, head, 0x20, self.ids)
+            self.tokens.intern_short(word, head, 0x20, self.ids)
         };
         self.emit(start, start + n, ty, capitalized, all_caps);
     }
