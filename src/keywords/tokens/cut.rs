@@ -283,7 +283,7 @@ impl Cut<'_> {
             let all_caps = lower == 0 && upper.count_ones() >= 2;
             let word = chunk.get(..k).unwrap_or_default();
             self.ascii(at, word, w & inside, upper & 0x80 != 0, all_caps);
-            return Some(k + usize::from(next == b' '));
+            return Some(k + self.after(at + k, next, end));
         }
         // A longer word: its next eight bytes.
         let w2 = word_at(text.get(at + 8..at + 16)?, 0, 0);
@@ -315,7 +315,26 @@ impl Cut<'_> {
             second,
         );
         self.emit(at, at + 8 + k2, ty, upper & 0x80 != 0, all_caps);
-        Some(8 + k2 + usize::from(next == b' '))
+        Some(8 + k2 + self.after(at + 8 + k2, next, end))
+    }
+
+    /// How many bytes after a plain word the fast path takes, `next` being the byte at `at`
+    /// (below `end`) that ended it: a space; or ASCII punctuation, which breaks the phrase as
+    /// it would in [`Cut::sentence`], and a space after it. A comma or a full stop after a
+    /// word is common enough that handing it to the character walk, and then coming back,
+    /// cost more than taking it here.
+    #[inline(always)]
+    fn after(&mut self, at: usize, next: u8, end: usize) -> usize {
+        if next == b' ' {
+            return 1;
+        }
+        // The word ended, so `next` is no letter or digit: in this range it is punctuation.
+        if !(0x21..=0x7E).contains(&next) {
+            return 0;
+        }
+        self.broken = true;
+        let space = at + 1 < end && self.text.as_bytes().get(at + 1) == Some(&b' ');
+        1 + usize::from(space)
     }
 
     /// Adds the token at bytes `start..end` of the text; `wide` tells whether it has a
@@ -355,10 +374,11 @@ impl Cut<'_> {
         let n = word.len();
         let ty = if all_caps && raw == u64::from(u16::from_le_bytes(*b"US")) {
             // "US" in capitals is the country, not the pronoun: it joins "U.S.".
-            self.tokens.intern(b"u.s", head_of(b"u.s"), 0, self.ids)
+            self.tokens
+                .intern_short(b"u.s", head_of(b"u.s"), 0, self.ids)
         } else {
             let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
-            self.tokens.intern(word, head, 0x20, self.ids)
+            self.tokens.intern_short(word, head, 0x20, self.ids)
         };
         self.emit(start, start + n, ty, capitalized, all_caps);
     }

@@ -118,13 +118,27 @@ impl Tokens {
     /// 0x20, `word` is an ASCII word and its form is its bytes with that bit set (see
     /// [`form_hash`]); with `fold` 0 it is the form itself. `head` is the form's head (see
     /// [`head_of`]).
-    #[inline(always)]
+    /// Out of line: the words that are not plain (see `cut`) come here, the plain ones to
+    /// [`Tokens::intern_short`] and [`Tokens::intern_two`].
+    #[inline(never)]
     pub(super) fn intern(&mut self, word: &[u8], head: u64, fold: u8, ids: &mut Interner) -> u32 {
         let second = match word.len() {
             0..=8 => 0,
             _ => second_of(word, fold),
         };
-        self.intern_two(word, head, second, fold, ids)
+        self.find::<true>(word, head, second, fold, ids)
+    }
+
+    /// [`Tokens::intern`] of a word of one to eight bytes, which its head and length settle.
+    #[inline(always)]
+    pub(super) fn intern_short(
+        &mut self,
+        word: &[u8],
+        head: u64,
+        fold: u8,
+        ids: &mut Interner,
+    ) -> u32 {
+        self.find::<false>(word, head, 0, fold, ids)
     }
 
     /// [`Tokens::intern`] of a word whose form's second eight bytes (see [`second_of`]) are
@@ -138,15 +152,36 @@ impl Tokens {
         fold: u8,
         ids: &mut Interner,
     ) -> u32 {
+        self.find::<true>(word, head, second, fold, ids)
+    }
+
+    /// The id of the form of `word` (see [`Tokens::intern`]) with head `head` and second
+    /// eight bytes `second`; without `LONG` the word is at most eight bytes long, and only the
+    /// head and the length are compared.
+    #[inline(always)]
+    fn find<const LONG: bool>(
+        &mut self,
+        word: &[u8],
+        head: u64,
+        second: u64,
+        fold: u8,
+        ids: &mut Interner,
+    ) -> u32 {
         let len = word.len() as u32;
         let mask = ids.slots.len() - 1;
-        let mut k = ids.home(form_hash(word, head, second, fold));
+        // `form_hash` of a word up to eight bytes long.
+        let hash = match LONG {
+            true => form_hash(word, head, second, fold),
+            false => mix(len.into(), head),
+        };
+        let mut k = ids.home(hash);
         loop {
             let slot = ids.slots[k];
             // A free slot's length is 0, which no word has.
             if slot.head == head
                 && slot.len == len
-                && (len <= 8
+                && (!LONG
+                    || len <= 8
                     || (ids.seconds.get(slot.id as usize) == Some(&second)
                         && (len <= 16 || self.tail_is(slot.id, word, fold))))
             {
