@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::scan::Words;
+use super::scan::{joined_word, word_ends_at, Words};
 
 /// Cue verbs in `body`: byte spans (relative to `body`) of every lower-case word that is an
 /// inflection of a cue verb, extended by a particle ("called for", "pointed out"). A word scan
@@ -24,7 +24,7 @@ pub(super) fn cue_verbs<'b>(
     words: &'b Words,
 ) -> impl Iterator<Item = (usize, usize, crate::cues::Form)> + 'b {
     // Only the words shaped like one can be cue verb forms.
-    let mut spans = words.verbs.iter().map(|&k| words.spans[k]);
+    let mut spans = words.verbs.iter().copied();
     std::iter::from_fn(move || {
         for (start, end) in spans.by_ref() {
             // Cue forms are lower-case ASCII ([`crate::cues::cue_form`] checks).
@@ -318,188 +318,175 @@ fn may_open(w: &str) -> bool {
 
 /// Finds the phrase cues of `body`, left to right, without overlaps.
 pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
-    let ws = &words.spans;
-    let word = |k: usize| ws.get(k).map(|&(a, b)| &body[a..b]).unwrap_or("");
-    // Words k and k+1 are separated by spaces only.
-    let joined = |k: usize| {
-        ws.get(k + 1)
-            .is_some_and(|&(a, _)| body[ws[k].1..a].chars().all(|c| c == ' '))
-    };
-    let ci = |k: usize, w: &str| word(k).eq_ignore_ascii_case(w);
+    let text = |(a, b): (usize, usize)| &body[a..b];
+    // The word joined by spaces to the word `w`, if any.
+    let next = |w: (usize, usize)| joined_word(body, w.1);
+    // The text of the word joined to `w` is `x`, in any case.
+    let next_is = |w: (usize, usize), x: &str| next(w).filter(|&n| text(n).eq_ignore_ascii_case(x));
     let mut out = Vec::new();
-    // The first word a new match may start at: matches do not overlap.
-    let mut next = 0usize;
+    // Where the last word of the last match ends: matches do not overlap.
+    let mut taken = 0usize;
     // Only the words shaped like an opener may open a phrase cue.
-    for &k in &words.openers {
-        let w = word(k);
+    for &span in &words.openers {
+        let start = span.0;
+        let w = text(span);
         // The scan keeps only words whose shape (first letter, length, last letter) some
         // opener has, so at most twelve bytes; the match below settles the rest.
-        if k < next || w.len() > 12 {
+        if start < taken || w.len() > 12 {
             continue;
         }
-        let start = ws[k].0;
         // An opener has at most twelve bytes: lower-cased on the stack, it
         // picks the one rule that can fire for it instead of trying each rule in turn.
         let mut buf = [0u8; 12];
         let lower = &mut buf[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        // (kind, index of the last word of the match)
-        let hit: Option<(Phrase, usize)> = match &*lower {
-            b"according" => (joined(k) && ci(k + 1, "to")).then_some((Phrase::According, k + 1)),
-            b"in" => (joined(k)
-                && ci(k + 1, "the")
-                && joined(k + 1)
-                && ci(k + 2, "words")
-                && joined(k + 2)
-                && ci(k + 3, "of"))
-            .then_some((Phrase::According, k + 3)),
+        // (kind, the last word of the match)
+        let hit: Option<(Phrase, (usize, usize))> = match &*lower {
+            b"according" => next_is(span, "to").map(|to| (Phrase::According, to)),
+            b"in" => next_is(span, "the")
+                .and_then(|the| next_is(the, "words"))
+                .and_then(|words| next_is(words, "of"))
+                .map(|of| (Phrase::According, of)),
             b"as" => {
-                let by = joined(k)
-                    && (ci(k + 1, "quoted") || ci(k + 1, "reported"))
-                    && joined(k + 1)
-                    && ci(k + 2, "by");
-                Some(if by {
-                    (Phrase::According, k + 2)
-                } else {
-                    (Phrase::As, k)
+                let by = next(span)
+                    .filter(|&n| {
+                        let n = text(n);
+                        n.eq_ignore_ascii_case("quoted") || n.eq_ignore_ascii_case("reported")
+                    })
+                    .and_then(|n| next_is(n, "by"));
+                Some(match by {
+                    Some(by) => (Phrase::According, by),
+                    None => (Phrase::As, span),
                 })
             }
             // The passive cue is written in lower case, the vague ones in any case.
-            b"was" | b"were" | b"is" | b"are" | b"has" | b"have" => passive(&word, &joined, k)
-                .map(|end| (Phrase::Passive, end))
-                .or_else(|| vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))),
+            b"was" | b"were" | b"is" | b"are" | b"has" | b"have" => passive(body, w, span)
+                .map(|last| (Phrase::Passive, last))
+                .or_else(|| vague(body, span, lower).map(|last| (Phrase::Vague, last))),
             b"it" | b"reportedly" | b"allegedly" => {
-                vague(&word, &joined, k, lower).map(|end| (Phrase::Vague, end))
+                vague(body, span, lower).map(|last| (Phrase::Vague, last))
             }
             b"quoted" | b"quotes" | b"quoting" => {
-                matches!(w, "quoted" | "quotes" | "quoting").then_some((Phrase::Quoted, k))
+                matches!(w, "quoted" | "quotes" | "quoting").then_some((Phrase::Quoted, span))
             }
-            _ if VAGUE_NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "that" | "of") => {
-                Some((Phrase::VagueNoun, k + 1))
-            }
-            _ if NOUNS.contains(&w) && joined(k) && matches!(word(k + 1), "from" | "by") => {
-                Some((Phrase::Noun, k + 1))
-            }
+            // "claims" is a vague noun before "that" and a noun cue before "from".
+            _ if VAGUE_NOUNS.contains(&w) || NOUNS.contains(&w) => next(span).and_then(|n| {
+                let after = text(n);
+                if VAGUE_NOUNS.contains(&w) && matches!(after, "that" | "of") {
+                    Some((Phrase::VagueNoun, n))
+                } else if NOUNS.contains(&w) && matches!(after, "from" | "by") {
+                    Some((Phrase::Noun, n))
+                } else {
+                    None
+                }
+            }),
             _ => None,
         };
         if let Some((kind, last)) = hit {
             out.push(Match {
                 kind,
                 start,
-                end: ws[last].1,
+                end: last.1,
             });
-            next = last + 1;
+            taken = last.1;
             continue;
         }
-        // "X's statement that" / "X’s comments": the match starts at the apostrophe.
-        if w == "s" && k > 0 {
-            let apostrophe = body[..start].chars().next_back();
-            let glued = ws[k - 1].1 + apostrophe.map(char::len_utf8).unwrap_or(0) == start;
-            if matches!(apostrophe, Some('\'' | '’')) && glued && joined(k) {
-                let noun = word(k + 1);
-                if POSSESSED.contains(&noun) {
-                    let after = &body[ws[k + 1].1..];
-                    let a = start - apostrophe.map(char::len_utf8).unwrap_or(1);
-                    if after.starts_with(" that") && joined(k + 1) && word(k + 2) == "that" {
-                        out.push(Match {
-                            kind: Phrase::Possessive,
-                            start: a,
-                            end: ws[k + 2].1,
-                        });
-                        next = k + 3;
-                        continue;
-                    }
-                    if after.starts_with(',') {
-                        out.push(Match {
-                            kind: Phrase::Possessive,
-                            start: a,
-                            end: ws[k + 1].1 + 1,
-                        });
-                        next = k + 2;
-                        continue;
-                    }
-                    if matches!(noun, "comment" | "comments" | "remark" | "remarks") {
-                        out.push(Match {
-                            kind: Phrase::Possessive,
-                            start: a,
-                            end: ws[k + 1].1,
-                        });
-                        next = k + 2;
-                        continue;
-                    }
-                }
-            }
+        // "X's statement that" / "X’s comments": the match starts at the apostrophe, which
+        // follows a word.
+        if w != "s" {
+            continue;
+        }
+        let Some(apostrophe) = body[..start].chars().next_back() else {
+            continue;
+        };
+        let a = start - apostrophe.len_utf8();
+        if !(matches!(apostrophe, '\'' | '’') && word_ends_at(body, a)) {
+            continue;
+        }
+        let Some(noun) = next(span).filter(|&n| POSSESSED.contains(&text(n))) else {
+            continue;
+        };
+        let after = &body[noun.1..];
+        let that = next(noun).filter(|&n| text(n) == "that");
+        if let (true, Some(that)) = (after.starts_with(" that"), that) {
+            out.push(Match {
+                kind: Phrase::Possessive,
+                start: a,
+                end: that.1,
+            });
+            taken = that.1;
+        } else if after.starts_with(',') {
+            out.push(Match {
+                kind: Phrase::Possessive,
+                start: a,
+                end: noun.1 + 1,
+            });
+            taken = noun.1;
+        } else if matches!(text(noun), "comment" | "comments" | "remark" | "remarks") {
+            out.push(Match {
+                kind: Phrase::Possessive,
+                start: a,
+                end: noun.1,
+            });
+            taken = noun.1;
         }
     }
     out
 }
 
-/// "was quoted as saying": returns the index of the last word.
-fn passive<'a>(
-    word: &impl Fn(usize) -> &'a str,
-    joined: &impl Fn(usize) -> bool,
-    k: usize,
-) -> Option<usize> {
-    let mut j = match word(k) {
-        "was" | "were" | "is" => k,
-        "has" | "have" if joined(k) && word(k + 1) == "been" => k + 1,
+/// "was quoted as saying" from the word `span` (whose text is `w`): returns the last word.
+fn passive(body: &str, w: &str, span: (usize, usize)) -> Option<(usize, usize)> {
+    let text = |(a, b): (usize, usize)| &body[a..b];
+    let next = |w: (usize, usize)| joined_word(body, w.1);
+    let aux = match w {
+        "was" | "were" | "is" => span,
+        "has" | "have" => next(span).filter(|&n| text(n) == "been")?,
         _ => return None,
     };
-    if !(joined(j) && matches!(word(j + 1), "quoted" | "cited")) {
-        return None;
-    }
-    j += 1;
-    if !(joined(j) && word(j + 1) == "as") {
-        return None;
-    }
-    j += 1;
-    (joined(j) && matches!(word(j + 1), "saying" | "telling" | "stating" | "adding"))
-        .then_some(j + 1)
+    let quoted = next(aux).filter(|&n| matches!(text(n), "quoted" | "cited"))?;
+    let as_ = next(quoted).filter(|&n| text(n) == "as")?;
+    next(as_).filter(|&n| matches!(text(n), "saying" | "telling" | "stating" | "adding"))
 }
 
-/// Vague and passive cues, case-insensitive: returns the index of the last word.
-fn vague<'a>(
-    word: &impl Fn(usize) -> &'a str,
-    joined: &impl Fn(usize) -> bool,
-    k: usize,
-    lower: &[u8],
-) -> Option<usize> {
-    let is = |j: usize, w: &str| word(j).eq_ignore_ascii_case(w);
-    let among = |x: &str, list: &[&str]| list.iter().any(|w| x.eq_ignore_ascii_case(w));
-    // `lower` is word `k` in lower case: it picks the one form that can follow, and each next
+/// Vague and passive cues, case-insensitive, from the word `span`: returns the last word.
+fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize)> {
+    let text = |(a, b): (usize, usize)| &body[a..b];
+    let next = |w: (usize, usize)| joined_word(body, w.1);
+    let is = |w: (usize, usize), x: &str| text(w).eq_ignore_ascii_case(x);
+    let among = |w: (usize, usize), list: &[&str]| list.iter().any(|x| is(w, x));
+    // `lower` is the word in lower case: it picks the one form that can follow, and each next
     // word is read once.
     match lower {
-        b"reportedly" | b"allegedly" => Some(k),
+        b"reportedly" | b"allegedly" => Some(span),
         b"it" => {
-            if !joined(k) {
-                return None;
-            }
-            let next = word(k + 1);
-            let aux_end = if next.eq_ignore_ascii_case("is") || next.eq_ignore_ascii_case("was") {
-                k + 1
-            } else if next.eq_ignore_ascii_case("has") && joined(k + 1) && is(k + 2, "been") {
-                k + 2
+            let n = next(span)?;
+            let aux = if is(n, "is") || is(n, "was") {
+                n
+            } else if is(n, "has") {
+                next(n).filter(|&b| is(b, "been"))?
             } else {
                 return None;
             };
-            (joined(aux_end) && among(word(aux_end + 1), VAGUE_IT)).then_some(aux_end + 1)
+            next(aux).filter(|&v| among(v, VAGUE_IT))
         }
         b"is" | b"are" | b"was" | b"were" => {
-            if !joined(k) {
+            let n = next(span)?;
+            if among(n, VAGUE_TO) {
+                if let Some(to) = next(n).filter(|&t| is(t, "to")) {
+                    return Some(to);
+                }
+            }
+            // "is widely expected to": the adverb is skipped when a word follows it.
+            let p = if is(n, "widely") {
+                next(n).unwrap_or(n)
+            } else {
+                n
+            };
+            if !among(p, VAGUE_AS) {
                 return None;
             }
-            let next = word(k + 1);
-            if among(next, VAGUE_TO) && joined(k + 1) && is(k + 2, "to") {
-                return Some(k + 2);
-            }
-            let p = if next.eq_ignore_ascii_case("widely") && joined(k + 1) {
-                k + 2
-            } else {
-                k + 1
-            };
-            (among(word(p), VAGUE_AS) && joined(p) && (is(p + 1, "to") || is(p + 1, "as")))
-                .then_some(p + 1)
+            next(p).filter(|&t| is(t, "to") || is(t, "as"))
         }
         _ => None,
     }

@@ -1,43 +1,42 @@
-//! The one pass over the bytes of a sentence that the cue rules start from: its word spans, the
-//! few words shaped like a phrase opener or a cue verb form, and its first long dash.
+//! The one pass over the bytes of a sentence that the cue rules start from: the few words shaped
+//! like a phrase opener or a cue verb form, and its first long dash.
 //!
 //! This is the only part of attribution that reads every byte of the text, so it is a byte
 //! loop with table lookups; the rules then look at a handful of candidate words per sentence
-//! instead of all of them.
+//! instead of all of them, and read the words next to a candidate from the bytes
+//! ([`joined_word`]) rather than from a list of every word.
 
 use crate::bytes::{eight, in_range, is_byte, HIGH, ONES};
 use std::sync::OnceLock;
 
-/// The words of one sentence, in a buffer reused from sentence to sentence.
+/// The candidate words of one sentence, in buffers reused from sentence to sentence. A word is a
+/// run of alphanumeric characters and `_`; spans are relative to the sentence.
 #[derive(Debug, Default)]
 pub(super) struct Words {
-    /// Word spans relative to the sentence: runs of alphanumeric characters and `_`.
-    pub spans: Vec<(usize, usize)>,
-    /// Indices into `spans`, in order, of every word shaped like a phrase opener (a superset:
-    /// the phrase rules test each one exactly).
-    pub openers: Vec<usize>,
-    /// Indices into `spans`, in order, of every word shaped like a cue verb form, small first
-    /// and last letters included (a superset).
-    pub verbs: Vec<usize>,
+    /// The spans, in order, of every word shaped like a phrase opener (a superset: the phrase
+    /// rules test each one exactly).
+    pub openers: Vec<(usize, usize)>,
+    /// The spans, in order, of every word shaped like a cue verb form, small first and last
+    /// letters included (a superset).
+    pub verbs: Vec<(usize, usize)>,
     /// Byte offset of the first long dash (`―` or `—`), which may open a signature.
     pub long_dash: Option<usize>,
 }
 
 impl Words {
-    /// Records the word `bytes[start..end]` with its shape. Inlined into the scan's loop: it
-    /// runs for every word of the text.
+    /// Records the word `bytes[start..end]` if it is shaped like a candidate. Inlined into the
+    /// scan's loop: it runs for every word of the text.
     #[inline(always)]
     fn push(&mut self, shapes: &Shapes, bytes: &[u8], start: usize, end: usize) {
         let bits = shape(shapes, bytes.get(start..end).unwrap_or(&[]));
         if bits != 0 {
             if bits as u32 != 0 {
-                self.openers.push(self.spans.len());
+                self.openers.push((start, end));
             }
             if bits >> 32 != 0 {
-                self.verbs.push(self.spans.len());
+                self.verbs.push((start, end));
             }
         }
-        self.spans.push((start, end));
     }
 }
 
@@ -156,7 +155,6 @@ pub(super) fn runs(
 
 /// Scans `body` into `out` (cleared first).
 pub(super) fn scan(body: &str, out: &mut Words) {
-    out.spans.clear();
     out.openers.clear();
     out.verbs.clear();
     out.long_dash = None;
@@ -210,6 +208,47 @@ pub(super) fn scan(body: &str, out: &mut Words) {
     if let Some(start) = word {
         out.push(shapes, bytes, start, bytes.len());
     }
+}
+
+/// True for a character of a word: a letter, a digit or `_`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The span of the word after the word of `body` that ends at `end`, when only spaces separate
+/// the two: a phrase cue is a run of words joined by spaces.
+pub(super) fn joined_word(body: &str, end: usize) -> Option<(usize, usize)> {
+    let bytes = body.as_bytes();
+    let mut start = end;
+    while bytes.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    // A byte loop over ASCII word bytes, characters only past a non-ASCII byte.
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if !ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            end += 1;
+        } else {
+            match body.get(end..).and_then(|r| r.chars().next()) {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
+/// True when the character of `body` before `at` belongs to a word: a word ends at `at`.
+pub(super) fn word_ends_at(body: &str, at: usize) -> bool {
+    body.get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(is_word_char)
 }
 
 #[cfg(test)]
