@@ -90,10 +90,11 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
         if np.len() == 1 && word.ends_with("ing") {
             return None;
         }
-        let shouting = np
-            .iter()
-            .all(|t| t.word().chars().all(|c| !c.is_lowercase()));
-        if np.len() >= 3 && shouting {
+        let shouting = || {
+            np.iter()
+                .all(|t| t.word().chars().all(|c| !c.is_lowercase()))
+        };
+        if np.len() >= 3 && shouting() {
             return None;
         }
         // A capitalised cue verb ("Says") or a day is no name.

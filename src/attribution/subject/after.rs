@@ -154,21 +154,39 @@ pub(crate) fn relay(text: &str, from: usize, hi: usize) -> Option<(usize, usize)
 pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
     // The phrase has at most ten words, then its verb: tokens 0 to 10 are read.
     let toks = tokens_upto(text, lo, hi.min(ahead(text, lo, REACH)), 11);
+    // The classes of the tokens read so far: each token is asked about as the word after a
+    // modifier and then as a word of its own, and the first again as a pronoun.
+    let mut classes = [Class::default(); 11];
+    let source_noun = |t: &Token, c: Class| {
+        if c.is(SHORT) {
+            c.is(SOURCE_NOUN)
+        } else {
+            cues::is_source_noun(&t.lower())
+        }
+    };
+    if let Some(t) = toks.first() {
+        classes[0] = t.class();
+    }
     let mut n = 0;
     while n < toks.len() && n < 10 {
         let t = &toks[n];
-        let w = t.lower();
-        let w = w.as_str();
-        // A lower-case modifier counts when a source noun follows it ("the city council").
-        let modifier = toks
-            .get(n + 1)
-            .is_some_and(|next| cues::is_source_noun(&next.lower()))
-            && w.chars().all(|c| c.is_alphabetic() || c == '-');
-        let np_word = t.capitalised()
-            || matches!(w, "the" | "a" | "an" | "of" | "in" | "for")
-            || cues::is_source_noun(w)
-            || cues::is_title(w)
-            || modifier;
+        let c = classes[n];
+        let next = toks.get(n + 1).map(|next| {
+            let c = next.class();
+            classes[n + 1] = c;
+            (next, c)
+        });
+        let np_word = t.capitalised() || {
+            let w = t.lower();
+            let w = w.as_str();
+            matches!(w, "the" | "a" | "an" | "of" | "in" | "for")
+                || source_noun(t, c)
+                || t.is_title(c)
+                // A lower-case modifier counts when a source noun follows it ("the city
+                // council").
+                || next.is_some_and(|(next, nc)| source_noun(next, nc))
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
         if !np_word || t.ends_phrase() {
             break;
         }
@@ -178,14 +196,15 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
         return None;
     }
     let verb = &toks[n];
-    let vw = verb.lower();
-    let vw = vw.as_str();
-    if verb.capitalised() || !vw.chars().all(|c| c.is_alphabetic()) || is_preposition(vw) {
+    if verb.capitalised()
+        || !verb.lower().chars().all(|c| c.is_alphabetic())
+        || classes[n].is(PREPOSITION)
+    {
         return None;
     }
     let np = &toks[..n];
     head_of(np, false)?;
-    if np.len() == 1 && is_pronoun_source(&np[0].lower()) {
+    if np.len() == 1 && classes[0].is(PERSONAL | IT) {
         return None;
     }
     phrase_span(text, &np[0], &np[n - 1])
