@@ -74,6 +74,8 @@ pub(super) struct Counts<'a> {
     /// The stem group of each token (`NONE` for none): the passes that only need the group
     /// read this in order instead of looking up each token's type.
     pub token_group: Vec<u32>,
+    /// Each token's flags and whether it has a group, a byte each (see `grams::token_bits`).
+    pub token_bits: Vec<u8>,
     pub groups: Vec<Group>,
     /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
     /// group, each group's in text order.
@@ -141,10 +143,19 @@ impl<'a> Counts<'a> {
 
         // The group of each form, in a table small enough to stay in the cache.
         let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
+        // The phrase pass reads each token's flags and whether it has a group from one byte
+        // apiece, taken here while the tokens are read anyway, rather than read the whole token
+        // table again (see `grams::token_bits`).
+        let mut token_bits = vec![0u8; tokens.tokens.len()];
         let token_group: Vec<u32> = tokens
             .tokens
             .iter()
-            .map(|t| type_group[t.ty as usize])
+            .zip(&mut token_bits)
+            .map(|(t, bits)| {
+                let g = type_group[t.ty as usize];
+                *bits = super::grams::token_bits(t.flags, g);
+                g
+            })
             .collect();
         let toks = &tokens.tokens[..tokens.tokens.len().min(tokens::COUNTED)];
         let total = bounds[group_count] as usize;
@@ -179,6 +190,7 @@ impl<'a> Counts<'a> {
             info,
             parts,
             token_group,
+            token_bits,
             groups,
             occ,
             sent,
