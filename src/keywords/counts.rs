@@ -85,6 +85,8 @@ pub(super) struct Counts<'a> {
     pub token_group: Vec<u32>,
     /// The counted tokens with counted parts, in text order.
     compounds: Vec<u32>,
+    /// Each token's flags and whether it has a group, a byte each (see `grams::token_bits`).
+    pub token_bits: Vec<u8>,
     pub groups: Vec<Group>,
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
@@ -134,10 +136,19 @@ impl<'a> Counts<'a> {
 
         // The group of each form, in a table small enough to stay in the cache.
         let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
+        // The phrase pass reads each token's flags and whether it has a group from one byte
+        // apiece, taken here while the tokens are read anyway, rather than read the whole token
+        // table again (see `grams::token_bits`).
+        let mut token_bits = vec![0u8; tokens.tokens.len()];
         let token_group: Vec<u32> = tokens
             .tokens
             .iter()
-            .map(|t| type_group[t.ty as usize])
+            .zip(&mut token_bits)
+            .map(|(t, bits)| {
+                let g = type_group[t.ty as usize];
+                *bits = super::grams::token_bits(t.flags, g);
+                g
+            })
             .collect();
 
         let mut counts = Counts {
@@ -147,6 +158,7 @@ impl<'a> Counts<'a> {
             parts,
             token_group,
             compounds,
+            token_bits,
             groups,
             score: Vec::new(),
             sentences,

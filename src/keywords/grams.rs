@@ -11,7 +11,8 @@
 
 use super::counts::{Counts, NONE, TOKEN_MASK};
 use super::hash::FastMap;
-use super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::tokens::{ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use crate::bytes::{padded, ONES};
 
 /// An n-gram key: the stem groups of its words, `NONE` after the last.
 pub(super) type GramKey = [u32; 3];
@@ -66,81 +67,94 @@ pub(super) struct Runs {
     pub lone: Vec<(u32, u32)>,
 }
 
-/// Tokens summarised by one word of bits in [`Runs::scan`]: two bits each.
-const BLOCK: usize = 32;
-/// The even bits of a word: one per token of a block.
-const EVEN: u64 = 0x5555_5555_5555_5555;
+/// Marks a token with a stem group (a content word) in [`token_bits`].
+const CONTENT: u8 = 16;
+// `summary` reads the flags at these bits.
+const _: () =
+    assert!(CAPITALIZED == 1 && ALL_CAPS == 2 && SENTENCE_START == 4 && BREAK_BEFORE == 8);
 
-/// Two bits for each value of a token's flags (all four flags are in its low four bits): the
-/// low one set for a capitalised word, the high one for a word with no break before it.
-const FLAG_BITS: [u64; 16] = {
-    let mut bits = [0; 16];
-    let mut f = 0;
-    while f < 16 {
-        let capital = f as u8 & (CAPITALIZED | ALL_CAPS) != 0;
-        let joined = f as u8 & (SENTENCE_START | BREAK_BEFORE) == 0;
-        bits[f] = capital as u64 | (joined as u64) << 1;
-        f += 1;
+/// What [`Runs::scan`] reads of a token with flags `flags` and stem group `group`, in one
+/// byte: its four flags (all in their low four bits), and [`CONTENT`] when it has a group.
+/// Counting takes these while it reads every token anyway, so that the scan reads a byte per
+/// token rather than the token table, the largest of the analysis.
+pub(super) fn token_bits(flags: u8, group: u32) -> u8 {
+    flags & 15 | if group != NONE { CONTENT } else { 0 }
+}
+
+/// Tokens summarised by one word of bits in [`Runs::scan`]: one bit each.
+const BLOCK: usize = 64;
+
+/// The low bit of each byte of `w` as one bit, byte `k` at bit `k`: the products of the
+/// multiplication that land in the top byte are exactly those bits, and nothing below carries.
+fn gather(w: u64) -> u64 {
+    (w & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The bits of a block of tokens by their [`token_bits`], token `j` at bit `j`: whether it is
+/// capitalised (or all capitals), whether no break comes before it, and whether it is a content
+/// word. Eight tokens at a time, without a branch on any of them; zero bytes pad a short block
+/// (see `padded`): their tokens are neither content words nor capitalised.
+fn summary(block: &[u8]) -> (u64, u64, u64) {
+    let (mut capital, mut joined, mut content) = (0u64, 0u64, 0u64);
+    for (k, eight) in block.chunks(8).enumerate() {
+        let w = padded(eight);
+        let at = 8 * k as u32;
+        capital |= gather(w | w >> 1) << at;
+        joined |= gather(!(w >> 2 | w >> 3)) << at;
+        content |= gather(w >> 4) << at;
     }
-    bits
-};
+    (capital, joined, content)
+}
 
 impl Runs {
     /// Reads every token once. Two adjacent content words with no break between them are a
     /// pair, and every run of two or three adjacent content words is an n-gram: the one
-    /// definition of one. Each capitalised word (all capitals too) is handed to `capital_at`, in
-    /// text order, so that the name finder reads on from it while its tokens are at hand.
+    /// definition of one. Each capitalised content word (all capitals too) is handed to
+    /// `capital_at`, in text order, so that the name finder reads on from it (a capitalised
+    /// word without a group starts no name).
     pub fn scan(c: &Counts, mut capital_at: impl FnMut(usize)) -> Runs {
-        let (toks, groups) = (&c.tokens.tokens, &c.token_group);
-        let n = toks.len().min(groups.len());
+        let (bits, groups) = (&c.token_bits, &c.token_group);
+        let n = bits.len().min(groups.len());
+        let bits = &bits[..n];
         // News has about one pair per six words and one capitalised word per eight.
         let mut pairs: Vec<[u32; 3]> = Vec::with_capacity(n / 4 + 1);
         // Whether a pair ends at a token, or it is capitalised, follows no pattern a processor
-        // can predict: a block of tokens is first summarised without a branch, two bits per
-        // token, and then only the tokens whose bits are set are visited. Each token's bits
-        // are shifted in from below, last token first, so that token `j` ends at bit `2j`.
+        // can predict: a block of tokens is first summarised without a branch, a bit per token
+        // (see `summary`), and then only the tokens whose bits are set are visited.
         let mut lone: Vec<(u32, u32)> = Vec::with_capacity(n / 8 + 1);
         let counted = TOKEN_MASK as usize;
         // The last token of the block before: whether it is a content word, and capitalised.
         let (mut carry, mut carry_capital) = (0u64, 0u64);
-        let blocks = toks[..n].chunks(BLOCK).zip(groups[..n].chunks(BLOCK));
-        for (b, (block, block_groups)) in blocks.enumerate() {
-            let (flags, content) = match (
-                <&[Token; BLOCK]>::try_from(block),
-                <&[u32; BLOCK]>::try_from(block_groups),
-            ) {
-                (Ok(block), Ok(block_groups)) => full_summary(block, block_groups),
-                _ => summary(block, block_groups),
-            };
+        for (b, block) in bits.chunks(BLOCK).enumerate() {
+            let (capital, joined, content) = summary(block);
             let first = b * BLOCK;
-            let capital = flags & EVEN;
-            let joined = flags >> 1 & EVEN;
             // A pair ends at a content word after a content word, with no break between them.
-            let mut ends = content & (content << 2 | carry) & joined;
-            carry = content >> (2 * BLOCK - 2);
+            let mut ends = content & (content << 1 | carry) & joined;
+            carry = content >> (BLOCK - 1);
             // A capitalised word is alone unless joined to a capitalised word before it, or a
             // capitalised word is joined to it (the token after the block is read alone).
             let len = block.len();
-            let next = toks
-                .get(first + len)
-                .map_or(0, |t| FLAG_BITS[usize::from(t.flags & 15)]);
-            let after = (flags & flags >> 1 & EVEN) >> 2 | (next & next >> 1 & 1) << (2 * len - 2);
-            let before = capital << 2 | carry_capital;
-            carry_capital = capital >> (2 * BLOCK - 2);
+            let next = bits.get(first + len).map_or(0, |&t| {
+                let (capital, joined, _) = summary(&[t]);
+                capital & joined
+            });
+            let after = (capital & joined) >> 1 | next << (len - 1);
+            let before = capital << 1 | carry_capital;
+            carry_capital = capital >> (BLOCK - 1);
             let mut alone = capital & content & !(joined & before) & !after;
             while ends != 0 {
-                let i = first + ends.trailing_zeros() as usize / 2;
+                let i = first + ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 // `i` is at least 1: the first token follows no content word.
                 pairs.push([i as u32 - 1, groups[i - 1], groups[i]]);
             }
-            let mut capital = capital;
-            while capital != 0 {
-                capital_at(first + capital.trailing_zeros() as usize / 2);
-                capital &= capital - 1;
+            let mut named = capital & content;
+            while named != 0 {
+                capital_at(first + named.trailing_zeros() as usize);
+                named &= named - 1;
             }
             while alone != 0 {
-                let i = first + alone.trailing_zeros() as usize / 2;
+                let i = first + alone.trailing_zeros() as usize;
                 alone &= alone - 1;
                 if i < counted {
                     lone.push((i as u32, groups[i]));
@@ -149,34 +163,6 @@ impl Runs {
         }
         Runs { pairs, lone }
     }
-}
-
-/// [`summary`] of a full block, unrolled by fours so that each shift is a constant.
-fn full_summary(block: &[Token; BLOCK], groups: &[u32; BLOCK]) -> (u64, u64) {
-    let (mut flags, mut content) = (0u64, 0u64);
-    let bits = |j: usize| {
-        (
-            FLAG_BITS[usize::from(block[j].flags & 15)] << (2 * j),
-            u64::from(groups[j] != NONE) << (2 * j),
-        )
-    };
-    for j in (0..BLOCK).step_by(4) {
-        let (a, b, c, d) = (bits(j), bits(j + 1), bits(j + 2), bits(j + 3));
-        flags |= a.0 | b.0 | c.0 | d.0;
-        content |= a.1 | b.1 | c.1 | d.1;
-    }
-    (flags, content)
-}
-
-/// The bits of a block of tokens (see [`FLAG_BITS`]) and whether each is a content word (the
-/// low bit of each two), token `j` at bit `2j`: branch-free.
-fn summary(block: &[Token], groups: &[u32]) -> (u64, u64) {
-    let (mut flags, mut content) = (0u64, 0u64);
-    for (j, (t, &g)) in block.iter().zip(groups).enumerate() {
-        flags |= FLAG_BITS[usize::from(t.flags & 15)] << (2 * j);
-        content |= u64::from(g != NONE) << (2 * j);
-    }
-    (flags, content)
 }
 
 impl Grams {

@@ -290,9 +290,10 @@ impl<'c> Finder<'c> {
         }
     }
 
-    /// Reads the names, given each capitalised word `i` in text order. Most words are lower case
-    /// outside a name: they neither start a name nor end one, so only the tokens from a
-    /// capitalised word to the end of its name need reading.
+    /// Reads the names, given each capitalised content word `i` in text order (a capitalised
+    /// word without a stem group starts no name: the run reading it would only pass over it).
+    /// Most words are lower case outside a name: they neither start a name nor end one, so only
+    /// the tokens from a capitalised word to the end of its name need reading.
     #[inline(always)]
     pub fn capital(&mut self, i: usize) {
         if i < self.resume {
