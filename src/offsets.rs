@@ -32,24 +32,14 @@ pub struct Utf16Index<'t> {
     chars: usize,
 }
 
-/// Continuation bytes (10xxxxxx) and 4-byte leads (11110xxx) in one 32-byte block, read eight
-/// bytes at a time: each test marks the high bit of the bytes that pass, and the marks are
-/// tallied per byte (at most four per byte, so no carries) and summed across the word by one
+/// Continuation bytes (10xxxxxx) and 4-byte leads (11110xxx) in one 32-byte block, given as
+/// four little-endian words: each test marks the high bit of the bytes that pass, and the marks
+/// are tallied per byte (at most four per byte, so no carries) and summed across the word by one
 /// multiplication.
-fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
+fn block_counts(words: [u64; 4]) -> (usize, usize) {
     use crate::bytes::{HIGH, ONES as LOW};
     let (mut continuations, mut astral) = (0u64, 0u64);
-    for i in (0..BLOCK).step_by(8) {
-        let w = u64::from_le_bytes([
-            block[i],
-            block[i + 1],
-            block[i + 2],
-            block[i + 3],
-            block[i + 4],
-            block[i + 5],
-            block[i + 6],
-            block[i + 7],
-        ]);
+    for w in words {
         // A left shift by `j` brings bit 7 - j of each byte to its bit 7 (bits shifted in from
         // the byte below land lower), so the tests stay within their byte. `lead` marks bits 7
         // and 6 set (a lead byte); a continuation has bit 7 without it; a 4-byte lead has bits
@@ -60,6 +50,18 @@ fn block_counts(block: &[u8; BLOCK]) -> (usize, usize) {
     }
     let sum = |tally: u64| (tally.wrapping_mul(LOW) >> 56) as usize;
     (sum(continuations), sum(astral))
+}
+
+/// The 32 bytes of a block as four little-endian words.
+const _: () = assert!(BLOCK == 32);
+fn block_words(block: &[u8]) -> [u64; 4] {
+    let word = |k: usize| {
+        block
+            .get(8 * k..8 * k + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    [word(0), word(1), word(2), word(3)]
 }
 
 /// Bytes minus UTF-16 units in `bytes[from..to]`, counted per byte so that it also holds for
@@ -118,15 +120,26 @@ impl<'t> Utf16Index<'t> {
             let mut total = 0isize;
             checkpoints.push(0);
             let mut blocks = bytes.chunks_exact(BLOCK);
+            // The words that tell whether a block is ASCII also give its counts, so each block
+            // is loaded once; the bits of 64 blocks are gathered before they are stored.
+            let mut bits = 0u64;
             for (k, block) in (&mut blocks).enumerate() {
-                if block.is_ascii() {
-                    ascii[k / 64] |= 1 << (k % 64);
+                let words = block_words(block);
+                if (words[0] | words[1] | words[2] | words[3]) & crate::bytes::HIGH == 0 {
+                    bits |= 1 << (k % 64);
                 } else {
-                    let (cont, astral) = block_counts(block.try_into().unwrap_or(&[0; BLOCK]));
+                    let (cont, astral) = block_counts(words);
                     continuations += cont;
                     total += cont as isize - astral as isize;
                 }
+                if k % 64 == 63 {
+                    ascii[k / 64] = std::mem::take(&mut bits);
+                }
                 checkpoints.push(total as i32);
+            }
+            // The bits of the last, partial group of 64 blocks.
+            if let Some(last) = ascii.get_mut(bytes.len() / BLOCK / 64) {
+                *last |= bits;
             }
             continuations += blocks
                 .remainder()
