@@ -155,16 +155,20 @@ fn non_space_chars(s: &str) -> usize {
     use bytes::{padded, HIGH, ONES as LOW};
     let b = s.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    // Marks with its high bit each byte of `w` that does not count: a continuation byte
-    // (10xxxxxx), or ASCII white space (0x09 to 0x0D, 0x20), tested on the low seven bits
-    // without carries between bytes. Zero bytes (the padding of the last word) match nothing.
-    let skipped = |w: u64| {
-        let continuation = w & !(w << 1);
-        let low = w & !HIGH;
+    // Marks with its high bit each byte of `low` (bytes below 0x80) that is ASCII white space
+    // (0x09 to 0x0D, 0x20), without carries between bytes. Zero bytes (the padding of the last
+    // word) match nothing.
+    let space = |low: u64| {
         let from_tab = low + (0x80 - 0x09) * LOW;
         let past_cr = low + (0x80 - 0x0E) * LOW;
         let not_space = (low ^ (0x20 * LOW)) + 0x7F * LOW;
-        (continuation | (!w & ((from_tab & !past_cr) | !not_space))) & HIGH
+        ((from_tab & !past_cr) | !not_space) & HIGH
+    };
+    // Marks with its high bit each byte of `w` that does not count: a continuation byte
+    // (10xxxxxx), or ASCII white space, tested on the low seven bits.
+    let skipped = |w: u64| {
+        let continuation = w & !(w << 1);
+        (continuation | (!w & space(w & !HIGH))) & HIGH
     };
     // Wide spaces among the lead bytes (11xxxxxx) of the word at `i`.
     let wide = |w: u64, i: usize| {
@@ -184,8 +188,13 @@ fn non_space_chars(s: &str) -> usize {
         let mut words = block.chunks_exact(8);
         for word in &mut words {
             let w = padded(word);
-            tally += skipped(w) >> 7;
-            not_counted += wide(w, i);
+            // An all-ASCII word (most words) has no continuation and no wide space.
+            if w & HIGH == 0 {
+                tally += space(w) >> 7;
+            } else {
+                tally += skipped(w) >> 7;
+                not_counted += wide(w, i);
+            }
             i += 8;
         }
         let rest = words.remainder();
