@@ -208,11 +208,14 @@ pub(super) fn candidates<'t>(
                 }
             }
         }
-        let progressive = text[words::back(text, a, 12).max(s.start)..a]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(subject::is_progressive_aux);
-        if ing && !progressive && (text[s.start..a].trim_end().ends_with(',') || framed) {
+        // Read only for an "-ing" cue, the one form it concerns.
+        let progressive = || {
+            text[words::back(text, a, 12).max(s.start)..a]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(subject::is_progressive_aux)
+        };
+        if ing && !progressive() && (text[s.start..a].trim_end().ends_with(',') || framed) {
             if let Some(src) = subject::clause_subjects(text, s.start, a) {
                 if matches!(
                     lemma,
