@@ -67,18 +67,19 @@ pub(super) struct Runs {
     pub lone: Vec<(u32, u32)>,
 }
 
-/// Marks a token with a stem group (a content word) in [`token_bits`].
-const CONTENT: u8 = 16;
+/// Marks a token with a stem group (a content word) in [`token_bits`]: the top bit, which no
+/// token flag uses.
+const CONTENT: u8 = 0x80;
 // `summary` reads the flags at these bits.
 const _: () =
     assert!(CAPITALIZED == 1 && ALL_CAPS == 2 && SENTENCE_START == 4 && BREAK_BEFORE == 8);
 
 /// What [`Runs::scan`] reads of a token with flags `flags` and stem group `group`, in one
-/// byte: its four flags (all in their low four bits), and [`CONTENT`] when it has a group.
-/// Counting takes these while it reads every token anyway, so that the scan reads a byte per
-/// token rather than the token table, the largest of the analysis.
+/// byte: its flags, and [`CONTENT`] when it has a group. Counting takes these while it reads
+/// every token anyway, so that the scan reads a byte per token rather than the token table,
+/// the largest of the analysis.
 pub(super) fn token_bits(flags: u8, group: u32) -> u8 {
-    flags & 15 | if group != NONE { CONTENT } else { 0 }
+    flags | if group != NONE { CONTENT } else { 0 }
 }
 
 /// Tokens summarised by one word of bits in [`Runs::scan`]: one bit each.
@@ -101,7 +102,7 @@ fn summary(block: &[u8]) -> (u64, u64, u64) {
         let at = 8 * k as u32;
         capital |= gather(w | w >> 1) << at;
         joined |= gather(!(w >> 2 | w >> 3)) << at;
-        content |= gather(w >> 4) << at;
+        content |= gather(w >> 7) << at;
     }
     (capital, joined, content)
 }
