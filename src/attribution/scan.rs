@@ -237,9 +237,14 @@ pub(super) fn scan(body: &str, offset: usize, quotes: &[(usize, usize)], out: &m
     }
 }
 
-/// True for a character of a word: a letter, a digit or `_`.
+/// True for a character of a word: a letter, a digit or `_`. The general punctuation block
+/// (curly quotes and dashes, which end most quotations) needs no Unicode table lookup.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        ASCII_WORD[c as usize]
+    } else {
+        !('\u{2000}'..='\u{203F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// The span of the word after the word of `body` that ends at `end`, when only spaces separate
