@@ -515,7 +515,7 @@ mod tests {
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
         let mut words = Words::default();
-        super::super::scan::scan(body, &mut words);
+        super::super::scan::scan(body, 0, &[], &mut words);
         find(body, &words)
             .into_iter()
             .map(|m| (m.kind, &body[m.start..m.end]))

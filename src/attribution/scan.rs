@@ -153,18 +153,50 @@ pub(super) fn runs(
     }
 }
 
-/// Scans `body` into `out` (cleared first).
-pub(super) fn scan(body: &str, out: &mut Words) {
+/// How far into a quotation the scan still reads words: the rules skip every cue that starts
+/// strictly inside a quotation, but a possessive cue ("’s comments") starts at the mark before
+/// its "s", which may be the quotation's opening mark (at most three bytes), and a quotation
+/// clipped to the sentence may start with a word.
+const QUOTE_HEAD: usize = 4;
+
+/// Scans `body`, the sentence that starts at byte `offset` of the text, into `out` (cleared
+/// first). `quotes` are the sentence's quotations (in the text's offsets, disjoint, sorted):
+/// the words that start inside one past [`QUOTE_HEAD`] are skipped, since no cue they start
+/// counts; a phrase cue that starts there cannot reach a word past the closing mark, which is
+/// no space, so it could not hide a cue outside either.
+pub(super) fn scan(body: &str, offset: usize, quotes: &[(usize, usize)], out: &mut Words) {
     out.openers.clear();
     out.verbs.clear();
     out.long_dash = None;
     let shapes = shapes();
     let bytes = body.as_bytes();
-    // The word that ends at `end` is recorded with its shape.
     // Where the current word started, if the last byte read was in a word.
     let mut word: Option<usize> = None;
     let mut i = 0usize;
+    // The quotations ahead, relative to the body, and where the scan may jump over the next.
+    let mut quotes = quotes
+        .iter()
+        .map(|&(a, b)| (a.saturating_sub(offset), b.saturating_sub(offset)));
+    let mut quote = quotes.next();
+    let mut skip_at = quote.map_or(usize::MAX, |q| q.0 + QUOTE_HEAD);
     while i < bytes.len() {
+        // Past the head of a quotation and between words: jump to its end, and past the rest
+        // of a word that runs on across it. Only the long dash is still looked for.
+        if i >= skip_at && word.is_none() {
+            if let Some((_, end)) = quote.filter(|q| q.1 > i) {
+                if out.long_dash.is_none() {
+                    out.long_dash = long_dash(bytes, i, end.min(bytes.len()));
+                }
+                i = if word_ends_at(body, end) {
+                    word_end(body, end)
+                } else {
+                    end
+                };
+            }
+            quote = quotes.next();
+            skip_at = quote.map_or(usize::MAX, |q| q.0 + QUOTE_HEAD);
+            continue;
+        }
         // Eight ASCII bytes at a time: the word bytes as a mask, and each change between word
         // and non-word bytes starts or ends a word.
         if let Some(x) = eight(bytes, i) {
@@ -194,12 +226,7 @@ pub(super) fn scan(body: &str, out: &mut Words) {
             if let Some(start) = word.take() {
                 out.push(shapes, bytes, start, i);
             }
-            // "—" is E2 80 94 and "―" E2 80 95.
-            if out.long_dash.is_none()
-                && b == 0xE2
-                && bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x94 | 0x95))
-            {
+            if out.long_dash.is_none() && is_long_dash(bytes, i) {
                 out.long_dash = Some(i);
             }
         }
@@ -210,9 +237,14 @@ pub(super) fn scan(body: &str, out: &mut Words) {
     }
 }
 
-/// True for a character of a word: a letter, a digit or `_`.
+/// True for a character of a word: a letter, a digit or `_`. The general punctuation block
+/// (curly quotes and dashes, which end most quotations) needs no Unicode table lookup.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        ASCII_WORD[c as usize]
+    } else {
+        !('\u{2000}'..='\u{203F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// The span of the word after the word of `body` that ends at `end`, when only spaces separate
@@ -226,8 +258,15 @@ pub(super) fn joined_word(body: &str, end: usize) -> Option<(usize, usize)> {
     if start == end {
         return None;
     }
-    // A byte loop over ASCII word bytes, characters only past a non-ASCII byte.
-    let mut end = start;
+    let end = word_end(body, start);
+    (end > start).then_some((start, end))
+}
+
+/// Where the run of word characters of `body` from `at` ends: a byte loop over ASCII word
+/// bytes, characters only past a non-ASCII byte.
+fn word_end(body: &str, at: usize) -> usize {
+    let bytes = body.as_bytes();
+    let mut end = at;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
             if !ASCII_WORD[usize::from(b)] {
@@ -241,7 +280,30 @@ pub(super) fn joined_word(body: &str, end: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    (end > start).then_some((start, end))
+    end
+}
+
+/// True when a long dash (`―` or `—`, E2 80 94 and E2 80 95) starts at byte `at`.
+fn is_long_dash(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at..at + 3), Some([0xE2, 0x80, 0x94 | 0x95]))
+}
+
+/// The first long dash in `bytes[from..to]` (a range of whole characters): eight bytes at a
+/// time, testing only the bytes E2.
+fn long_dash(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= to {
+        let mut lead = eight(bytes, i).map_or(0, |x| is_byte(x, 0xE2));
+        while lead != 0 {
+            let at = i + (lead.trailing_zeros() / 8) as usize;
+            if is_long_dash(bytes, at) {
+                return Some(at);
+            }
+            lead &= lead - 1;
+        }
+        i += 8;
+    }
+    (i..to).find(|&at| is_long_dash(bytes, at))
 }
 
 /// True when the character of `body` before `at` belongs to a word: a word ends at `at`.
@@ -253,6 +315,27 @@ pub(super) fn word_ends_at(body: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Inside a quotation only the head's words are kept, and the first long dash is found in
+    /// the skipped bytes too.
+    #[test]
+    fn quotations_are_skipped_but_their_dashes_are_not() {
+        let body = "He said: \"they said, it was said — so it was said\" as said";
+        let (a, b) = (body.find('"').unwrap(), body.rfind('"').unwrap() + 1);
+        let mut words = Words::default();
+        scan(body, 10, &[(10 + a, 10 + b)], &mut words);
+        let said = |words: &Words| -> Vec<usize> {
+            let said = words.verbs.iter().filter(|v| &body[v.0..v.1] == "said");
+            said.map(|v| v.0).collect()
+        };
+        // Past the head, the words of a quotation are dropped at the first eight-byte step.
+        assert_eq!(said(&words), [3, 15, body.len() - 4]);
+        assert_eq!(words.long_dash, body.find('—'));
+        scan(body, 0, &[], &mut words);
+        assert_eq!(said(&words).len(), 5);
+    }
+
     #[test]
     fn general_punctuation_has_no_word_characters() {
         for c in '\u{2000}'..='\u{203F}' {
