@@ -61,6 +61,7 @@ use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
 use crate::schema::{Attribution, Cue, Form, Kind, Mention};
 use crate::segment::Sentence;
+use std::borrow::Cow;
 
 /// A mention found in the text, in byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,7 +130,7 @@ impl Found {
             via,
             continued: self.continued,
             quotes: self.quotes.iter().map(|&(a, b)| units.span(a, b)).collect(),
-            rule: self.rule.to_string(),
+            rule: Cow::Borrowed(self.rule),
         }
     }
 }

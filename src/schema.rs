@@ -9,6 +9,7 @@
 //! - shares are fractions of the text's non-space characters, between 0 and 1.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The version of this schema. It changes whenever a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -139,8 +140,10 @@ pub struct Attribution {
     pub continued: bool,
     /// The quotations in the sentence, quotation marks included.
     pub quotes: Vec<Span>,
-    /// The name of the rule that fired, for explanations (see `rules` in the docs).
-    pub rule: String,
+    /// The name of the rule that fired, for explanations (see `rules` in the docs). Borrowed
+    /// from the rule table when the analysis made it, so that ~17k attributions per 4 MB of news
+    /// allocate no copy of a name; serialized as a plain string either way.
+    pub rule: Cow<'static, str>,
 }
 
 /// A cue: the words that signal reporting.

@@ -246,7 +246,7 @@ fn csv_table(table: Table, id: &Value, text: &str, a: &Analysis) -> String {
                         at.map(|x| form_name(x.form).to_string())
                             .unwrap_or_default(),
                         at.map(|x| x.continued.to_string()).unwrap_or_default(),
-                        at.map(|x| x.rule.clone()).unwrap_or_default(),
+                        at.map(|x| x.rule.to_string()).unwrap_or_default(),
                     ]
                     .into_iter(),
                 ));
