@@ -232,9 +232,10 @@ impl Tokens {
         if fold != 0 {
             // With `fold` 0x20 the word is ASCII letters, digits and `'-,.`, which have that
             // bit set already: setting it lower-cases the letters and leaves the rest, and
-            // each byte is a character of its own.
+            // each byte is a character of its own. Masking the high bit, which is clear,
+            // lets the compiler write each as one byte rather than encode a character.
             self.lower
-                .extend(word.iter().map(|&b| char::from(b | fold)));
+                .extend(word.iter().map(|&b| char::from((b | fold) & 0x7F)));
         } else {
             // Callers pass the bytes of a `&str`.
             self.lower
