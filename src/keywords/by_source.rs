@@ -8,9 +8,6 @@ use crate::schema::{SourceKeywords, SourceTerm};
 /// the rest of the text.
 pub(super) type Ranked = (usize, Vec<Candidate>);
 
-/// A sentence already counted for its source.
-const TAKEN: u32 = NONE - 1;
-
 /// One term of a source: G², group, count in the source and in the rest of the text.
 type Candidate = (f64, u32, usize, usize);
 
@@ -58,51 +55,39 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
             }
         })
         .collect();
-    // The first token of each sentence.
-    let mut starts = Vec::with_capacity(n_sent + 1);
-    let mut at = 0usize;
-    starts.push(0);
-    for &w in &c.tokens.sentence_words {
-        at += w as usize;
-        starts.push(at);
-    }
-    // Counts per group for the current source, and which groups were touched, so that each
-    // occurrence costs O(1) however many groups there are.
-    let mut in_source = vec![0u32; c.groups.len()];
+    // Counts per source for the current group, and which sources were touched, so that each
+    // occurrence costs O(1) however many sources there are.
+    let mut in_source = vec![0usize; sources.len()];
     let mut touched: Vec<u32> = Vec::new();
-    for (o, sentences) in sources.iter().enumerate() {
-        for &s in sentences.iter() {
-            // Each sentence counts once, for its first source.
-            if s >= n_sent || owner[s] != o as u32 {
+    for g in 0..c.groups.len() as u32 {
+        for &s in c.sent(g) {
+            let o = owner[s as usize];
+            if o == NONE {
                 continue;
             }
-            owner[s] = TAKEN;
-            c.each_group(starts[s], starts[s + 1], |g| {
-                if in_source[g as usize] == 0 {
-                    touched.push(g);
-                }
-                in_source[g as usize] += 1;
-            });
+            if in_source[o as usize] == 0 {
+                touched.push(o);
+            }
+            in_source[o as usize] += 1;
         }
-        let (list, len) = (&mut lists[o], &mut listed[o]);
-        let n1 = source_words[o] as f64;
-        let n2 = total - n1;
-        for g in touched.drain(..) {
-            let a = std::mem::take(&mut in_source[g as usize]) as usize;
-            let f = c.tf(g);
+        let f = c.tf(g);
+        for o in touched.drain(..) {
+            let a = std::mem::take(&mut in_source[o as usize]);
+            let n1 = source_words[o as usize] as f64;
+            let n2 = total - n1;
             let b = f - a;
             if n2 <= 0.0 || (a as f64) / n1 <= b as f64 / n2 {
                 continue;
             }
+            let (list, len) = (&mut lists[o as usize], &mut listed[o as usize]);
             // The source's term is a ln(a total / (n1 f)); the rest's is at most 0, as the
             // rest uses the term less than expected (the test above). A term whose bound is
-            // below the worst listed one cannot enter the list; the margins cover rounding, so
-            // the lists do not depend on the order in which the terms come.
+            // below the worst listed one cannot enter the list; the margins cover rounding.
             let e1 = n1 * f as f64 / total;
             let e2 = n2 * f as f64 / total;
             if *len as usize == SOURCE_TERMS {
                 // The rest's term, b ln(b / e2), is at most b (b / e2 - 1), as ln x <= x - 1.
-                let own = 2.0 * a as f64 * (ceiling[o] + logs.ln(a) - logs.ln(f));
+                let own = 2.0 * a as f64 * (ceiling[o as usize] + logs.ln(a) - logs.ln(f));
                 let rest = 2.0 * b as f64 * (b as f64 / e2 - 1.0);
                 let bound = own + rest;
                 let margin = 1e-9 * (own.abs() + rest.abs()) + 1e-9;

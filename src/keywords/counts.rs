@@ -9,7 +9,6 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 mod forms;
-mod spread;
 
 use super::hash::FastMap;
 use super::stem;
@@ -53,7 +52,7 @@ pub(super) const TOKEN_MASK: u32 = (1 << PART_SHIFT) - 1;
 /// Compounds with more parts than this are only counted whole.
 const MAX_PARTS: usize = 15;
 
-/// The tallies of one stem group.
+/// The tallies of one stem group besides its occurrences.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Group {
     /// Occurrences next to another capitalised word, inside a multi-word name.
@@ -62,14 +61,6 @@ pub(super) struct Group {
     pub inner: u32,
     /// Of those, how many are capitalised.
     pub inner_caps: u32,
-    /// Occurrences.
-    pub count: u32,
-    /// The first occurrence (token index and part, see [`PART_SHIFT`]).
-    pub first: u32,
-    /// The sentences it occurs in.
-    pub sentences: u32,
-    /// Gries' DP over the sentences of its occurrences (see `spread`), rounded.
-    pub dispersion: f64,
 }
 
 /// Everything the ranking stages share.
@@ -83,11 +74,17 @@ pub(super) struct Counts<'a> {
     /// The stem group of each token (`NONE` for none): the passes that only need the group
     /// read this in order instead of looking up each token's type.
     pub token_group: Vec<u32>,
-    /// The counted tokens with counted parts, in text order.
-    compounds: Vec<u32>,
     /// Each token's flags and whether it has a group, a byte each (see `grams::token_bits`).
     pub token_bits: Vec<u8>,
     pub groups: Vec<Group>,
+    /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
+    /// group, each group's in text order.
+    occ: Vec<u32>,
+    /// The sentence of each occurrence in `occ`: the statistics over all groups read these in
+    /// order instead of looking each token up at random.
+    sent: Vec<u32>,
+    /// Group `g`'s occurrences are `occ[bounds[g]..bounds[g + 1]]`.
+    bounds: Vec<u32>,
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
@@ -101,16 +98,23 @@ pub(super) struct Counts<'a> {
 impl<'a> Counts<'a> {
     /// Classifies the forms of `tokens` and tallies the stem groups: the tallies of the forms
     /// (taken while cutting) add up to those of the groups, the hyphenated tokens add their
-    /// parts, and one pass over the tokens finds how each group is spread (see `spread`).
+    /// parts, and one pass over the tokens files the occurrences.
+    ///
+    /// The filing pass is written without branches on the token: whether a token has a group
+    /// follows no pattern a processor can predict, and mispredicted branches cost more than the
+    /// filing. Tokens without a group are filed in a spare slot past the last occurrence,
+    /// dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
+        let spare = group_count;
         let mut groups = vec![Group::default(); group_count];
+        let mut bounds = vec![0u32; group_count + 1];
         for (ty, tally) in info.iter().zip(&tokens.tallies) {
             if ty.group == NONE {
                 continue;
             }
+            bounds[ty.group as usize + 1] += tally.count;
             let group = &mut groups[ty.group as usize];
-            group.count += tally.count;
             group.inner += tally.inner;
             group.inner_caps += tally.inner_caps;
             group.in_name += tally.in_name;
@@ -125,13 +129,16 @@ impl<'a> Counts<'a> {
             }
             compounds.push(i);
             for (k, g, piece) in counted_parts(text, t, ty, &parts) {
+                bounds[g as usize + 1] += 1;
                 let group = &mut groups[g as usize];
-                group.count += 1;
                 if k > 1 || t.flags & SENTENCE_START == 0 {
                     group.inner += 1;
                     group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
                 }
             }
+        }
+        for g in 0..group_count {
+            bounds[g + 1] += bounds[g];
         }
 
         // The group of each form, in a table small enough to stay in the cache.
@@ -150,84 +157,63 @@ impl<'a> Counts<'a> {
                 g
             })
             .collect();
+        let toks = &tokens.tokens[..tokens.tokens.len().min(tokens::COUNTED)];
+        let total = bounds[group_count] as usize;
+        let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
+        let mut next = bounds.clone();
+        let mut file = |g: usize, o: u32, s: u32| {
+            let k = &mut next[g];
+            occ[*k as usize] = o;
+            sent[*k as usize] = s;
+            *k += (g != spare) as u32;
+        };
+        // The next token with counted parts (`NONE` past the last: no token has that index).
+        let mut compounds = compounds.iter();
+        let mut compound = compounds.next().map_or(NONE, |&i| i);
+        for (i, (t, &g)) in toks.iter().zip(&token_group).enumerate() {
+            file((g as usize).min(spare), i as u32, t.sentence);
+            if i as u32 != compound {
+                continue;
+            }
+            compound = compounds.next().map_or(NONE, |&i| i);
+            let ty = info[t.ty as usize];
+            for (k, g, _) in counted_parts(text, t, ty, &parts) {
+                file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
+            }
+        }
+        occ.truncate(total);
+        sent.truncate(total);
 
-        let mut counts = Counts {
+        Counts {
             text,
             tokens,
             info,
             parts,
             token_group,
-            compounds,
             token_bits,
             groups,
+            occ,
+            sent,
+            bounds,
             score: Vec::new(),
             sentences,
             surfaces: RefCell::default(),
-        };
-        counts.spread();
-        counts
+        }
     }
 
-    /// The occurrences of each of `groups` (distinct), in text order: one pass over the
-    /// tokens, for the few groups whose occurrences are listed.
-    pub fn occurrences(&self, groups: &[u32]) -> Vec<Vec<u32>> {
-        let mut slot = vec![NONE; self.groups.len() + 1];
-        let mut lists: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
-        for &g in groups {
-            slot[g as usize] = lists.len() as u32;
-            lists.push(Vec::with_capacity(self.groups[g as usize].count as usize));
-        }
-        let spare = self.groups.len();
-        let counted = self.tokens.tokens.len().min(tokens::COUNTED);
-        let mut compounds = self.compounds.iter();
-        let mut compound = compounds.next().map_or(NONE, |&i| i) as usize;
-        for (i, &g) in self.token_group[..counted].iter().enumerate() {
-            let k = slot[(g as usize).min(spare)];
-            if k != NONE {
-                lists[k as usize].push(i as u32);
-            }
-            if i != compound {
-                continue;
-            }
-            compound = compounds.next().map_or(NONE, |&i| i) as usize;
-            let t = &self.tokens.tokens[i];
-            let ty = self.info[t.ty as usize];
-            for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
-                let k = slot[g as usize];
-                if k != NONE {
-                    lists[k as usize].push(i as u32 | (part << PART_SHIFT));
-                }
-            }
-        }
-        lists
+    /// The occurrences of group `g`, in text order.
+    pub fn occ(&self, g: u32) -> &[u32] {
+        &self.occ[self.bounds[g as usize] as usize..self.bounds[g as usize + 1] as usize]
     }
 
-    /// Calls `f` with the group of every occurrence among tokens `from..to`, in text order
-    /// (the counted parts of a compound after it).
-    #[inline]
-    pub fn each_group(&self, from: usize, to: usize, mut f: impl FnMut(u32)) {
-        let to = to.min(self.token_group.len()).min(tokens::COUNTED);
-        for &g in self.token_group.get(from..to).unwrap_or_default() {
-            if g != NONE {
-                f(g);
-            }
-        }
-        let first = self.compounds.partition_point(|&i| (i as usize) < from);
-        for &i in self.compounds[first..]
-            .iter()
-            .take_while(|&&i| (i as usize) < to)
-        {
-            let t = &self.tokens.tokens[i as usize];
-            let ty = self.info[t.ty as usize];
-            for (_, g, _) in counted_parts(self.text, t, ty, &self.parts) {
-                f(g);
-            }
-        }
+    /// The sentence of each occurrence of group `g`.
+    pub fn sent(&self, g: u32) -> &[u32] {
+        &self.sent[self.bounds[g as usize] as usize..self.bounds[g as usize + 1] as usize]
     }
 
     /// How often group `g` occurs.
     pub fn tf(&self, g: u32) -> usize {
-        self.groups[g as usize].count as usize
+        (self.bounds[g as usize + 1] - self.bounds[g as usize]) as usize
     }
 
     pub fn token(&self, i: u32) -> &Token {
@@ -275,11 +261,17 @@ impl<'a> Counts<'a> {
     /// The most frequent surface form of a group; a capital at the start of a sentence only
     /// counts when the word is never seen elsewhere.
     pub fn surface(&self, g: u32) -> String {
-        // The callers name their groups first (see [`Counts::name_groups`]).
-        if !self.surfaces.borrow().contains_key(&g) {
-            self.name_groups(&[g]);
-        }
-        let best = self.surfaces.borrow().get(&g).cloned().unwrap_or_default();
+        let known = self.surfaces.borrow().get(&g).cloned();
+        let best = known.unwrap_or_else(|| {
+            let mut forms = FormTally::default();
+            for &i in self.occ(g) {
+                let (a, b) = self.range(i);
+                forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
+            }
+            let best = forms.best(self.text);
+            self.surfaces.borrow_mut().insert(g, best.clone());
+            best
+        });
         self.surface_from(g, self.text.get(best).unwrap_or_default())
     }
 

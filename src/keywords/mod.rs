@@ -99,11 +99,7 @@ pub fn extract(
     best_sorted(&mut ranked, options.max_keywords, |&a, &b| {
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
-            .then(
-                counts.groups[a as usize]
-                    .first
-                    .cmp(&counts.groups[b as usize].first),
-            )
+            .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
 
     let source_ranked = by_source::rank(&counts, sources, &logs);
@@ -115,17 +111,17 @@ pub fn extract(
     let n_words = words.max(1) as f64;
     let terms: Vec<Term> = ranked
         .iter()
-        .zip(counts.occurrences(&ranked))
-        .map(|(&g, occ)| {
-            let (spans, span_sentences) = counts.spans(&occ, 1, index);
-            let group = &counts.groups[g as usize];
+        .map(|&g| {
+            let (spans, span_sentences) = counts.spans(counts.occ(g), 1, index);
+            let mut in_sentences = span_sentences.clone();
+            in_sentences.dedup();
             let tf = counts.tf(g);
             Term {
                 text: counts.surface(g),
                 count: tf,
                 per_thousand: round(tf as f64 * 1000.0 / n_words),
-                sentences: group.sentences as usize,
-                dispersion: group.dispersion,
+                sentences: in_sentences.len(),
+                dispersion: dispersion(&counts, counts.sent(g)),
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
                 spans,
@@ -187,14 +183,15 @@ fn round(x: f64) -> f64 {
 /// logistic regression, then adjusted by coordinate search, on crowd keyword judgements for news
 /// stories (500N-KPCrowd, full-text documents).
 fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
-    let g = &c.groups[group as usize];
-    if g.count == 0 {
+    let (occ, sent, g) = (c.occ(group), c.sent(group), &c.groups[group as usize]);
+    if occ.is_empty() {
         return 0.0;
     }
-    let tf = g.count as f64;
-    let first = c.token(g.first).sentence;
+    let tf = occ.len() as f64;
+    let first = sent[0];
+    let (in_sentences, dp) = spread_and_dispersion(c, sent);
     let n_sent = c.sentences.max(1) as f64;
-    let spread = g.sentences as f64 / n_sent;
+    let spread = in_sentences as f64 / n_sent;
     // A word written with a capital inside sentences is a name; one only ever seen at the start
     // of sentences is undecided.
     let caps = if g.inner > 0 {
@@ -203,7 +200,7 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
         0.5
     };
     // The shape of the word at its first occurrence (a part of a compound counts as itself).
-    let first_occ = g.first;
+    let first_occ = occ[0];
     let whole = c.tokens.form(c.token(first_occ).ty);
     let part;
     let lower: &str = if !Counts::is_part(first_occ) {
@@ -221,11 +218,11 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
     let compound = flag(lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
-    (0.40 * logs.ln(g.count as usize) - 0.18 * logs.ln(1 + first as usize)
+    (0.40 * logs.ln(occ.len()) - 0.18 * logs.ln(1 + first as usize)
         + 0.22 * caps
         + 0.9 * logs.ln(len)
         + 0.89 * spread
-        - 0.58 * g.dispersion
+        - 0.58 * dp
         - 0.72 * in_name
         + 0.40 * noun
         + 0.17 * past
@@ -256,6 +253,38 @@ impl SmallLogs {
 
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
+
+/// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
+fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
+    spread_and_dispersion(c, occ).1
+}
+
+/// The number of distinct sentences in `occ` (the sentences of some occurrences, in text
+/// order) and Gries' DP over them, in one pass.
+fn spread_and_dispersion(c: &Counts, occ: &[u32]) -> (usize, f64) {
+    let total = c.tokens.tokens.len() as f64;
+    let f = occ.len() as f64;
+    let mut in_sentences = 0;
+    let mut sum = 0.0;
+    let mut covered = 0.0;
+    let mut i = 0;
+    while i < occ.len() {
+        let s = occ[i];
+        let mut n = 0;
+        while i < occ.len() && occ[i] == s {
+            n += 1;
+            i += 1;
+        }
+        in_sentences += 1;
+        let expected = c.tokens.sentence_words[s as usize] as f64 / total;
+        covered += expected;
+        sum += (n as f64 / f - expected).abs();
+    }
+    if total == 0.0 || f == 0.0 {
+        return (in_sentences, 0.0);
+    }
+    (in_sentences, round(0.5 * (sum + (1.0 - covered).max(0.0))))
+}
 
 /// The ranked mixed list without near-duplicates.
 fn top(c: &Counts, ranked: &[u32], terms: &[Term], phrases: &[phrases::Found]) -> Vec<TopKeyword> {
