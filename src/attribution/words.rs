@@ -338,53 +338,6 @@ pub(crate) fn tokens_into<'t>(
     }
 }
 
-/// The tokens of `text[lo..hi]` from the last to the first, without a vector: the rules that
-/// read only the words right before a cue stop after one or two. Unlike [`tokens`], a bracketed
-/// tag ("(R)") is not merged into the token before it, so a caller that meets a token opening
-/// with `(` must ask [`tokens`] instead.
-pub(crate) fn tokens_rev<'t>(
-    text: &'t str,
-    lo: usize,
-    hi: usize,
-) -> impl Iterator<Item = Token<'t>> {
-    let slice = text.get(lo..hi).unwrap_or("");
-    let mut chars = slice.char_indices();
-    // One past the last byte of the token being read.
-    let mut end = slice.len();
-    std::iter::from_fn(move || {
-        // Same white space as [`tokens`]: tab to carriage return, space, and Unicode's.
-        let space = |c: char| {
-            if c.is_ascii() {
-                c.is_ascii_whitespace() || c == '\u{0b}'
-            } else {
-                c.is_whitespace()
-            }
-        };
-        loop {
-            match chars.next_back() {
-                Some((i, c)) if space(c) => {
-                    let token_end = std::mem::replace(&mut end, i);
-                    let start = i + c.len_utf8();
-                    if start < token_end {
-                        return Some(Token {
-                            start: lo + start,
-                            raw: &slice[start..token_end],
-                        });
-                    }
-                }
-                Some(_) => {}
-                None => {
-                    let token_end = std::mem::replace(&mut end, 0);
-                    return (token_end > 0).then(|| Token {
-                        start: lo,
-                        raw: &slice[..token_end],
-                    });
-                }
-            }
-        }
-    })
-}
-
 /// The first word of `s` up to its first space: `s.split(' ').next()` without a searcher.
 pub(crate) fn first_word(s: &str) -> &str {
     s.as_bytes()

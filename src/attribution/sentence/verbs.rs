@@ -287,32 +287,15 @@ pub(super) fn candidates<'t>(
             if same {
                 conjunction(last.map(|k| toks[k].lower()))
             } else {
-                // Read back from the cue; a bracketed tag, which the tokeniser merges into the
-                // word before it, sends the question to the full tokeniser.
-                let mut tagged = false;
-                let mut last = None;
-                for t in words::tokens_rev(text, from, a) {
-                    if t.raw.starts_with('(') {
-                        tagged = true;
-                        break;
-                    }
-                    // The classes fold capitals as they read: only the word found is lower-cased.
-                    if !t.class().aux_or_adverb(ing) {
-                        last = Some(t.lower());
-                        break;
-                    }
-                }
-                if tagged {
-                    conjunction(
-                        words::tokens(text, from, a)
-                            .iter()
-                            .rev()
-                            .map(|t| t.lower())
-                            .find(|w| !words::is_aux_or_adverb(w, ing)),
-                    )
-                } else {
-                    conjunction(last)
-                }
+                // Rare: the word lies past the window's reach or a bracketed tag was merged
+                // into a token; the full tokeniser of that stretch answers exactly.
+                conjunction(
+                    words::tokens(text, from, a)
+                        .iter()
+                        .rev()
+                        .map(|t| t.lower())
+                        .find(|w| !words::is_aux_or_adverb(w, ing)),
+                )
             }
         };
         let found = if coordinated {
