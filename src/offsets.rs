@@ -52,16 +52,11 @@ fn block_counts(words: [u64; 4]) -> (usize, usize) {
     (sum(continuations), sum(astral))
 }
 
-/// The 32 bytes of a block as four little-endian words.
 const _: () = assert!(BLOCK == 32);
+
+/// The 32 bytes of a block as four little-endian words.
 fn block_words(block: &[u8]) -> [u64; 4] {
-    let word = |k: usize| {
-        block
-            .get(8 * k..8 * k + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    [word(0), word(1), word(2), word(3)]
+    [0, 8, 16, 24].map(|i| crate::bytes::eight(block, i).unwrap_or(0))
 }
 
 /// Bytes minus UTF-16 units in `bytes[from..to]`, counted per byte so that it also holds for

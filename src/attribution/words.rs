@@ -111,6 +111,14 @@ impl<'t> Token<'t> {
             cues::is_title(&self.lower())
         }
     }
+    /// [`cues::is_source_noun`] of the word in lower case, answered like [`Token::is_title`].
+    pub(super) fn is_source_noun(&self, class: Class) -> bool {
+        if class.is(SHORT) {
+            class.is(SOURCE_NOUN)
+        } else {
+            cues::is_source_noun(&self.lower())
+        }
+    }
     /// Starts with a mark that opens a phrase.
     pub(super) fn starts_phrase(&self) -> bool {
         self.raw

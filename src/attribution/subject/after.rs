@@ -157,13 +157,6 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
     // The classes of the tokens read so far: each token is asked about as the word after a
     // modifier and then as a word of its own, and the first again as a pronoun.
     let mut classes = [Class::default(); 11];
-    let source_noun = |t: &Token, c: Class| {
-        if c.is(SHORT) {
-            c.is(SOURCE_NOUN)
-        } else {
-            cues::is_source_noun(&t.lower())
-        }
-    };
     if let Some(t) = toks.first() {
         classes[0] = t.class();
     }
@@ -180,11 +173,11 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
             let w = t.lower();
             let w = w.as_str();
             matches!(w, "the" | "a" | "an" | "of" | "in" | "for")
-                || source_noun(t, c)
+                || t.is_source_noun(c)
                 || t.is_title(c)
                 // A lower-case modifier counts when a source noun follows it ("the city
                 // council").
-                || next.is_some_and(|(next, nc)| source_noun(next, nc))
+                || next.is_some_and(|(next, nc)| next.is_source_noun(nc))
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
         };
         if !np_word || t.ends_phrase() {
