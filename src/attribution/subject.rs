@@ -59,24 +59,24 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
     let h = &np[head];
     // Without a preposition the head is the last word.
     let hc = head_class.unwrap_or(prev);
+    // A short ASCII word that is no possessive: its classes answer for its lower-case form, so
+    // a capitalised one, which is read no further as text, is not lower-cased.
+    let exact = hc.is(SHORT) && !ascii_possessive(h.word());
     let lower;
-    let w = if hc.is(PLAIN) {
+    let w = if hc.is(PLAIN) || exact && h.capitalised() {
         h.word()
     } else {
         lower = h.lower();
         lower.as_str()
     };
-    let trimmed = trim_suffix(trim_suffix(w, "'s"), "’s");
-    // A short ASCII word that was no possessive: its classes answer for it.
-    let exact = hc.is(SHORT) && trimmed.len() == w.len();
-    let w = trimmed;
-    let pronoun = if exact {
-        hc.is(PERSONAL | IT)
+    let w = trim_suffix(trim_suffix(w, "'s"), "’s");
+    let (pronoun, it) = if exact {
+        (hc.is(PERSONAL | IT), hc.is(IT))
     } else {
-        is_pronoun_source(w)
+        (is_pronoun_source(w), w == "it")
     };
     if np.len() == 1 && pronoun {
-        return (w != "it" || allow_it).then_some(head);
+        return (!it || allow_it).then_some(head);
     }
     if pronoun {
         return None;
@@ -112,6 +112,12 @@ fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> 
         cues::is_source_noun(w)
     };
     (source_noun || loose && nounish && (determined && head > 0 || bare_plural)).then_some(head)
+}
+
+/// Whether the ASCII word `w` ends with "'s" in any case: its lower-case form then loses that
+/// ending as a possessive.
+fn ascii_possessive(w: &str) -> bool {
+    matches!(w.as_bytes(), [.., b'\'', s] if s | 0x20 == b's')
 }
 
 /// The source noun phrase that ends right before the cue at `cue`, searching no further back

@@ -354,11 +354,6 @@ pub(crate) fn first_word(s: &str) -> &str {
         .map_or(s, |k| &s[..k])
 }
 
-/// Auxiliaries and adverbs that may stand between a subject and its cue ("has repeatedly said").
-pub(crate) fn is_aux_or_adverb(w: &str, ing: bool) -> bool {
-    Class::of(w).aux_or_adverb(ing)
-}
-
 /// Words that cannot occur inside a source noun phrase: they show a clause, not a phrase.
 pub(super) fn blocks_phrase(w: &str) -> bool {
     Class::of(w).is(BLOCKS) || blocks_as_verb(w)

@@ -266,26 +266,26 @@ pub(super) fn candidates<'t>(
         // "X did Y but did not say …": the word before the cue, auxiliaries skipped.
         let coordinated = {
             let from = lo.max(words::back(text, a, 60));
-            let conjunction = |w: Option<words::Lower>| {
-                w.is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "yet"))
-            };
             // The auxiliaries before the subject end at the same word, unless a phrase boundary
-            // ended them: then the word is read on past it.
+            // ended them: then the word is read on past it. The word's classes tell whether it
+            // is a conjunction.
             let mut k = run.0;
-            let mut last = run.1.map(|_| k - 1);
+            let mut last = run.1.map(|c| (k - 1, c));
             while last.is_none() && k > 0 {
-                if !toks[k - 1].class().aux_or_adverb(ing) {
-                    last = Some(k - 1);
+                let c = toks[k - 1].class();
+                if !c.aux_or_adverb(ing) {
+                    last = Some((k - 1, c));
                 }
                 k -= 1;
             }
             // Those tokens are the ones read back from the cue below when none of them reaches
             // back past `from` or holds a bracketed tag, which the window merges.
-            let same = toks[last.unwrap_or(0)..]
+            let same = toks[last.map_or(0, |(k, _)| k)..]
                 .iter()
                 .all(|t| t.start >= from && !t.raw.as_bytes().contains(&b'('));
+            let conjunction = |c: Option<words::Class>| c.is_some_and(|c| c.is(words::CONJUNCTION));
             if same {
-                conjunction(last.map(|k| toks[k].lower()))
+                conjunction(last.map(|(_, c)| c))
             } else {
                 // Rare: the word lies past the window's reach or a bracketed tag was merged
                 // into a token; the full tokeniser of that stretch answers exactly.
@@ -293,8 +293,8 @@ pub(super) fn candidates<'t>(
                     words::tokens(text, from, a)
                         .iter()
                         .rev()
-                        .map(|t| t.lower())
-                        .find(|w| !words::is_aux_or_adverb(w, ing)),
+                        .map(|t| t.class())
+                        .find(|c| !c.aux_or_adverb(ing)),
                 )
             }
         };

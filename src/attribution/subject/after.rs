@@ -196,7 +196,7 @@ pub(crate) fn clause_subject(text: &str, lo: usize, hi: usize) -> Option<(usize,
         return None;
     }
     let np = &toks[..n];
-    head_of(np, false)?;
+    head_of_loose(np, false, false, &classes[..n])?;
     if np.len() == 1 && classes[0].is(PERSONAL | IT) {
         return None;
     }

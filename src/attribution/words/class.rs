@@ -66,6 +66,8 @@ pub(crate) const SHORT: u32 = 1 << 23;
 pub(crate) const TITLE: u32 = 1 << 24;
 /// A noun that can head a source phrase ([`crate::cues::is_source_noun`]).
 pub(crate) const SOURCE_NOUN: u32 = 1 << 25;
+/// Conjunctions that join a second verb to the subject of a first ("X did Y and said …").
+pub(crate) const CONJUNCTION: u32 = 1 << 26;
 
 /// The lists behind the bits, in lower case.
 const LISTS: &[(u32, &[&str])] = &[
@@ -207,6 +209,7 @@ const LISTS: &[(u32, &[&str])] = &[
     (OF_FOR, &["of", "for"]),
     (WHO_WHICH, &["who", "which"]),
     (ROLE_DETERMINER, &["the", "a", "an", "our", "its"]),
+    (CONJUNCTION, &["and", "but", "or", "yet"]),
 ];
 
 /// Slots of the table: a power of two, at least three times the number of listed words,
