@@ -17,13 +17,9 @@ use crate::cues;
 pub(crate) use after::{after, relay};
 pub(super) use after::{by_phrase, clause_subjects, is_progressive_aux};
 
-/// Checks a candidate noun phrase and returns the index of its head token.
-fn head_of(np: &[Token], allow_it: bool) -> Option<usize> {
-    head_of_loose(np, allow_it, false, &[])
-}
-
-/// [`head_of`]; with `loose`, any lower-case noun after a determiner is accepted as head ("the
-/// announcer said"), which only strong speech verbs allow. `known` holds the classes of the
+/// Checks a candidate noun phrase and returns the index of its head token. With `loose`, any
+/// lower-case noun after a determiner is accepted as head ("the announcer said"), which only
+/// strong speech verbs allow. `known` holds the classes of the
 /// first tokens when a caller has them already (see [`phrase_start`]).
 fn head_of_loose(np: &[Token], allow_it: bool, loose: bool, known: &[Class]) -> Option<usize> {
     if np.is_empty() || np.len() > 14 {
@@ -202,7 +198,13 @@ pub(crate) fn before_run(
     // The classes of the last tokens, from `base` on, as the phrase start read them.
     let base = n.saturating_sub(CLASSED);
     let mut classes = [Class::default(); CLASSED];
-    let mut first = phrase_start(&toks[..n], base, &mut classes, last_class)?;
+    // Every token from `start` on has its class in `classes`.
+    let start = phrase_start(&toks[..n], base, &mut classes, last_class)?;
+    let class_at = |k: usize| match classes.get(k.wrapping_sub(base)) {
+        Some(&c) if k >= start => c,
+        _ => toks[k].class(),
+    };
+    let mut first = start;
     let mut known = classes.get(first - base..n - base).unwrap_or(&[]);
     // "Len McCluskey, the general secretary of the union said": an apposition without its
     // closing comma; the name before it is the source.
@@ -220,7 +222,7 @@ pub(crate) fn before_run(
         while k > first && toks[k - 1].capitalised() && !toks[k - 1].ends_phrase() && n - k < 5 {
             k -= 1;
         }
-        if k == n && n > first && toks[n - 1].class().is(PERSONAL) {
+        if k == n && n > first && class_at(n - 1).is(PERSONAL) {
             k = n - 1;
         }
         if k == n || k == first {
@@ -228,14 +230,15 @@ pub(crate) fn before_run(
         }
         // "in Guangzhou had reported", "China and Europe shows": a name after a preposition,
         // determiner or conjunction belongs to another phrase.
-        if toks[k - 1]
-            .class()
-            .is(PREPOSITION | DETERMINER | COORDINATOR)
-        {
+        if class_at(k - 1).is(PREPOSITION | DETERMINER | COORDINATOR) {
             return None;
         }
         np = &toks[k..n];
-        head_of(np, allow_it)?;
+        let known = match classes.get(k.wrapping_sub(base)..n - base) {
+            Some(known) if k >= start => known,
+            _ => &[],
+        };
+        head_of_loose(np, allow_it, false, known)?;
     }
     phrase_span(text, &np[0], &np[np.len() - 1])
 }
