@@ -193,29 +193,43 @@ pub(crate) struct Match {
     pub end: usize,
 }
 
-const VAGUE_IT: &[&str] = &[
-    "reported",
-    "said",
-    "believed",
-    "understood",
-    "claimed",
-    "alleged",
-    "rumored",
-    "rumoured",
-    "learned",
-    "learnt",
-];
-const VAGUE_TO: &[&str] = &[
-    "said",
-    "reported",
-    "believed",
-    "rumored",
-    "rumoured",
-    "alleged",
-    "thought",
-    "understood",
-];
-const VAGUE_AS: &[&str] = &["expected", "seen", "suspected", "considered"];
+/// Participles of "it is X that" ("it is reported that"), lower case.
+fn vague_it(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"reported"
+            | b"said"
+            | b"believed"
+            | b"understood"
+            | b"claimed"
+            | b"alleged"
+            | b"rumored"
+            | b"rumoured"
+            | b"learned"
+            | b"learnt"
+    )
+}
+
+/// Participles of "is X to" ("is said to"), lower case.
+fn vague_to(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"said"
+            | b"reported"
+            | b"believed"
+            | b"rumored"
+            | b"rumoured"
+            | b"alleged"
+            | b"thought"
+            | b"understood"
+    )
+}
+
+/// Participles of "is X to" and "is X as" ("is seen as"), lower case.
+fn vague_as(word: &[u8]) -> bool {
+    matches!(word, b"expected" | b"seen" | b"suspected" | b"considered")
+}
+
 const VAGUE_NOUNS: &[&str] = &[
     "accusations",
     "allegations",
@@ -480,7 +494,17 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
     let text = |(a, b): (usize, usize)| &body[a..b];
     let next = |w: (usize, usize)| joined_word(body, w.1);
     let is = |w: (usize, usize), x: &str| text(w).eq_ignore_ascii_case(x);
-    let among = |w: (usize, usize), list: &[&str]| list.iter().any(|x| is(w, x));
+    // Whether the word, in lower case, passes `test`: the word is folded into a buffer (longer
+    // words are in no list) and the test is a `match` on its bytes rather than a walk of a list.
+    let among = |w: (usize, usize), test: fn(&[u8]) -> bool| {
+        let word = text(w).as_bytes();
+        let mut buf = [0u8; 12];
+        buf.get_mut(..word.len()).is_some_and(|folded| {
+            folded.copy_from_slice(word);
+            folded.make_ascii_lowercase();
+            test(folded)
+        })
+    };
     // `lower` is the word in lower case: it picks the one form that can follow, and each next
     // word is read once.
     match lower {
@@ -494,11 +518,11 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
             } else {
                 return None;
             };
-            next(aux).filter(|&v| among(v, VAGUE_IT))
+            next(aux).filter(|&v| among(v, vague_it))
         }
         b"is" | b"are" | b"was" | b"were" => {
             let n = next(span)?;
-            if among(n, VAGUE_TO) {
+            if among(n, vague_to) {
                 if let Some(to) = next(n).filter(|&t| is(t, "to")) {
                     return Some(to);
                 }
@@ -509,7 +533,7 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
             } else {
                 n
             };
-            if !among(p, VAGUE_AS) {
+            if !among(p, vague_as) {
                 return None;
             }
             next(p).filter(|&t| is(t, "to") || is(t, "as"))
