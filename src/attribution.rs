@@ -209,10 +209,11 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
-    // Per sentence, its quotations and quoted phrases, for the last pass: one list for all
-    // sentences and each sentence's range in it, instead of a vector per sentence.
+    // The quotations and quoted phrases of each sentence left without an attribution, for the
+    // last pass (which only such a sentence can reach): one list for all of them and each
+    // sentence's range in it, instead of a vector or an entry per sentence.
     let mut quoted_spans: Vec<(usize, usize)> = Vec::new();
-    let mut quoted_only: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut quoted_only: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // The quotations clipped to the current sentence, in one buffer reused for every sentence.
     let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut p = 0usize;
@@ -270,10 +271,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             _ => {}
         }
-        let from = quoted_spans.len();
-        quoted_spans.extend_from_slice(&inside);
-        quoted_spans.extend(phrase);
-        quoted_only.push(from..quoted_spans.len());
+        if found.is_none() && (!inside.is_empty() || phrase.is_some()) {
+            let from = quoted_spans.len();
+            quoted_spans.extend_from_slice(&inside);
+            quoted_spans.extend(phrase);
+            quoted_only.push((si, from..quoted_spans.len()));
+        }
         attributed.push(found.is_some());
         speaker.push(found.as_ref().is_some_and(|f| f.rule == "speaker-label"));
         let head = text.as_bytes().get(s.start..s.end).unwrap_or_default();
@@ -393,8 +396,8 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A quotation or quoted phrase with no cue and no speaker in reach: someone's words are
     // echoed, the speaker unnamed.
-    for (i, q) in quoted_only.into_iter().enumerate() {
-        if !q.is_empty() && !attributed[i] {
+    for (i, q) in quoted_only {
+        if !attributed[i] {
             let q = quoted_spans[q].to_vec();
             attributed[i] = true;
             out[i] = Some(Found {
