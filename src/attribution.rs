@@ -209,10 +209,11 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 /// Finds the attribution of every sentence.
 pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
-    // Per sentence, its quotations and quoted phrases, for the last pass: one list for all
-    // sentences and each sentence's range in it, instead of a vector per sentence.
+    // The quotations and quoted phrases of each sentence left without an attribution, for the
+    // last pass (which only such a sentence can reach): one list for all of them and each
+    // sentence's range in it, instead of a vector or an entry per sentence.
     let mut quoted_spans: Vec<(usize, usize)> = Vec::new();
-    let mut quoted_only: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut quoted_only: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // The quotations clipped to the current sentence, in one buffer reused for every sentence.
     let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut p = 0usize;
@@ -221,6 +222,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     // every sentence, and a large `Option<Found>` per sentence makes each pass over `out` read
     // megabytes.
     let mut attributed: Vec<bool> = Vec::with_capacity(sentences.len());
+    // Whether each sentence is a transcript line ("speaker-label" or "speaker-turn"), kept
+    // beside `out` for the same reason: the transcript pass asks it of every attributed sentence.
+    let mut speaker: Vec<bool> = Vec::with_capacity(sentences.len());
+    // The sentences that open with a long dash, the only ones a signature line can be: noted
+    // while each sentence's text is at hand, so that the signature pass reads no other text.
+    let mut dashed: Vec<usize> = Vec::new();
     // For each span, the first and last sentence it touches.
     let mut span_sents: Vec<(usize, usize)> = vec![(usize::MAX, 0); spans.len()];
     let mut q = 0usize;
@@ -264,11 +271,18 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             _ => {}
         }
-        let from = quoted_spans.len();
-        quoted_spans.extend_from_slice(&inside);
-        quoted_spans.extend(phrase);
-        quoted_only.push(from..quoted_spans.len());
+        if found.is_none() && (!inside.is_empty() || phrase.is_some()) {
+            let from = quoted_spans.len();
+            quoted_spans.extend_from_slice(&inside);
+            quoted_spans.extend(phrase);
+            quoted_only.push((si, from..quoted_spans.len()));
+        }
         attributed.push(found.is_some());
+        speaker.push(found.as_ref().is_some_and(|f| f.rule == "speaker-label"));
+        let head = text.as_bytes().get(s.start..s.end).unwrap_or_default();
+        if head.starts_with("―".as_bytes()) || head.starts_with("—".as_bytes()) {
+            dashed.push(si);
+        }
         out.push(found);
     }
 
@@ -280,17 +294,15 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         }
         let opener = out[first]
             .as_ref()
-            .filter(|f| !f.continued && f.source.is_some())
-            .cloned();
-        let closer = out[last]
-            .as_ref()
-            .filter(|f| {
-                !f.continued && f.source.is_some() && f.cue.is_some_and(|c| c.0 >= spans[k].end)
-            })
-            .cloned();
-        let (from, continued, rule) = match (opener, closer) {
-            (Some(o), _) => (o, true, "quote-continued"),
-            (None, Some(c)) => (c, false, "quote-span"),
+            .filter(|f| !f.continued && f.source.is_some());
+        let closer = out[last].as_ref().filter(|f| {
+            !f.continued && f.source.is_some() && f.cue.is_some_and(|c| c.0 >= spans[k].end)
+        });
+        // What the other sentences take from the tag: the source, and from a closing tag its
+        // cue and relays too (copied out, as the sentences are written into the same list).
+        let (cue, source, via, continued, rule) = match (opener, closer) {
+            (Some(o), _) => (None, o.source.clone(), Vec::new(), true, "quote-continued"),
+            (None, Some(c)) => (c.cue, c.source.clone(), c.via.clone(), false, "quote-span"),
             _ => continue,
         };
         let range = if continued {
@@ -304,13 +316,9 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
                 attributed[i] = true;
                 out[i] = Some(Found {
                     form: Form::Direct,
-                    cue: if continued { None } else { from.cue },
-                    source: from.source.clone(),
-                    via: if continued {
-                        Vec::new()
-                    } else {
-                        from.via.clone()
-                    },
+                    cue,
+                    source: source.clone(),
+                    via: via.clone(),
                     continued,
                     quotes: vec![(spans[k].start.max(s.start), spans[k].end.min(s.end))],
                     rule,
@@ -350,20 +358,22 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         // The most recent speaker, a few sentences back at most.
         // The most recent speaker: the sentence just before, or one a little earlier in the
         // same paragraph.
+        // `attributed` says which sentence that is; only its own attribution is read.
         let prev = (i.saturating_sub(3)..i)
             .rev()
             .filter(|&k| k + 1 == i || sentences[k].paragraph == s.paragraph)
-            .find_map(|k| out[k].as_ref())
+            .find(|&k| attributed[k])
+            .and_then(|k| out[k].as_ref())
             .filter(|p| {
                 p.source.is_some() && !p.is_vague() && (mostly_quoted || p.form != Form::Indirect)
             })
-            .cloned();
-        if let Some(p) = prev {
+            .map(|p| p.source.clone());
+        if let Some(source) = prev {
             attributed[i] = true;
             out[i] = Some(Found {
                 form: Form::Direct,
                 cue: None,
-                source: p.source,
+                source,
                 via: Vec::new(),
                 continued: true,
                 quotes: clipped,
@@ -386,8 +396,8 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
 
     // A quotation or quoted phrase with no cue and no speaker in reach: someone's words are
     // echoed, the speaker unnamed.
-    for (i, q) in quoted_only.into_iter().enumerate() {
-        if !q.is_empty() && !attributed[i] {
+    for (i, q) in quoted_only {
+        if !attributed[i] {
             let q = quoted_spans[q].to_vec();
             attributed[i] = true;
             out[i] = Some(Found {
@@ -403,15 +413,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     }
 
     // A signature line of its own ("— Jane Roe (@jroe) May 2") signs the post just above it.
-    for i in 1..sentences.len() {
-        if attributed[i] {
+    for i in dashed {
+        if i == 0 || attributed[i] {
             continue;
         }
         let s = &sentences[i];
         let body = &text[s.start..s.end];
-        if !body.starts_with(['―', '—']) {
-            continue;
-        }
         let Some(c) = phrases::signature(body, Some(0)) else {
             continue;
         };
@@ -454,16 +461,17 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
         {
             continue;
         }
-        let prev = out[i - 1]
-            .as_ref()
-            .filter(|p| matches!(p.rule, "speaker-label" | "speaker-turn"))
-            .cloned();
-        if let Some(p) = prev {
+        if !speaker[i - 1] {
+            continue;
+        }
+        let prev = out[i - 1].as_ref().map(|p| (p.form, p.source.clone()));
+        if let Some((form, source)) = prev {
             attributed[i] = true;
+            speaker[i] = true;
             out[i] = Some(Found {
-                form: p.form,
+                form,
                 cue: None,
-                source: p.source,
+                source,
                 via: Vec::new(),
                 continued: true,
                 quotes: Vec::new(),

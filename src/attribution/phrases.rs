@@ -119,23 +119,49 @@ pub(super) fn signature_re() -> &'static Regex {
 
 /// The first match of [`signature_re`] in `body`, whose first long dash is at `dash` (from
 /// [`Words::long_dash`]). The pattern runs only when what must close a signature (a quotation
-/// mark or a handle) follows the dash, and only from that dash: every match starts with a dash,
-/// and the pattern runs through the `regex` crate's slowest engine.
+/// mark or a handle) follows the dash, and only from the first dash where [`may_sign`] sees a
+/// signature: every match starts with a dash, and the pattern runs through the `regex` crate's
+/// slowest engine (most sentences it was asked about had no match).
 pub(super) fn signature(body: &str, dash: Option<usize>) -> Option<regex::Captures<'_>> {
     let first = dash?;
     let rest = body.get(first..)?;
     if !(rest.contains(['"', '“']) || rest.contains("(@")) {
         return None;
     }
-    // A match starts at a dash followed by white space and a capital: the first such dash.
     let start = rest.char_indices().find_map(|(k, c)| {
-        let named = matches!(c, '―' | '—')
-            && rest[k + c.len_utf8()..]
-                .trim_start()
-                .starts_with(|n: char| n.is_ascii_uppercase());
-        named.then_some(first + k)
+        let signs = matches!(c, '―' | '—') && may_sign(&rest[k + c.len_utf8()..]);
+        signs.then_some(first + k)
     })?;
     signature_re().captures_at(body, start)
+}
+
+/// False when no match of [`signature_re`] can start at a dash followed by `after`: the shape of
+/// the pattern tested by hand. White space, one to four words that open with a capital, one white
+/// space character between each two, then white space and a quotation mark or "(@". A word here
+/// runs to white space, a bracket or a quotation mark, so it covers at least the pattern's word
+/// (which then ends where this one does): every dash the pattern matches at passes.
+fn may_sign(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    for _ in 0..4 {
+        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+            .unwrap_or(rest.len());
+        rest = &rest[end..];
+        let closing = rest.trim_start();
+        if closing.starts_with(['"', '“']) || closing.starts_with("(@") {
+            return true;
+        }
+        // Otherwise another word, after exactly one white space character.
+        let mut chars = rest.chars();
+        if !chars.next().is_some_and(char::is_whitespace) {
+            return false;
+        }
+        rest = chars.as_str();
+    }
+    false
 }
 
 /// The kind of a phrase cue.
@@ -167,29 +193,43 @@ pub(crate) struct Match {
     pub end: usize,
 }
 
-const VAGUE_IT: &[&str] = &[
-    "reported",
-    "said",
-    "believed",
-    "understood",
-    "claimed",
-    "alleged",
-    "rumored",
-    "rumoured",
-    "learned",
-    "learnt",
-];
-const VAGUE_TO: &[&str] = &[
-    "said",
-    "reported",
-    "believed",
-    "rumored",
-    "rumoured",
-    "alleged",
-    "thought",
-    "understood",
-];
-const VAGUE_AS: &[&str] = &["expected", "seen", "suspected", "considered"];
+/// Participles of "it is X that" ("it is reported that"), lower case.
+fn vague_it(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"reported"
+            | b"said"
+            | b"believed"
+            | b"understood"
+            | b"claimed"
+            | b"alleged"
+            | b"rumored"
+            | b"rumoured"
+            | b"learned"
+            | b"learnt"
+    )
+}
+
+/// Participles of "is X to" ("is said to"), lower case.
+fn vague_to(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"said"
+            | b"reported"
+            | b"believed"
+            | b"rumored"
+            | b"rumoured"
+            | b"alleged"
+            | b"thought"
+            | b"understood"
+    )
+}
+
+/// Participles of "is X to" and "is X as" ("is seen as"), lower case.
+fn vague_as(word: &[u8]) -> bool {
+    matches!(word, b"expected" | b"seen" | b"suspected" | b"considered")
+}
+
 const VAGUE_NOUNS: &[&str] = &[
     "accusations",
     "allegations",
@@ -454,7 +494,17 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
     let text = |(a, b): (usize, usize)| &body[a..b];
     let next = |w: (usize, usize)| joined_word(body, w.1);
     let is = |w: (usize, usize), x: &str| text(w).eq_ignore_ascii_case(x);
-    let among = |w: (usize, usize), list: &[&str]| list.iter().any(|x| is(w, x));
+    // Whether the word, in lower case, passes `test`: the word is folded into a buffer (longer
+    // words are in no list) and the test is a `match` on its bytes rather than a walk of a list.
+    let among = |w: (usize, usize), test: fn(&[u8]) -> bool| {
+        let word = text(w).as_bytes();
+        let mut buf = [0u8; 12];
+        buf.get_mut(..word.len()).is_some_and(|folded| {
+            folded.copy_from_slice(word);
+            folded.make_ascii_lowercase();
+            test(folded)
+        })
+    };
     // `lower` is the word in lower case: it picks the one form that can follow, and each next
     // word is read once.
     match lower {
@@ -468,11 +518,11 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
             } else {
                 return None;
             };
-            next(aux).filter(|&v| among(v, VAGUE_IT))
+            next(aux).filter(|&v| among(v, vague_it))
         }
         b"is" | b"are" | b"was" | b"were" => {
             let n = next(span)?;
-            if among(n, VAGUE_TO) {
+            if among(n, vague_to) {
                 if let Some(to) = next(n).filter(|&t| is(t, "to")) {
                     return Some(to);
                 }
@@ -483,7 +533,7 @@ fn vague(body: &str, span: (usize, usize), lower: &[u8]) -> Option<(usize, usize
             } else {
                 n
             };
-            if !among(p, VAGUE_AS) {
+            if !among(p, vague_as) {
                 return None;
             }
             next(p).filter(|&t| is(t, "to") || is(t, "as"))
@@ -511,6 +561,52 @@ mod tests {
         assert_eq!(span("One Two Three Four: no"), None);
         assert_eq!(span("ROE:no"), None);
         assert_eq!(span("the ROE: no"), None);
+    }
+
+    #[test]
+    fn signatures_tested_by_hand_as_by_the_pattern() {
+        for body in [
+            "― Jane Roe “Fine.”",
+            "— Jane Roe (@jroe) May 2",
+            "— Jane Roe(@jroe)",
+            "Yes — JANE ROE \"no\"",
+            "— Jane  Roe “x”",
+            "— One Two Three Four “x”",
+            "— One Two Three Four Five “x”",
+            "— Jane, Roe “x”",
+            "— Jane Roe (jroe) — Lee Moe “x”",
+            "—Émile Roe “x”",
+            "— Jane Roe\u{a0}“x”",
+            "— J.R. O’Neil-Smith “x”",
+        ] {
+            same_as_pattern(body);
+        }
+        // Short strings over the characters the shape turns on, from a fixed generator.
+        let alphabet = [
+            '—', '―', ' ', '\u{a0}', 'A', 'J', 'x', '_', '(', '@', ')', '"', '“', '.', ',', 'É',
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut body = String::new();
+            for _ in 0..12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                body.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            same_as_pattern(&body);
+        }
+    }
+
+    /// [`signature`] finds what the pattern finds from the first dash.
+    fn same_as_pattern(body: &str) {
+        let dash = body.find(['―', '—']);
+        let by_pattern = dash.and_then(|d| signature_re().captures_at(body, d));
+        let span = |c: Option<regex::Captures>| {
+            c.map(|c| (c.get(0).map(|m| m.range()), c.get(1).map(|m| m.range())))
+        };
+        let (by_pattern, by_hand) = (span(by_pattern), span(signature(body, dash)));
+        assert_eq!(by_hand, by_pattern, "{body}");
     }
 
     fn kinds(body: &str) -> Vec<(Phrase, &str)> {
