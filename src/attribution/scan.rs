@@ -1,10 +1,11 @@
-//! The one pass over the bytes of a sentence that the cue rules start from: the few words shaped
-//! like a phrase opener or a cue verb form, and its first long dash.
+//! What the cue rules start from: the few words of a sentence shaped like a phrase opener or a
+//! cue verb form, and its first long dash.
 //!
-//! This is the only part of attribution that reads every byte of the text, so it is a byte
-//! loop with table lookups; the rules then look at a handful of candidate words per sentence
-//! instead of all of them, and read the words next to a candidate from the bytes
-//! ([`joined_word`]) rather than from a list of every word.
+//! They come from the keyword stage's tokens ([`Shared`]), which are cut once for the whole
+//! analysis: a table lookup per token, where a pass over the bytes ([`scan`], kept for text
+//! past 4 GiB, which has no tokens) cost a few lookups per eight bytes. The rules then look at
+//! a handful of candidate words per sentence instead of all of them, and read the words next
+//! to a candidate from the bytes ([`joined_word`]) rather than from a list of every word.
 
 use crate::bytes::{eight, first_byte, in_range, is_byte, sixteen, HIGH, ONES};
 use crate::keywords::tokens::{Token, Tokens, CAPITALIZED};
