@@ -57,6 +57,7 @@ mod words;
 
 pub(crate) use words::trim_prefix;
 
+use crate::keywords::tokens::Tokens;
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
 use crate::schema::{Attribution, Cue, Form, Kind, Mention};
@@ -207,7 +208,15 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 }
 
 /// Finds the attribution of every sentence.
-pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Option<Found>> {
+///
+/// `tokens` are the keyword stage's tokens of the same sentences, which stand in for the
+/// sentences' bytes where the cue rules look for candidate words.
+pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    tokens: &Tokens,
+) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
     // The quotations and quoted phrases of each sentence left without an attribution, for the
     // last pass (which only such a sentence can reach): one list for all of them and each
@@ -233,6 +242,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
     let mut q = 0usize;
     // The buffers and memos of the sentence rule, kept from sentence to sentence.
     let mut scratch = sentence::Scratch::default();
+    let mut shared = scan::Shared::new(text, tokens);
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -249,7 +259,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Op
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside, &mut scratch);
+        let mut found = sentence::attribute_sentence(text, s, &inside, &mut shared, &mut scratch);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {
@@ -488,7 +498,8 @@ mod tests {
 
     fn run(text: &str) -> Vec<Option<Found>> {
         let seg = crate::segment::segment(text);
-        attribute(text, &seg.sentences, &crate::quotes::find(text))
+        let tokens = Tokens::new(text, &seg.sentences);
+        attribute(text, &seg.sentences, &crate::quotes::find(text), &tokens)
     }
 
     #[test]

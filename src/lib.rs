@@ -243,7 +243,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     }
     let index = offsets::Utf16Index::new(text);
     let quotes = quotes::find(text);
-    let mut found = attribution::attribute(text, &segmentation.sentences, &quotes);
+    // The keyword tokens, cut once: attribution finds its candidate words among them.
+    let tokens = keywords::tokens::Tokens::new(text, &segmentation.sentences);
+    let mut found = attribution::attribute(text, &segmentation.sentences, &quotes, &tokens);
     let groups = sources::group(text, &segmentation.sentences, &mut found);
     let source_sentences: Vec<&[usize]> = groups.iter().map(|g| g.sentences.as_slice()).collect();
     let keywords = keywords::extract(
@@ -252,6 +254,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         &index,
         options,
         &source_sentences,
+        tokens,
     );
 
     // Shares are measured in non-space characters so that layout does not count.

@@ -158,7 +158,14 @@ fn check(case: &Case) -> Vec<String> {
     if !case.sources.is_empty() {
         let index = Utf16Index::new(text);
         let lists: Vec<&[usize]> = case.sources.iter().map(Vec::as_slice).collect();
-        let got = keywords::extract(text, &seg.sentences, &index, &options, &lists);
+        let got = keywords::extract(
+            text,
+            &seg.sentences,
+            &index,
+            &options,
+            &lists,
+            Tokens::new(text, &seg.sentences),
+        );
         for (i, expected) in case.source_terms.iter().enumerate() {
             let terms: Vec<&str> = got
                 .keywords
@@ -250,7 +257,14 @@ fn random_text_keeps_the_invariants() {
         let seg = segment::segment(&text);
         let index = Utf16Index::new(&text);
         let all: Vec<usize> = (0..seg.sentences.len()).collect();
-        let got = keywords::extract(&text, &seg.sentences, &index, &Options::default(), &[&all]);
+        let got = keywords::extract(
+            &text,
+            &seg.sentences,
+            &index,
+            &Options::default(),
+            &[&all],
+            Tokens::new(&text, &seg.sentences),
+        );
         let units = text.encode_utf16().count();
         let kw = &got.keywords;
         let n_sentences = seg.sentences.len();

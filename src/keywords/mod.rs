@@ -74,15 +74,16 @@ pub struct Extracted {
 /// Computes keyword statistics for the sentences of `text`.
 ///
 /// `sources` lists, for each source of [`Analysis::sources`](crate::Analysis::sources) in order,
-/// the indices of the sentences attributed to it.
+/// the indices of the sentences attributed to it. `tokens` are the sentences' tokens
+/// ([`Tokens::new`]), cut once for this and for attribution.
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
     index: &Utf16Index,
     options: &Options,
     sources: &[&[usize]],
+    tokens: Tokens,
 ) -> Extracted {
-    let tokens = Tokens::new(text, sentences);
     let words = tokens.tokens.len();
     let mut counts = Counts::new(text, tokens, sentences.len(), options);
     // The per-source ranking takes logarithms of counts up to the largest.
