@@ -201,10 +201,9 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
     };
     // The shape of the word at its first occurrence (a part of a compound counts as itself).
     let first_occ = occ[0];
-    let whole = c.tokens.form(c.token(first_occ).ty);
     let part;
     let lower: &str = if !Counts::is_part(first_occ) {
-        whole
+        c.tokens.form(g.first_type)
     } else {
         let (a, b) = c.range(first_occ);
         part = c.text[a..b].to_lowercase();
