@@ -37,6 +37,14 @@ impl TypeInfo {
     fn has_parts(&self) -> bool {
         self.parts.0 != self.parts.1
     }
+
+    /// The stem groups of its hyphen-separated parts, in order (`NONE` for a part that is not
+    /// counted). Each of its tokens has as many parts: the form writes '-' for each hyphen.
+    fn part_groups<'p>(&self, parts: &'p [u32]) -> &'p [u32] {
+        parts
+            .get(self.parts.0 as usize..self.parts.1 as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// No group (or no entry).
@@ -61,6 +69,10 @@ pub(super) struct Group {
     pub inner: u32,
     /// Of those, how many are capitalised.
     pub inner_caps: u32,
+    /// The type of its first occurrence as a whole word (`NONE` if it only occurs as a part
+    /// of compounds): the first of its types to occur in the text, as types are numbered in
+    /// that order.
+    pub first_type: u32,
 }
 
 /// Everything the ranking stages share.
@@ -97,43 +109,43 @@ pub(super) struct Counts<'a> {
 
 impl<'a> Counts<'a> {
     /// Classifies the forms of `tokens` and tallies the stem groups: the tallies of the forms
-    /// (taken while cutting) add up to those of the groups, the hyphenated tokens add their
-    /// parts, and one pass over the tokens files the occurrences.
+    /// (taken while cutting) add up to those of the groups and of the parts of hyphenated
+    /// forms, one pass over the tokens reads their groups, and one pass over those files the
+    /// occurrences.
     ///
-    /// The filing pass is written without branches on the token: whether a token has a group
-    /// follows no pattern a processor can predict, and mispredicted branches cost more than the
-    /// filing. Tokens without a group are filed in a spare slot past the last occurrence,
-    /// dropped at the end.
+    /// The token table is the largest of the analysis and is read once, in order: the filing
+    /// pass takes each token's sentence from the sentence lengths, and the types give each
+    /// group's first form (see [`Group::first_type`]), rather than each reading the tokens
+    /// again. The filing pass is written without branches on the token: whether a token has
+    /// a group follows no pattern a processor can predict, and mispredicted branches cost more
+    /// than the filing. Tokens without a group are filed in a spare slot past the last
+    /// occurrence, dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
         let spare = group_count;
-        let mut groups = vec![Group::default(); group_count];
+        let unseen = Group {
+            first_type: NONE,
+            ..Group::default()
+        };
+        let mut groups = vec![unseen; group_count];
         let mut bounds = vec![0u32; group_count + 1];
-        for (ty, tally) in info.iter().zip(&tokens.tallies) {
-            if ty.group == NONE {
+        for (id, (ty, tally)) in info.iter().zip(&tokens.tallies).enumerate() {
+            if tally.count == 0 {
                 continue;
             }
-            bounds[ty.group as usize + 1] += tally.count;
-            let group = &mut groups[ty.group as usize];
-            group.inner += tally.inner;
-            group.inner_caps += tally.inner_caps;
-            group.in_name += tally.in_name;
-        }
-        // The tokens with counted parts, in text order.
-        let mut compounds: Vec<u32> = Vec::new();
-        for &i in &tokens.hyphenated {
-            let t = &tokens.tokens[i as usize];
-            let ty = info[t.ty as usize];
-            if !ty.has_parts() {
-                continue;
+            if ty.group != NONE {
+                bounds[ty.group as usize + 1] += tally.count;
+                let group = &mut groups[ty.group as usize];
+                group.inner += tally.inner;
+                group.inner_caps += tally.inner_caps;
+                group.in_name += tally.in_name;
+                // The types are numbered in the order they first occur.
+                group.first_type = group.first_type.min(id as u32);
             }
-            compounds.push(i);
-            for (k, g, piece) in counted_parts(text, t, ty, &parts) {
-                bounds[g as usize + 1] += 1;
-                let group = &mut groups[g as usize];
-                if k > 1 || t.flags & SENTENCE_START == 0 {
-                    group.inner += 1;
-                    group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
+            // Each token of a form with parts counts each of its counted parts once.
+            for &g in ty.part_groups(&parts) {
+                if g != NONE {
+                    bounds[g as usize + 1] += tally.count;
                 }
             }
         }
@@ -146,18 +158,42 @@ impl<'a> Counts<'a> {
         // The phrase pass reads each token's flags and whether it has a group from one byte
         // apiece, taken here while the tokens are read anyway, rather than read the whole token
         // table again (see `grams::token_bits`).
-        let mut token_bits = vec![0u8; tokens.tokens.len()];
-        let token_group: Vec<u32> = tokens
-            .tokens
-            .iter()
-            .zip(&mut token_bits)
-            .map(|(t, bits)| {
+        let toks = &tokens.tokens;
+        let mut token_bits = vec![0u8; toks.len()];
+        let mut token_group: Vec<u32> = Vec::with_capacity(toks.len());
+        let mut read = |from: usize, to: usize, token_group: &mut Vec<u32>| {
+            let bits = token_bits.get_mut(from..to).unwrap_or_default();
+            token_group.extend(toks[from..to].iter().zip(bits).map(|(t, bits)| {
                 let g = type_group[t.ty as usize];
                 *bits = super::grams::token_bits(t.flags, g);
                 g
-            })
-            .collect();
-        let toks = &tokens.tokens[..tokens.tokens.len().min(tokens::COUNTED)];
+            }));
+        };
+        // The tokens with counted parts and their types, in text order. Their parts' tallies
+        // are taken between the runs of tokens without, while those tokens are at hand.
+        let mut compounds: Vec<(u32, u32)> = Vec::new();
+        let mut done = 0;
+        for &i in &tokens.hyphenated {
+            let i = i as usize;
+            read(done, i + 1, &mut token_group);
+            done = i + 1;
+            let t = &toks[i];
+            let ty = info[t.ty as usize];
+            if !ty.has_parts() {
+                continue;
+            }
+            compounds.push((i as u32, t.ty));
+            for (k, g, piece) in counted_parts(text, t, ty, &parts) {
+                if k > 1 || t.flags & SENTENCE_START == 0 {
+                    let group = &mut groups[g as usize];
+                    group.inner += 1;
+                    group.inner_caps += piece.chars().next().is_some_and(char::is_uppercase) as u32;
+                }
+            }
+        }
+        read(done, toks.len(), &mut token_group);
+
+        let counted = toks.len().min(tokens::COUNTED);
         let total = bounds[group_count] as usize;
         let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
         let mut next = bounds.clone();
@@ -169,17 +205,25 @@ impl<'a> Counts<'a> {
         };
         // The next token with counted parts (`NONE` past the last: no token has that index).
         let mut compounds = compounds.iter();
-        let mut compound = compounds.next().map_or(NONE, |&i| i);
-        for (i, (t, &g)) in toks.iter().zip(&token_group).enumerate() {
-            file((g as usize).min(spare), i as u32, t.sentence);
-            if i as u32 != compound {
-                continue;
+        let mut compound = compounds.next().copied().unwrap_or((NONE, 0));
+        let mut start = 0;
+        for (s, &words) in tokens.sentence_words.iter().enumerate() {
+            let end = (start + words as usize).min(counted);
+            let s = s as u32;
+            for (i, &g) in (start..end).zip(&token_group[start..end]) {
+                file((g as usize).min(spare), i as u32, s);
+                if i as u32 != compound.0 {
+                    continue;
+                }
+                let ty = info[compound.1 as usize];
+                compound = compounds.next().copied().unwrap_or((NONE, 0));
+                for (k, &g) in ty.part_groups(&parts).iter().enumerate() {
+                    if g != NONE {
+                        file(g as usize, i as u32 | ((k as u32 + 1) << PART_SHIFT), s);
+                    }
+                }
             }
-            compound = compounds.next().map_or(NONE, |&i| i);
-            let ty = info[t.ty as usize];
-            for (k, g, _) in counted_parts(text, t, ty, &parts) {
-                file(g as usize, i as u32 | (k << PART_SHIFT), t.sentence);
-            }
+            start = end;
         }
         occ.truncate(total);
         sent.truncate(total);
@@ -426,8 +470,7 @@ fn counted_parts<'t>(
     ty: TypeInfo,
     parts: &'t [u32],
 ) -> impl Iterator<Item = (u32, u32, &'t str)> {
-    let (from, to) = ty.parts;
-    parts[from as usize..to as usize]
+    ty.part_groups(parts)
         .iter()
         .zip(text[t.range()].split(['-', '‐']))
         .enumerate()
@@ -518,5 +561,53 @@ impl Stems {
             return next;
         }
         *self.short.entry(sixteen(stem)).or_insert(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Counts, Tokens, NONE, PART_SHIFT};
+    use crate::Options;
+
+    /// The occurrences filed for each group are exactly its words and the counted parts of its
+    /// compounds (both hyphens, possessives, a compound before the word itself), in text order,
+    /// each with its sentence; the group's first type is that of its first whole word.
+    #[test]
+    fn filed_occurrences_match_the_tallies() {
+        let text = "Allergy-related costs rose. The allergy‐related cost of allergies is high. \
+                    A well-known cost-cutting plan’s costs were known. Well-known costs. Costs.";
+        let seg = crate::segment::segment(text);
+        let tokens = Tokens::new(text, &seg.sentences);
+        let c = Counts::new(text, tokens, seg.sentences.len(), &Options::default());
+        let mut sentence_of = Vec::new();
+        for (s, &n) in c.tokens.sentence_words.iter().enumerate() {
+            sentence_of.extend(std::iter::repeat(s as u32).take(n as usize));
+        }
+        let mut expected = vec![Vec::new(); c.groups.len()];
+        for (i, t) in c.tokens.tokens.iter().enumerate() {
+            let ty = c.info[t.ty as usize];
+            if ty.group != NONE {
+                expected[ty.group as usize].push(i as u32);
+            }
+            for (k, &g) in ty.part_groups(&c.parts).iter().enumerate() {
+                if g != NONE {
+                    expected[g as usize].push(i as u32 | ((k as u32 + 1) << PART_SHIFT));
+                }
+            }
+        }
+        let parts = expected.iter().flatten().filter(|&&o| Counts::is_part(o));
+        assert!(parts.count() >= 6);
+        for (g, expected) in expected.iter().enumerate() {
+            let g = g as u32;
+            assert_eq!(c.occ(g), expected);
+            let sentences: Vec<u32> = expected
+                .iter()
+                .map(|&o| sentence_of[(o & super::TOKEN_MASK) as usize])
+                .collect();
+            assert_eq!(c.sent(g), sentences);
+            let first_whole = expected.iter().find(|&&o| !Counts::is_part(o));
+            let first_type = first_whole.map_or(NONE, |&o| c.token(o).ty);
+            assert_eq!(c.groups[g as usize].first_type, first_type);
+        }
     }
 }

@@ -114,15 +114,14 @@ pub fn extract(
         .iter()
         .map(|&g| {
             let (spans, span_sentences) = counts.spans(counts.occ(g), 1, index);
-            let mut in_sentences = span_sentences.clone();
-            in_sentences.dedup();
+            let (in_sentences, dispersion) = spread_and_dispersion(&counts, counts.sent(g));
             let tf = counts.tf(g);
             Term {
                 text: counts.surface(g),
                 count: tf,
                 per_thousand: round(tf as f64 * 1000.0 / n_words),
-                sentences: in_sentences.len(),
-                dispersion: dispersion(&counts, counts.sent(g)),
+                sentences: in_sentences,
+                dispersion,
                 score: round(counts.score[g as usize]),
                 first: span_sentences[0],
                 spans,
@@ -202,10 +201,9 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
     };
     // The shape of the word at its first occurrence (a part of a compound counts as itself).
     let first_occ = occ[0];
-    let whole = c.tokens.form(c.token(first_occ).ty);
     let part;
     let lower: &str = if !Counts::is_part(first_occ) {
-        whole
+        c.tokens.form(g.first_type)
     } else {
         let (a, b) = c.range(first_occ);
         part = c.text[a..b].to_lowercase();
@@ -254,11 +252,6 @@ impl SmallLogs {
 
 /// Endings of abstract nouns, which name what a text is about more often than other words.
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
-
-/// Gries' DP over the sentences of the occurrences whose sentences are `occ`.
-fn dispersion(c: &Counts, occ: &[u32]) -> f64 {
-    spread_and_dispersion(c, occ).1
-}
 
 /// The number of distinct sentences in `occ` (the sentences of some occurrences, in text
 /// order) and Gries' DP over them, in one pass.
