@@ -1,7 +1,7 @@
 //! The terms characteristic of each source: those its sentences use more often than the rest of
 //! the text, ranked by log-likelihood (G²), the usual keyness statistic of corpus tools.
 
-use super::{round, Counts, SmallLogs, NONE, SOURCE_TERMS};
+use super::{round, Counts, SmallLogs, SOURCE_TERMS};
 use crate::schema::{SourceKeywords, SourceTerm};
 
 /// The best terms of one source before they are named: G², group, count in the source and in
@@ -18,11 +18,14 @@ type Candidate = (f64, u32, usize, usize);
 /// the logarithms of the counts up to the largest.
 pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ranked> {
     let n_sent = c.tokens.sentence_words.len();
-    let mut owner: Vec<u32> = vec![NONE; n_sent];
+    // The sentences of no source belong to a spare source past the last, whose counts are
+    // dropped (see below).
+    let spare = sources.len();
+    let mut owner: Vec<u32> = vec![spare as u32; n_sent];
     let mut source_words = vec![0u64; sources.len()];
     for (si, sentences) in sources.iter().enumerate() {
         for &s in sentences.iter() {
-            if s < n_sent && owner[s] == NONE {
+            if s < n_sent && owner[s] as usize == spare {
                 owner[s] = si as u32;
                 source_words[si] += c.tokens.sentence_words[s] as u64;
             }
@@ -56,23 +59,28 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
         })
         .collect();
     // Counts per source for the current group, and which sources were touched, so that each
-    // occurrence costs O(1) however many sources there are.
-    let mut in_source = vec![0usize; sources.len()];
-    let mut touched: Vec<u32> = Vec::new();
+    // occurrence costs O(1) however many sources there are. Whether a sentence has a source,
+    // and whether the source is met for the first time in the group, follow no pattern: each
+    // occurrence counts, the spare source too, and writes its source to the touched list,
+    // which keeps it only at its first (one slot more than the sources takes the writes after
+    // the last).
+    let mut in_source = vec![0u32; sources.len() + 1];
+    let mut touched = vec![0u32; sources.len() + 2];
     for g in 0..c.groups.len() as u32 {
+        let mut n = 0;
         for &s in c.sent(g) {
-            let o = owner[s as usize];
-            if o == NONE {
+            let o = owner[s as usize] as usize;
+            touched[n] = o as u32;
+            n += usize::from(in_source[o] == 0);
+            in_source[o] += 1;
+        }
+        in_source[spare] = 0;
+        let f = c.tf(g);
+        for &o in &touched[..n] {
+            if o as usize == spare {
                 continue;
             }
-            if in_source[o as usize] == 0 {
-                touched.push(o);
-            }
-            in_source[o as usize] += 1;
-        }
-        let f = c.tf(g);
-        for o in touched.drain(..) {
-            let a = std::mem::take(&mut in_source[o as usize]);
+            let a = std::mem::take(&mut in_source[o as usize]) as usize;
             let n1 = source_words[o as usize] as f64;
             let n2 = total - n1;
             let b = f - a;
