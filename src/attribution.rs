@@ -242,7 +242,7 @@ pub fn attribute(
     let mut q = 0usize;
     // The buffers and memos of the sentence rule, kept from sentence to sentence.
     let mut scratch = sentence::Scratch::default();
-    let mut shared = scan::Shared::new(text, tokens);
+    let mut token_scan = scan::TokenScan::new(text, tokens);
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -259,7 +259,8 @@ pub fn attribute(
             }
             j += 1;
         }
-        let mut found = sentence::attribute_sentence(text, s, &inside, &mut shared, &mut scratch);
+        let mut found =
+            sentence::attribute_sentence(text, s, &inside, &mut token_scan, &mut scratch);
         // A headline ("Frost threatens apple harvest") narrates; it reports only with a
         // quotation.
         if si == 0 && inside.is_empty() && is_title_line(text, s) {

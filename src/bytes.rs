@@ -76,6 +76,17 @@ pub(crate) const fn slot(key: u64, slots: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slots.trailing_zeros())) as usize
 }
 
+/// The width in bytes of the UTF-8 character whose first byte is `lead` (1 for a byte that
+/// starts no character), read from the byte alone, without decoding.
+pub(crate) fn char_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
 /// Per byte of `x`, `0x80` where the byte is `c`.
 #[inline]
 pub(crate) fn is_byte(x: u64, c: u8) -> u64 {

@@ -89,7 +89,7 @@ pub(super) fn attribute_sentence<'t>(
     text: &'t str,
     s: &Sentence,
     quotes: &[(usize, usize)],
-    shared: &mut scan::Shared,
+    token_scan: &mut scan::TokenScan,
     scratch: &mut Scratch<'t>,
 ) -> Option<Found> {
     let Scratch {
@@ -121,7 +121,7 @@ pub(super) fn attribute_sentence<'t>(
     let mut relay_front: Option<((usize, usize), (usize, usize))> = None; // (cue, mention)
 
     // The words of the sentence, scanned once for phrase cues and cue verbs.
-    shared.words(body, s.start, quotes, words);
+    token_scan.words(body, s.start, quotes, words);
     let words: &Words = words;
     for m in phrases::find(body, words) {
         let (a, b) = (s.start + m.start, s.start + m.end);

@@ -24,7 +24,7 @@ mod lines;
 mod metadata;
 mod terminal;
 
-use crate::bytes::{padded, HIGH, ONES};
+use crate::bytes::{char_width, padded, HIGH, ONES};
 use crate::schema::Metadata;
 use lines::{Block, Marker, MarkerStyle};
 
@@ -141,16 +141,6 @@ fn word_stop(x: u64) -> Option<usize> {
         (x | bang_paren.wrapping_sub(ONES) | stop.wrapping_sub(ONES) | newline.wrapping_sub(ONES))
             & HIGH;
     (hit != 0).then(|| (hit.trailing_zeros() / 8) as usize)
-}
-
-/// The width in bytes of the character whose first byte is `lead` (1 for other bytes).
-fn char_width(lead: u8) -> usize {
-    match lead {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1,
-    }
 }
 
 /// The character at byte `i` (a char boundary), or a space past the end. An ASCII byte is its
