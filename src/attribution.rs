@@ -366,7 +366,6 @@ pub fn attribute(
         if !(opens_quote || mostly_quoted) {
             continue;
         }
-        // The most recent speaker, a few sentences back at most.
         // The most recent speaker: the sentence just before, or one a little earlier in the
         // same paragraph.
         // `attributed` says which sentence that is; only its own attribution is read.
