@@ -78,6 +78,7 @@ pub(crate) const fn slot(key: u64, slots: usize) -> usize {
 
 /// The width in bytes of the UTF-8 character whose first byte is `lead` (1 for a byte that
 /// starts no character), read from the byte alone, without decoding.
+#[inline]
 pub(crate) fn char_width(lead: u8) -> usize {
     match lead {
         0xC0..=0xDF => 2,
