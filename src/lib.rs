@@ -68,6 +68,8 @@ pub mod quotes;
 pub mod schema;
 pub mod segment;
 pub mod sources;
+#[cfg(test)]
+mod testing;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

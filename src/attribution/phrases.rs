@@ -585,16 +585,10 @@ mod tests {
         let alphabet = [
             '—', '―', ' ', '\u{a0}', 'A', 'J', 'x', '_', '(', '@', ')', '"', '“', '.', ',', 'É',
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let alphabet: Vec<String> = alphabet.iter().map(char::to_string).collect();
+        let mut pieces = crate::testing::Pieces::new();
         for _ in 0..20_000 {
-            let mut body = String::new();
-            for _ in 0..12 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                body.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            same_as_pattern(&body);
+            same_as_pattern(&pieces.text(&alphabet, 12));
         }
     }
 

@@ -100,19 +100,10 @@ fn random_texts_keep_span_invariants() {
         "1. ",
         "b) ",
     ];
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut pieces = crate::testing::Pieces::new();
     for _ in 0..20_000 {
-        let mut text = String::new();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let len = (seed % 24) as usize;
-        for _ in 0..len {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-        }
+        let len = pieces.below(24);
+        let text = pieces.text(PIECES, len);
         let seg = segment(&text);
         let mut last_end = 0;
         for s in &seg.sentences {

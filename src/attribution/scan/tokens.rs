@@ -354,16 +354,9 @@ mod tests {
             "claims",
             "from",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut random = crate::testing::Pieces::new();
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..24 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            same_candidates(&text);
+            same_candidates(&random.text(&pieces, 24));
         }
     }
 }
