@@ -13,13 +13,13 @@ mod forms;
 use super::hash::FastMap;
 use super::stem;
 use super::stopwords::is_stopword;
-use super::tokens::{self, Token, Tokens, SENTENCE_START};
+use super::tokens::{self, Token, Tokens, ALL_CAPS, CAPITALIZED, SENTENCE_START};
 use crate::bytes::sixteen;
 use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
 pub(super) use forms::possessive_len;
-use forms::{pack, token_weight, Form, FormTally};
+use forms::{token_weight, FormTally};
 
 /// What a distinct lower-cased form is.
 #[derive(Debug, Clone, Copy)]
@@ -362,9 +362,11 @@ impl<'a> Counts<'a> {
             .unzip()
     }
 
-    /// Tallies the surface forms of `groups` (kept for [`Counts::surface`]) in one pass over
-    /// the tokens: following each group's own occurrences would jump across the whole text
-    /// once per group, and the by-source lists name thousands of groups.
+    /// Tallies the surface forms of `groups` (kept for [`Counts::surface`]). The cutting
+    /// tallied how the tokens of each form are written (see `tokens::Tally::by_case`), so
+    /// the forms of the named groups add up those few entries per form, the tokens spelled
+    /// their own way and the parts of compounds, rather than read every token and its text
+    /// again: the by-source lists name thousands of groups, most of the words of the text.
     pub fn name_groups(&self, groups: &[u32]) {
         let mut slot = vec![NONE; self.groups.len()];
         let mut named: Vec<u32> = Vec::with_capacity(groups.len());
@@ -375,89 +377,82 @@ impl<'a> Counts<'a> {
             }
         }
         let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
-        let toks = &self.tokens.tokens[..self.tokens.tokens.len().min(TOKEN_MASK as usize)];
-        // The slot of each type's group, with a flag for types with counted parts, and the
-        // type's number among the named types: one table, small enough to stay in the cache,
-        // settles most tokens with one read.
-        const PARTED: u32 = 1 << 31;
-        const UNNAMED: u32 = PARTED - 1;
-        let mut named_types = 0;
-        let type_slot: Vec<(u32, u32)> = self
-            .info
-            .iter()
-            .map(|ty| {
-                let s = match ty.group {
-                    NONE => UNNAMED,
-                    g => slot[g as usize].min(UNNAMED),
-                };
-                let n = named_types;
-                named_types += (s != UNNAMED) as u32;
-                (s | if ty.has_parts() { PARTED } else { 0 }, n)
-            })
-            .collect();
-        // How the tokens of each named type are written: the first spelling met, and the
-        // weight of the tokens written that way. Most tokens of a type are written alike, so
-        // comparing a word or two of the text settles them; only the others are tallied with
-        // their group's forms as they come.
         let text = self.text.as_bytes();
-        let mut spellings: Vec<Form> = (0..named_types).map(|_| Form::default()).collect();
-        for (i, t) in toks.iter().enumerate() {
-            let (s, n) = type_slot[t.ty as usize];
-            if s & UNNAMED != UNNAMED {
-                let k = s & UNNAMED;
-                let (a, b) = (t.start as usize, t.end as usize);
-                let spelling = &mut spellings[n as usize];
-                if spelling.is_word(text, a, b - a) {
-                    spelling.weight += token_weight(t);
-                } else {
-                    let packed = pack(text, a, b);
-                    if spelling.is(text, a, b - a, packed) {
-                        spelling.weight += token_weight(t);
-                    } else if spelling.weight == 0 {
-                        *spelling = Form {
-                            start: a as u32,
-                            len: (b - a) as u32,
-                            packed,
-                            weight: token_weight(t),
-                            occ: i as u32,
-                        };
-                    } else {
-                        forms[k as usize].add(text, (a, b), t, i as u32);
-                    }
-                }
+        let tokens = &self.tokens;
+        let slot_of = |ty: u32| match self.info[ty as usize].group {
+            NONE => NONE,
+            g => slot[g as usize],
+        };
+        // The tokens spelled their own way count on their own, and leave their form's tally.
+        let mut own: FastMap<u32, [u32; 4]> = FastMap::default();
+        for &i in &tokens.own_spelling {
+            let t = self.token(i);
+            let k = slot_of(t.ty);
+            if k != NONE {
+                forms[k as usize].add(text, (t.start as usize, t.end as usize), t, i);
+                let case = (t.flags & (CAPITALIZED | ALL_CAPS)) as usize;
+                own.entry(t.ty).or_default()[case] += token_weight(t);
             }
-            if s & PARTED == 0 {
+        }
+        // The other tokens of one form and case are spelled alike: like the first of them, or
+        // where that one is spelled its own way, like the first that is not.
+        let by_case = tokens.tallies.iter().zip(&tokens.first_by_case);
+        for (ty, (tally, first)) in by_case.enumerate() {
+            let k = slot_of(ty as u32);
+            if k == NONE {
                 continue;
             }
+            let own = own.get(&(ty as u32)).copied().unwrap_or_default();
+            let cases = tally.by_case.iter().zip(own).zip(first).enumerate();
+            for (case, ((&weight, own), &i)) in cases {
+                if weight == own {
+                    continue;
+                }
+                let mut i = i;
+                if own > 0 && tokens.own_spelling.binary_search(&i).is_ok() {
+                    let g = named[k as usize];
+                    match self.first_spelled_alike(g, ty as u32, case as u8) {
+                        Some(alike) => i = alike,
+                        None => continue,
+                    }
+                }
+                let t = self.token(i);
+                forms[k as usize].add_weighted(text, t.range(), weight - own, i);
+            }
+        }
+        for &i in &tokens.hyphenated {
+            let t = self.token(i);
             let ty = self.info[t.ty as usize];
+            if !ty.has_parts() {
+                continue;
+            }
             for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
                 if slot[g as usize] != NONE {
-                    let occ = i as u32 | (part << PART_SHIFT);
+                    let occ = i | (part << PART_SHIFT);
                     forms[slot[g as usize] as usize].add(text, self.range(occ), t, occ);
                 }
             }
-        }
-        // The spellings join their groups' forms; a possessive is not part of a form.
-        for &(s, n) in &type_slot {
-            if s & UNNAMED == UNNAMED {
-                continue;
-            }
-            let spelling = &spellings[n as usize];
-            if spelling.weight == 0 {
-                continue;
-            }
-            let (a, b) = (
-                spelling.start as usize,
-                (spelling.start + spelling.len) as usize,
-            );
-            let len = b - a - possessive_len(&text[a..b]);
-            forms[(s & UNNAMED) as usize].add_form(text, a, len, spelling.weight, spelling.occ);
         }
         let mut surfaces = self.surfaces.borrow_mut();
         surfaces.reserve(named.len());
         for (&g, forms) in named.iter().zip(forms) {
             surfaces.insert(g, forms.best(self.text));
         }
+    }
+
+    /// The first occurrence of group `g` that is a token of form `ty` with the case flags
+    /// `case` and is not spelled its own way (see `tokens::Tokens::own_spelling`), where the
+    /// form's tally counts some.
+    fn first_spelled_alike(&self, g: u32, ty: u32, case: u8) -> Option<u32> {
+        let own = &self.tokens.own_spelling;
+        let alike = |&&o: &&u32| {
+            let t = self.token(o);
+            !Counts::is_part(o)
+                && t.ty == ty
+                && t.flags & (CAPITALIZED | ALL_CAPS) == case
+                && own.binary_search(&o).is_err()
+        };
+        self.occ(g).iter().find(alike).copied()
     }
 }
 
@@ -568,6 +563,31 @@ impl Stems {
 mod tests {
     use super::{Counts, Tokens, NONE, PART_SHIFT};
     use crate::Options;
+
+    /// The surface forms that `name_groups` takes from the tallies by case are those that
+    /// reading every occurrence gives: mixed case and non-ASCII spellings first in their
+    /// form's tally, "US" beside "U.S.", possessives, parts of compounds, sentence starts and
+    /// ties.
+    #[test]
+    fn named_groups_match_their_occurrences() {
+        let text = "iPhone sales rose. The iphone sold. IPHONE makers said iPhone iphone IPhone. \
+                    McCain met MCCAIN and Mccain. Trump’s plan. Trump's plan, Trump’s aide. \
+                    TRUMP’S aide. The US and the U.S. agree. US officials. Über über ÜBER über. \
+                    Police said police. Police. Well-known WELL-KNOWN well-known known. \
+                    Known Known known. 3M and 3m and 3M. Al-Qaeda al-Qaeda AL-QAEDA.";
+        let seg = crate::segment::segment(text);
+        let counts = || {
+            let tokens = Tokens::new(text, &seg.sentences);
+            Counts::new(text, tokens, seg.sentences.len(), &Options::default())
+        };
+        let (named, exact) = (counts(), counts());
+        let all: Vec<u32> = (0..named.groups.len() as u32).collect();
+        named.name_groups(&all);
+        assert!(all.len() > 15);
+        for g in all {
+            assert_eq!(named.surface(g), exact.surface(g), "group {g}");
+        }
+    }
 
     /// The occurrences filed for each group are exactly its words and the counted parts of its
     /// compounds (both hyphens, possessives, a compound before the word itself), in text order,

@@ -56,14 +56,23 @@ pub struct Tokens {
     pub tallies: Vec<Tally>,
     /// The counted tokens with a hyphen, in text order: the only ones whose parts may count.
     pub hyphenated: Vec<u32>,
+    /// The first counted token of each form for each of its [`Tally::by_case`] entries (set
+    /// where that weight is not 0), indexed by [`Token::ty`].
+    pub first_by_case: Vec<[u32; 4]>,
+    /// The counted tokens whose bytes are not what their form and their [`CAPITALIZED`] and
+    /// [`ALL_CAPS`] flags make of them, in text order: mixed case ("McCain", "iPhone"), a
+    /// character other than an ASCII one, "US" (a form of "u.s"). All other tokens of one
+    /// form and those two flags are spelled alike.
+    pub own_spelling: Vec<u32>,
 }
 
 /// How the counted tokens of one form are written, tallied while cutting so that the stem
 /// groups' tallies add up a few thousand forms rather than read every token again. Only the
-/// first [`COUNTED`] tokens count.
+/// first [`COUNTED`] tokens count. Aligned so that a token's tally is one cache line.
 #[derive(Debug, Default, Clone, Copy)]
+#[repr(align(32))]
 pub struct Tally {
-    /// Tokens.
+    /// Tokens. While cutting, 0: [`Tokens::new`] adds up [`Tally::by_case`] at the end.
     pub count: u32,
     /// Tokens not at the start of a sentence.
     pub inner: u32,
@@ -72,6 +81,11 @@ pub struct Tally {
     /// Capitalised tokens next to another capitalised token of their sentence with no break
     /// between: parts of a multi-word name.
     pub in_name: u32,
+    /// The weight of the tokens by their [`CAPITALIZED`] and [`ALL_CAPS`] flags (the index):
+    /// 2 for each, 1 at the start of a sentence. Apart from [`Tokens::own_spelling`], the
+    /// tokens of one entry are spelled alike, so the keyword names tally spellings from these
+    /// (see `counts::Counts::name_groups`) instead of reading every token's text.
+    pub by_case: [u32; 4],
 }
 
 /// The tokens counted in [`Tokens::tallies`] and [`Tokens::hyphenated`]: those whose index
@@ -144,6 +158,8 @@ impl Tokens {
             sentence_words: Vec::with_capacity(sentences.len()),
             tallies: Vec::with_capacity(forms),
             hyphenated: Vec::new(),
+            first_by_case: Vec::with_capacity(forms),
+            own_spelling: Vec::new(),
         };
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -169,8 +185,11 @@ impl Tokens {
             t.tally(before.min(COUNTED)..t.tokens.len().min(COUNTED));
             t.sentence_words.push((t.tokens.len() - before) as u32);
         }
-        // `tally` counted the tokens that start a sentence in `inner`: the rest are inside.
+        // `tally` counted the tokens that start a sentence in `inner`, which weigh 1 rather
+        // than 2: the weights and those give the count, and the rest are inside.
         for tally in &mut t.tallies {
+            let weight: u32 = tally.by_case.iter().sum();
+            tally.count = (weight + tally.inner) / 2;
             tally.inner = tally.count - tally.inner;
         }
         t
@@ -179,21 +198,25 @@ impl Tokens {
     /// Tallies the tokens of one sentence (see [`Tally`]): run over them while they are still
     /// in the cache, and within one sentence, where a name's neighbours are. Counts the first
     /// token in [`Tally::inner`], which [`Tokens::new`] turns into the count of the others at
-    /// the end: most tokens are then one increment, and only the capitalised ones (a few in
-    /// ten) look at their neighbours.
+    /// the end: most tokens are then one addition to their weight, and only the capitalised
+    /// ones (a few in ten) look at their neighbours.
     fn tally(&mut self, sentence: std::ops::Range<usize>) {
+        let from = sentence.start;
         let toks = &self.tokens[sentence];
+        let (tallies, firsts) = (&mut self.tallies[..], &mut self.first_by_case[..]);
         let capital = |t: &Token| t.flags & (CAPITALIZED | ALL_CAPS) != 0;
         // Capitalised, with no break before it.
         let joins_capital = |t: &Token| capital(t) & (t.flags & BREAK_BEFORE == 0);
-        if let Some(first) = toks.first() {
-            self.tallies[first.ty as usize].inner += 1;
-        }
         let mut prev_capital = false;
         for (j, t) in toks.iter().enumerate() {
-            let cap = capital(t);
-            let tally = &mut self.tallies[t.ty as usize];
-            tally.count += 1;
+            let case = (t.flags & (CAPITALIZED | ALL_CAPS)) as usize;
+            let tally = &mut tallies[t.ty as usize];
+            let weight = &mut tally.by_case[case];
+            if *weight == 0 {
+                firsts[t.ty as usize][case] = (from + j) as u32;
+            }
+            *weight += 2;
+            let cap = case != 0;
             if cap {
                 let inner = t.flags & SENTENCE_START == 0;
                 let before = prev_capital & (t.flags & BREAK_BEFORE == 0);
@@ -202,6 +225,12 @@ impl Tokens {
                 tally.in_name += (before | after) as u32;
             }
             prev_capital = cap;
+        }
+        // The first token weighs 1.
+        if let Some(first) = toks.first() {
+            let tally = &mut tallies[first.ty as usize];
+            tally.inner += 1;
+            tally.by_case[(first.flags & (CAPITALIZED | ALL_CAPS)) as usize] -= 1;
         }
     }
 }

@@ -16,46 +16,34 @@ pub(super) struct FormTally {
 
 /// One surface form of a group and its tally.
 #[derive(Default)]
-pub(super) struct Form {
+struct Form {
     /// Its byte range in the text.
-    pub start: u32,
-    pub len: u32,
+    start: u32,
+    len: u32,
     /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
     /// from reading the text back at the form's first occurrence, far behind, for every later
     /// occurrence.
-    pub packed: [u64; 2],
-    pub weight: u32,
+    packed: [u64; 2],
+    weight: u32,
     /// The first occurrence.
-    pub occ: u32,
+    occ: u32,
 }
 
 impl Form {
     /// Whether this is the form `text[start..start + len]`, whose packed bytes are `packed`.
-    pub fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
+    fn is(&self, text: &[u8], start: usize, len: usize, packed: [u64; 2]) -> bool {
         self.packed == packed
             && self.len as usize == len
             && (len <= 16
                 || text.get(self.start as usize..self.start as usize + len)
                     == text.get(start..start + len))
     }
-
-    /// [`Form::is`] for the common case, a form of at most eight bytes with eight bytes of
-    /// text from `start`: one masked load, without packing the other form. False otherwise.
-    #[inline(always)]
-    pub fn is_word(&self, text: &[u8], start: usize, len: usize) -> bool {
-        match (self.len as usize == len, len, text.get(start..start + 8)) {
-            (true, 1..=8, Some(w)) => {
-                tokens::word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * len)) == self.packed[0]
-            }
-            _ => false,
-        }
-    }
 }
 
 /// The first eight bytes and the last eight of `text[start..end]` (zero-padded; the two overlap
 /// in a form shorter than sixteen bytes): with the length, all of a form up to sixteen bytes,
 /// read with two loads rather than a copy of each byte.
-pub(super) fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
+fn pack(text: &[u8], start: usize, end: usize) -> [u64; 2] {
     let n = end - start;
     let tail = if n > 8 {
         tokens::word_at(text, end - 8, 0)
@@ -69,13 +57,25 @@ impl FormTally {
     /// Counts the form `text[a..b]` (the text of occurrence `occ`, a token `t` or a part of
     /// it); a capital at the start of a sentence counts half.
     pub fn add(&mut self, text: &[u8], (a, b): (usize, usize), t: &Token, occ: u32) {
-        let len = b.saturating_sub(a) - possessive_len(text.get(a..b).unwrap_or_default());
-        self.add_form(text, a, len, token_weight(t), occ);
+        self.add_weighted(text, a..b, token_weight(t), occ);
+    }
+
+    /// Counts `weight` for the form `text[range]`, first seen at occurrence `occ`: a token or
+    /// part, or the tokens spelled alike of which `occ` is the first.
+    pub fn add_weighted(
+        &mut self,
+        text: &[u8],
+        range: std::ops::Range<usize>,
+        weight: u32,
+        occ: u32,
+    ) {
+        let len = range.len() - possessive_len(text.get(range.clone()).unwrap_or_default());
+        self.add_form(text, range.start, len, weight, occ);
     }
 
     /// Counts `weight` for the form `text[a..a + len]`, first seen at occurrence `occ`. The
     /// calls need not come in text order: a form keeps the earliest occurrence it is given.
-    pub fn add_form(&mut self, text: &[u8], a: usize, len: usize, weight: u32, occ: u32) {
+    fn add_form(&mut self, text: &[u8], a: usize, len: usize, weight: u32, occ: u32) {
         let packed = pack(text, a, a + len);
         if self.first.weight == 0 {
             self.first = Form {

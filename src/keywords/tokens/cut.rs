@@ -282,7 +282,7 @@ impl Cut<'_> {
             let (upper, lower) = (upper & inside, lower & inside);
             let all_caps = lower == 0 && upper.count_ones() >= 2;
             let word = chunk.get(..k).unwrap_or_default();
-            self.ascii(at, word, w & inside, upper & 0x80 != 0, all_caps);
+            self.ascii(at, word, w & inside, upper, all_caps);
             return Some(k + self.after(at + k, next, end));
         }
         // A longer word: its next eight bytes.
@@ -306,6 +306,9 @@ impl Cut<'_> {
         // The form's first and second eight bytes (see `intern::second_of`).
         let fold = u64::from_ne_bytes([0x20; 8]);
         let (head, second) = (w | fold, (w2 | fold) & inside);
+        if (upper > 0x80 || upper2 != 0) && !all_caps {
+            spelled_own(self.tokens);
+        }
         let ty = long_form(
             self.tokens,
             self.ids,
@@ -352,7 +355,7 @@ impl Cut<'_> {
             let raw = word_at(w, 0, 0) & (u64::MAX >> (64 - 8 * n));
             let (upper, lower) = ascii_cases(raw);
             let all_caps = lower == 0 && upper.count_ones() >= 2;
-            self.ascii(start, &w[..n], raw, upper & 0x80 != 0, all_caps);
+            self.ascii(start, &w[..n], raw, upper, all_caps);
         } else {
             let (ty, capitalized, all_caps) = other_word(
                 self.tokens,
@@ -367,20 +370,26 @@ impl Cut<'_> {
     }
 
     /// Adds the ASCII word `word` of one to eight bytes at byte `start` of the text, of which
-    /// `raw` is the bytes read as one little-endian word, zero-padded: the word is interned
-    /// without a copy unless it is new.
+    /// `raw` is the bytes read as one little-endian word, zero-padded, and `upper` its capitals
+    /// (see [`ascii_cases`]): the word is interned without a copy unless it is new.
     #[inline(always)]
-    fn ascii(&mut self, start: usize, word: &[u8], raw: u64, capitalized: bool, all_caps: bool) {
+    fn ascii(&mut self, start: usize, word: &[u8], raw: u64, upper: u64, all_caps: bool) {
         let n = word.len();
+        // A capital after the first byte, in a word not all in capitals: mixed case.
+        if upper > 0x80 && !all_caps {
+            spelled_own(self.tokens);
+        }
         let ty = if all_caps && raw == u64::from(u16::from_le_bytes(*b"US")) {
-            // "US" in capitals is the country, not the pronoun: it joins "U.S.".
+            // "US" in capitals is the country, not the pronoun: it joins "U.S.", whose
+            // spelling it does not share.
+            spelled_own(self.tokens);
             self.tokens
                 .intern_short(b"u.s", head_of(b"u.s"), 0, self.ids)
         } else {
             let head = raw | (u64::from_ne_bytes([0x20; 8]) & (u64::MAX >> (64 - 8 * n)));
             self.tokens.intern_short(word, head, 0x20, self.ids)
         };
-        self.emit(start, start + n, ty, capitalized, all_caps);
+        self.emit(start, start + n, ty, upper & 0x80 != 0, all_caps);
     }
 
     /// Adds the token at bytes `start..end` of the text, of form `ty`.
@@ -397,6 +406,16 @@ impl Cut<'_> {
             ty,
             flags,
         });
+    }
+}
+
+/// Lists the token about to be added in [`Tokens::own_spelling`], if it is counted: few are.
+#[cold]
+#[inline(never)]
+fn spelled_own(tokens: &mut Tokens) {
+    let index = tokens.tokens.len();
+    if index < COUNTED {
+        tokens.own_spelling.push(index as u32);
     }
 }
 
@@ -418,8 +437,9 @@ fn long_form(
 
 /// The form id, whether capitalised and whether all capitals, of the word at bytes `word` of
 /// `text` that is not ASCII, longer than eight bytes or at the end of the text (see
-/// [`Cut::push`]). A function of its own rather than a method of [`Cut`], so that the cutting
-/// state stays in registers rather than in memory that this call could reach.
+/// [`Cut::push`]); listed in [`Tokens::own_spelling`] where that applies. A function of its
+/// own rather than a method of [`Cut`], so that the cutting state stays in registers rather
+/// than in memory that this call could reach.
 #[inline(never)]
 fn other_word(
     tokens: &mut Tokens,
@@ -449,6 +469,10 @@ fn other_word(
             }
             letters >= 2 && upper == letters
         };
+        let later_upper = bytes.iter().skip(1).any(u8::is_ascii_uppercase);
+        if (later_upper && !all_caps) || bytes == b"US" {
+            spelled_own(tokens);
+        }
         ty = if bytes == b"US" {
             tokens.intern(b"u.s", head_of(b"u.s"), 0, ids)
         } else {
@@ -480,6 +504,9 @@ fn other_word(
             }
         }
         ty = tokens.intern(lower.as_bytes(), head_of(lower.as_bytes()), 0, ids);
+        // Its form may write a character otherwise ("’" as "'"), and its case is not only that
+        // of ASCII letters.
+        spelled_own(tokens);
         capitalized = word.chars().next().is_some_and(char::is_uppercase);
         all_caps = letters >= 2 && upper == letters;
     }

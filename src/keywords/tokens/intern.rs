@@ -243,6 +243,7 @@ impl Tokens {
         }
         self.types.push((start, self.lower.len() as u32));
         self.tallies.push(Tally::default());
+        self.first_by_case.push([0; 4]);
         ids.seconds.push(second);
         ids.slots[k] = Slot {
             head,
