@@ -4,9 +4,9 @@
 use super::super::tokens::{self, Token, SENTENCE_START};
 use super::PART_SHIFT;
 
-/// The surface forms of a group's occurrences, tallied in text order. The first form seen is
-/// kept in place, the others apart: most occurrences of a word are written one way, and the
-/// pass that tallies many groups at once then reads one record per occurrence.
+/// The surface forms of a group's occurrences, tallied in any order. The first form seen is
+/// kept in place, the others apart: most occurrences of a word are written one way, and most
+/// tallies then compare one record.
 #[derive(Default)]
 pub(super) struct FormTally {
     /// The first form; none while its weight is 0.
