@@ -346,3 +346,56 @@ impl<'t> Window<'t> {
         &self.toks
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A window grown from cue to cue holds the tokens a fresh read of its stretch gives:
+    /// the token cut at the old end, a bracketed tag joining the name before it, a window
+    /// asked about again and one that starts elsewhere. Stretches from a fixed generator.
+    #[test]
+    fn grown_windows_are_read_afresh() {
+        let pieces = [
+            "Lee",
+            " ",
+            "  ",
+            "(R)",
+            "(D-Wis.),",
+            "said",
+            ",",
+            "“",
+            "”",
+            "Mr.",
+            "x",
+            "\n",
+            "é",
+        ];
+        let mut gen = crate::testing::Pieces::new();
+        for _ in 0..3_000 {
+            let text = gen.text(&pieces, 12);
+            let mut window = Window::default();
+            let mut fresh = Vec::new();
+            let mut lo = 0;
+            let mut a = 0;
+            for _ in 0..5 {
+                // Mostly later cues with the same start; now and then another start or an
+                // earlier cue.
+                match gen.below(4) {
+                    0 => lo = gen.below(text.len() + 1),
+                    1 => a = gen.below(text.len() + 1),
+                    _ => a += gen.below(text.len() + 1 - a),
+                }
+                if lo > a || !text.is_char_boundary(lo) || !text.is_char_boundary(a) {
+                    continue;
+                }
+                subject::window(&text, lo, a, &mut fresh);
+                let grown = window.before(&text, lo, a);
+                let spans = |t: &[words::Token]| -> Vec<(usize, String)> {
+                    t.iter().map(|t| (t.start, t.raw.to_string())).collect()
+                };
+                assert_eq!(spans(grown), spans(&fresh), "{text:?} {lo}..{a}");
+            }
+        }
+    }
+}
