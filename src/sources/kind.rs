@@ -301,9 +301,18 @@ pub(super) fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// True when `needle` occurs in `haystack` (see [`find_bytes`]).
-fn has_bytes(haystack: &str, needle: &str) -> bool {
-    find_bytes(haystack, needle).is_some()
+/// True when the lower-case `lower` holds "news agency" or "associated press": both are looked
+/// for at once, at the spaces, which each has at a fixed place (two searches for their first
+/// letters would read the mention twice).
+fn names_outlet(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(k, &c)| {
+        c == b' ' && {
+            let (head, tail) = b.split_at(k);
+            head.ends_with(b"news") && tail.starts_with(b" agency")
+                || head.ends_with(b"associated") && tail.starts_with(b" press")
+        }
+    })
 }
 
 /// The part of `s` between its first and second ", " (to the end without a second), as
@@ -384,8 +393,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
             head,
             "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
         )
-        || has_bytes(lower, "news agency")
-        || has_bytes(lower, "associated press")
+        || names_outlet(lower)
     {
         return Kind::Media;
     }
