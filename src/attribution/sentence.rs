@@ -80,7 +80,7 @@ pub(super) struct Scratch<'t> {
     words: Words,
     kinds: Kinds<'t>,
     cands: Vec<Candidate>,
-    toks: Vec<words::Token<'t>>,
+    window: verbs::Window<'t>,
 }
 
 /// The attribution of the sentence `s`, whose quotations (disjoint, sorted, clipped to it) are
@@ -96,7 +96,7 @@ pub(super) fn attribute_sentence<'t>(
         words,
         kinds,
         cands,
-        toks,
+        window,
     } = scratch;
     cands.clear();
     if s.end <= s.start {
@@ -247,7 +247,7 @@ pub(super) fn attribute_sentence<'t>(
     }
 
     let has_quote = !quotes.is_empty();
-    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, cands, toks);
+    let bare_cue = verbs::candidates(text, s, words, kinds, &scope, relay_front, cands, window);
 
     // "X: “…”": a name, a colon, a quotation.
     // The first ": " of the sentence (a byte search for the colon, which is rare), looked for

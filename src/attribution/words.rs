@@ -300,6 +300,18 @@ pub(crate) fn tokens_into<'t>(
     count: usize,
 ) {
     out.clear();
+    push_tokens(out, text, lo, hi, count);
+}
+
+/// The tokens of `text[lo..hi]` appended to `out`, which holds the tokens of the text before
+/// `lo` (a space or the start of what was read precedes `lo`): a short bracketed tag at `lo`
+/// joins the last of them, as [`tokens`] would join it.
+pub(crate) fn tokens_onto<'t>(out: &mut Vec<Token<'t>>, text: &'t str, lo: usize, hi: usize) {
+    push_tokens(out, text, lo, hi, usize::MAX);
+}
+
+/// [`tokens_upto`] appended to `out`.
+fn push_tokens<'t>(out: &mut Vec<Token<'t>>, text: &'t str, lo: usize, hi: usize, count: usize) {
     let Some(slice) = text.get(lo..hi) else {
         return;
     };

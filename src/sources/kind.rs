@@ -92,9 +92,26 @@ pub(super) fn is_place(name: &str) -> bool {
 }
 
 fn capitalised_words_after_first(s: &str) -> bool {
-    s.split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    capitalised_word(s, 1)
+}
+
+/// Whether a white-space separated word of `s` after the first `skip` ones opens with a
+/// capital: `s.split_whitespace().skip(skip).any(…)`, in one walk over the characters without
+/// cutting the words out.
+fn capitalised_word(s: &str, skip: usize) -> bool {
+    let (mut words, mut at_start) = (0, true);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            at_start = true;
+        } else if at_start {
+            if words >= skip && c.is_uppercase() {
+                return true;
+            }
+            words += 1;
+            at_start = false;
+        }
+    }
+    false
 }
 
 /// The ASCII bytes that belong to a word besides letters and digits: `extra`.
@@ -120,42 +137,39 @@ const MENTION_WORD: [bool; 128] = ascii_words(b".-");
 /// letters, digits, `-` and `@`.
 pub(super) const KEY_WORD: [bool; 128] = ascii_words(b"-@");
 
-/// The byte offset of the first character of `s` that belongs to a word (when `word`) or does
-/// not (otherwise): an ASCII byte when `ascii` says so, any other character when it is
-/// alphanumeric. ASCII, almost every byte of a mention, is decided by the table without
-/// decoding.
-fn first_char(s: &str, ascii: &[bool; 128], word: bool) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if ascii[usize::from(b)] == word {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            let c = s.get(i..)?.chars().next()?;
-            if c.is_alphanumeric() == word {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
+/// Whether the character of `s` at byte `i` belongs to a word, and its width: an ASCII byte
+/// when `ascii` says so, any other character when it is alphanumeric. ASCII, almost every byte
+/// of a mention, is decided by the table without decoding. `None` at the end of `s`.
+#[inline(always)]
+fn word_char(s: &str, i: usize, ascii: &[bool; 128]) -> Option<(bool, usize)> {
+    let &b = s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((ascii[usize::from(b)], 1));
     }
-    None
+    let c = s.get(i..)?.chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// The words of a lower-cased text: runs of alphanumeric characters and the ASCII bytes that
-/// `ascii` admits.
+/// `ascii` admits. One walk over the bytes, each read once.
 pub(super) fn words_of<'a>(
     lower: &'a str,
     ascii: &'a [bool; 128],
 ) -> impl Iterator<Item = &'a str> {
-    let mut rest = lower;
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let from = rest.get(first_char(rest, ascii, true)?..)?;
-        let (word, after) = from.split_at(first_char(from, ascii, false).unwrap_or(from.len()));
-        rest = after;
-        Some(word)
+        loop {
+            let (word, width) = word_char(lower, i, ascii)?;
+            if word {
+                break;
+            }
+            i += width;
+        }
+        let start = i;
+        while let Some((true, width)) = word_char(lower, i, ascii) {
+            i += width;
+        }
+        lower.get(start..i)
     })
 }
 
@@ -287,9 +301,18 @@ pub(super) fn find_bytes(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// True when `needle` occurs in `haystack` (see [`find_bytes`]).
-fn has_bytes(haystack: &str, needle: &str) -> bool {
-    find_bytes(haystack, needle).is_some()
+/// True when the lower-case `lower` holds "news agency" or "associated press": both are looked
+/// for at once, at the spaces, which each has at a fixed place (two searches for their first
+/// letters would read the mention twice).
+fn names_outlet(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(k, &c)| {
+        c == b' ' && {
+            let (head, tail) = b.split_at(k);
+            head.ends_with(b"news") && tail.starts_with(b" agency")
+                || head.ends_with(b"associated") && tail.starts_with(b" press")
+        }
+    })
 }
 
 /// The part of `s` between its first and second ", " (to the end without a second), as
@@ -370,8 +393,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
             head,
             "spokesman" | "spokeswoman" | "reporter" | "editor" | "correspondent"
         )
-        || has_bytes(lower, "news agency")
-        || has_bytes(lower, "associated press")
+        || names_outlet(lower)
     {
         return Kind::Media;
     }
@@ -396,9 +418,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     let apposed = || {
         second_part(mention).is_some_and(|a| super::names::apposed_name(a.trim_end_matches(',')))
     };
-    if core
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    if capitalised_word(core, 0)
         || cues::is_source_noun(head)
         || apposed()
         || matches!(head, "he" | "she" | "who")
