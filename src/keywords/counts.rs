@@ -100,6 +100,10 @@ pub(super) struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
+    /// Each sentence's share of the tokens: the share of a word's occurrences it would hold if
+    /// words were spread evenly, which Gries' DP compares with each word's own (see
+    /// `spread_and_dispersion`). Divided once per sentence rather than once per group in it.
+    pub sentence_share: Vec<f64>,
     /// The most frequent forms of the groups already tallied, as byte ranges of the text: the
     /// by-source lists ask for the same frequent words once per source, and each tally reads
     /// every occurrence of the word. A range rather than the string, so that each caller's
@@ -227,6 +231,10 @@ impl<'a> Counts<'a> {
         }
         occ.truncate(total);
         sent.truncate(total);
+        let all = toks.len() as f64;
+        let sentence_share = (tokens.sentence_words.iter())
+            .map(|&words| words as f64 / all)
+            .collect();
 
         Counts {
             text,
@@ -241,6 +249,7 @@ impl<'a> Counts<'a> {
             bounds,
             score: Vec::new(),
             sentences,
+            sentence_share,
             surfaces: RefCell::default(),
         }
     }
