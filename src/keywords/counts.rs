@@ -100,6 +100,10 @@ pub(super) struct Counts<'a> {
     /// Term score of each group (0 for groups that are not ranked).
     pub score: Vec<f64>,
     pub sentences: usize,
+    /// Each sentence's share of the tokens: the share of a word's occurrences it would hold if
+    /// words were spread evenly, which Gries' DP compares with each word's own (see
+    /// `spread_and_dispersion`). Divided once per sentence rather than once per group in it.
+    pub sentence_share: Vec<f64>,
     /// The most frequent forms of the groups already tallied, as byte ranges of the text: the
     /// by-source lists ask for the same frequent words once per source, and each tally reads
     /// every occurrence of the word. A range rather than the string, so that each caller's
@@ -227,6 +231,10 @@ impl<'a> Counts<'a> {
         }
         occ.truncate(total);
         sent.truncate(total);
+        let all = toks.len() as f64;
+        let sentence_share = (tokens.sentence_words.iter())
+            .map(|&words| words as f64 / all)
+            .collect();
 
         Counts {
             text,
@@ -241,6 +249,7 @@ impl<'a> Counts<'a> {
             bounds,
             score: Vec::new(),
             sentences,
+            sentence_share,
             surfaces: RefCell::default(),
         }
     }
@@ -484,24 +493,36 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     let mut stems = Stems::with_capacity(tokens.type_count());
     let mut parts: Vec<u32> = Vec::new();
     let mut group_of = |word: &str| -> u32 {
-        let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
-        let mut chars = word.chars();
-        let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !tokens::is_ideograph(c));
-        let stop = is_stopword(word)
-            || word.strip_suffix("'s").is_some_and(is_stopword)
-            || (!extra.is_empty() && extra.contains(word))
-            || single_letter
-            || !word.chars().any(char::is_alphanumeric);
-        if stop || numeric {
+        // Most forms are ASCII lower-case letters only, which settles the tests for numbers,
+        // possessives and words without a letter or digit at once.
+        let letters = stem::is_letters(word.as_bytes());
+        let stop = if letters {
+            word.len() == 1 || is_stopword(word)
+        } else {
+            let numeric = word.chars().next().is_some_and(|c| c.is_numeric());
+            let mut chars = word.chars();
+            let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && !tokens::is_ideograph(c));
+            numeric
+                || single_letter
+                || is_stopword(word)
+                || word.strip_suffix("'s").is_some_and(is_stopword)
+                || !word.chars().any(char::is_alphanumeric)
+        };
+        if stop || (!extra.is_empty() && extra.contains(word)) {
             return NONE;
         }
-        stem::with_stem(word, |key| {
+        let group = |key: &[u8]| {
             let extra = || std::str::from_utf8(key).is_ok_and(|k| extra_stems.contains(k));
             if !extra_stems.is_empty() && extra() {
                 return NONE;
             }
             stems.group(key)
-        })
+        };
+        if letters {
+            stem::with_letters_stem(word, group)
+        } else {
+            stem::with_stem(word, group)
+        }
     };
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {

@@ -254,25 +254,31 @@ impl SmallLogs {
 const NOUN_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence"];
 
 /// The number of distinct sentences in `occ` (the sentences of some occurrences, in text
-/// order) and Gries' DP over them, in one pass.
+/// order) and Gries' DP over them, in one pass that closes a run of occurrences in one sentence
+/// where the next occurrence is in another.
 fn spread_and_dispersion(c: &Counts, occ: &[u32]) -> (usize, f64) {
     let total = c.tokens.tokens.len() as f64;
     let f = occ.len() as f64;
     let mut in_sentences = 0;
     let mut sum = 0.0;
     let mut covered = 0.0;
-    let mut i = 0;
-    while i < occ.len() {
-        let s = occ[i];
-        let mut n = 0;
-        while i < occ.len() && occ[i] == s {
-            n += 1;
-            i += 1;
-        }
+    let mut close = |s: u32, n: u32| {
         in_sentences += 1;
-        let expected = c.tokens.sentence_words[s as usize] as f64 / total;
+        let expected = c.sentence_share[s as usize];
         covered += expected;
         sum += (n as f64 / f - expected).abs();
+    };
+    if let Some((&first, rest)) = occ.split_first() {
+        let (mut s, mut n) = (first, 1);
+        for &next in rest {
+            if next == s {
+                n += 1;
+                continue;
+            }
+            close(s, n);
+            (s, n) = (next, 1);
+        }
+        close(s, n);
     }
     if total == 0.0 || f == 0.0 {
         return (in_sentences, 0.0);

@@ -23,27 +23,26 @@ pub(super) fn with_stem<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
-    match stemmed(word) {
-        Some(w) => f(&w.b[..w.n]),
-        None => f(word.as_bytes()),
+    if is_letters(word.as_bytes()) {
+        with_letters_stem(word, f)
+    } else {
+        f(word.as_bytes())
     }
 }
 
-/// The stem of `word` (a possessive removed), or `None` when it is left as it is.
-fn stemmed(word: &str) -> Option<Word> {
+/// [`with_stem`] for a word known to be ASCII lower-case letters only ([`is_letters`]): it has
+/// no possessive to remove, and its letters need no second test.
+pub(super) fn with_letters_stem<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     // Short words, and long "words" (URLs, glued text), are left alone rather than given a
     // buffer.
     if word.len() <= 2 || word.len() > MAX_STEMMED {
-        return None;
+        return f(word.as_bytes());
     }
     let mut w = Word {
         b: [0; MAX_STEMMED],
         n: word.len(),
     };
     w.b[..word.len()].copy_from_slice(word.as_bytes());
-    if !w.is_lowercase() {
-        return None;
-    }
     w.step1a();
     w.step1b();
     w.step1c();
@@ -51,7 +50,19 @@ fn stemmed(word: &str) -> Option<Word> {
     w.step3();
     w.step4();
     w.step5();
-    Some(w)
+    f(&w.b[..w.n])
+}
+
+/// Whether `word` is ASCII lower-case letters only, and not empty: the words the rules
+/// describe, and most forms of a text. Tested eight bytes at a time.
+pub(super) fn is_letters(word: &[u8]) -> bool {
+    !word.is_empty()
+        && word.chunks(8).all(|chunk| {
+            // The bytes of the word in this chunk.
+            let mask = HIGH & (u64::MAX >> (64 - 8 * chunk.len()));
+            let x = padded(chunk);
+            x & HIGH == 0 && in_range(x, b'a', b'z') & mask == mask
+        })
 }
 
 /// The stem of `word` (already lower-cased).
@@ -71,19 +82,6 @@ struct Word {
 }
 
 impl Word {
-    /// Whether the word is all ASCII lower-case letters, tested eight bytes at a time (the
-    /// buffer is zero-padded past the word, and its length a multiple of eight).
-    fn is_lowercase(&self) -> bool {
-        let chunks = self.b.chunks_exact(8).take(self.n.div_ceil(8));
-        chunks.enumerate().all(|(j, chunk)| {
-            // The bytes of the word in this chunk.
-            let within = (self.n - 8 * j).min(8);
-            let mask = HIGH & (u64::MAX >> (64 - 8 * within));
-            let x = padded(chunk);
-            x & HIGH == 0 && in_range(x, b'a', b'z') & mask == mask
-        })
-    }
-
     /// Appends a letter; every rule that adds letters first removed at least as many.
     fn push(&mut self, b: u8) {
         if self.n < MAX_STEMMED {
