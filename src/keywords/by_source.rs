@@ -66,7 +66,7 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
     // the last).
     let mut in_source = vec![0u32; sources.len() + 1];
     let mut touched = vec![0u32; sources.len() + 2];
-    for g in 0..c.groups.len() as u32 {
+    for g in rarest_first(c) {
         let mut n = 0;
         for &s in c.sent(g) {
             let o = owner[s as usize] as usize;
@@ -127,6 +127,30 @@ pub(super) fn rank(c: &Counts, sources: &[&[usize]], logs: &SmallLogs) -> Vec<Ra
         .filter(|(_, (_, len))| *len > 0)
         .map(|(o, (list, len))| (o, list[..len as usize].to_vec()))
         .collect()
+}
+
+/// The groups by ascending count (a counting sort). A source's use of a rare word scores
+/// higher than the same use of a frequent one, so taking the rare words first fills each
+/// source's list with its best terms early, and the bound in [`rank`] then turns most frequent
+/// words away before their G² is computed or they displace a listed term. The lists are the
+/// best few under a total order, so the order the groups come in does not change them.
+fn rarest_first(c: &Counts) -> Vec<u32> {
+    let groups = c.groups.len() as u32;
+    let most = (0..groups).map(|g| c.tf(g)).max().unwrap_or(0);
+    let mut at = vec![0u32; most + 2];
+    for g in 0..groups {
+        at[c.tf(g) + 1] += 1;
+    }
+    for k in 1..at.len() {
+        at[k] += at[k - 1];
+    }
+    let mut order = vec![0u32; groups as usize];
+    for g in 0..groups {
+        let slot = &mut at[c.tf(g)];
+        order[*slot as usize] = g;
+        *slot += 1;
+    }
+    order
 }
 
 /// The groups whose surface forms [`name`] will ask for.
