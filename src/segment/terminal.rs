@@ -252,11 +252,25 @@ impl<'t> Scanner<'t> {
         (start, word_start, &text[word_start..p])
     }
 
+    /// True when the word before `p` is longer than any abbreviation: its last
+    /// [`abbrev::ABBREVIATION_MAX`] + 1 bytes are ASCII letters of the current sentence.
+    fn long_word_before(&self, p: usize) -> bool {
+        p.checked_sub(abbrev::ABBREVIATION_MAX + 1)
+            .filter(|&from| from >= self.cur)
+            .is_some_and(|from| self.b[from..p].iter().all(u8::is_ascii_alphabetic))
+    }
+
     /// Whether a single period at `p`, followed by whitespace and the character `c` at `next`,
     /// ends the sentence.
     fn period_ends(&mut self, p: usize, next: usize, c: char, line_break: bool) -> bool {
-        let (raw_start, word_start, word) = self.word_before(p);
         let plain = line_break || opens_sentence(&self.text[next..]);
+        // A third of the words before periods are longer than any abbreviation, and no list
+        // marker, initial or dotted word: such a word is plain without being read back and
+        // classified.
+        if self.long_word_before(p) {
+            return plain;
+        }
+        let (raw_start, word_start, word) = self.word_before(p);
         if word.is_empty() {
             return plain;
         }
