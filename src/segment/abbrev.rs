@@ -183,7 +183,7 @@ const CLASSIFY_TABLES: [(&[u128], u8); 7] = [
 ];
 
 /// The longest word of [`CLASSIFY_TABLES`], in bytes (at most eight, see [`ABBREVIATIONS`]).
-const ABBREVIATION_MAX: usize = {
+pub(super) const ABBREVIATION_MAX: usize = {
     let mut longest = 0;
     let mut t = 0;
     while t < CLASSIFY_TABLES.len() {

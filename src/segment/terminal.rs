@@ -84,6 +84,16 @@ static TOKEN_BYTES: [TokenChar; 128] = {
     t
 };
 
+/// What [`Scanner::letters_before`] found before a period.
+enum Letters {
+    /// More ASCII letters than any abbreviation has.
+    Long,
+    /// A token of ASCII letters only, after white space: the word's first byte.
+    Word(usize),
+    /// Anything else, read by [`Scanner::word_before`].
+    Other,
+}
+
 impl<'t> Scanner<'t> {
     /// A terminal mark at `p`. Returns where scanning resumes.
     pub(super) fn terminal(&mut self, p: usize) -> usize {
@@ -252,11 +262,41 @@ impl<'t> Scanner<'t> {
         (start, word_start, &text[word_start..p])
     }
 
+    /// The word before `p` when it is ASCII letters only, read without
+    /// [`Scanner::word_before`]'s general walk: most words before periods are.
+    fn letters_before(&self, p: usize) -> Letters {
+        let b = self.b;
+        let mut start = p;
+        while start > self.cur && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+            if p - start > abbrev::ABBREVIATION_MAX {
+                return Letters::Long;
+            }
+        }
+        // The token starts after white space in the sentence, as `word_before` would find it.
+        match start.checked_sub(1) {
+            Some(before)
+                if before >= self.cur
+                    && TOKEN_BYTES.get(usize::from(b[before])) == Some(&TokenChar::Space) =>
+            {
+                Letters::Word(start)
+            }
+            _ => Letters::Other,
+        }
+    }
+
     /// Whether a single period at `p`, followed by whitespace and the character `c` at `next`,
     /// ends the sentence.
     fn period_ends(&mut self, p: usize, next: usize, c: char, line_break: bool) -> bool {
-        let (raw_start, word_start, word) = self.word_before(p);
         let plain = line_break || opens_sentence(&self.text[next..]);
+        let (raw_start, word_start, word) = match self.letters_before(p) {
+            // A third of the words before periods are longer than any abbreviation, and no
+            // list marker, initial or dotted word: such a word is plain without being
+            // classified.
+            Letters::Long => return plain,
+            Letters::Word(start) => (start, start, &self.text[start..p]),
+            Letters::Other => self.word_before(p),
+        };
         if word.is_empty() {
             return plain;
         }
