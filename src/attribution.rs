@@ -105,13 +105,11 @@ impl Found {
             .unwrap_or(true)
     }
 
-    /// Converts to the schema type with UTF-16 offsets, taking the attribution apart: its list
-    /// of quotations becomes the schema's list in place (a span has the layout of an offset
-    /// pair), so ~11k quoted sentences per 4 MB of news allocate and free no second list.
+    /// Converts to the schema type with UTF-16 offsets.
     ///
     /// `units` converts the offsets; they lie in or near the sentence, so a cursor that has just
     /// converted the sentence's start reaches them with short counts.
-    pub(crate) fn into_schema(self, text: &str, units: &mut Utf16Cursor) -> Attribution {
+    pub(crate) fn to_schema(&self, text: &str, units: &mut Utf16Cursor) -> Attribution {
         let cue = self.cue.map(|(a, b)| Cue {
             text: crate::cues::spelling(&text[a..b])
                 .map_or_else(|| Cow::Owned(text[a..b].to_string()), Cow::Borrowed),
@@ -133,11 +131,7 @@ impl Found {
             source,
             via,
             continued: self.continued,
-            quotes: self
-                .quotes
-                .into_iter()
-                .map(|(a, b)| units.span(a, b))
-                .collect(),
+            quotes: self.quotes.iter().map(|&(a, b)| units.span(a, b)).collect(),
             rule: Cow::Borrowed(self.rule),
         }
     }
