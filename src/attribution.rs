@@ -111,7 +111,8 @@ impl Found {
     /// converted the sentence's start reaches them with short counts.
     pub(crate) fn to_schema(&self, text: &str, units: &mut Utf16Cursor) -> Attribution {
         let cue = self.cue.map(|(a, b)| Cue {
-            text: text[a..b].to_string(),
+            text: crate::cues::spelling(&text[a..b])
+                .map_or_else(|| Cow::Owned(text[a..b].to_string()), Cow::Borrowed),
             start: units.at(a),
             end: units.at(b),
         });

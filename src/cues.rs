@@ -335,6 +335,12 @@ fn form_filter() -> &'static [u64] {
     })
 }
 
+/// The lexicon's own spelling of `word` when it is exactly an inflected cue form, lower case
+/// ("said", "told"): the result's cues borrow it instead of each holding a copy.
+pub(crate) fn spelling(word: &str) -> Option<&'static str> {
+    forms().get_key_value(word).map(|(form, _)| form.as_str())
+}
+
 /// Returns the lemma when `word` (any case) is an inflection of a cue verb.
 pub fn verb_lemma(word: &str) -> Option<&'static str> {
     verb(word).map(|(l, _)| l)

@@ -149,8 +149,9 @@ pub struct Attribution {
 /// A cue: the words that signal reporting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cue {
-    /// The cue as written.
-    pub text: String,
+    /// The cue as written. Borrowed from the cue lexicon when it is spelt like a form there
+    /// ("said"), so that most cues allocate no copy; serialized as a plain string either way.
+    pub text: Cow<'static, str>,
     /// First code unit.
     pub start: usize,
     /// One past the last code unit.

@@ -64,7 +64,11 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
         }
     };
     cmp("source", &case.source, src.map(|m| m.text.clone()));
-    cmp("cue", &case.cue, at.cue.as_ref().map(|c| c.text.clone()));
+    cmp(
+        "cue",
+        &case.cue,
+        at.cue.as_ref().map(|c| c.text.to_string()),
+    );
     cmp("form", &case.form, Some(lower(&at.form)));
     cmp("rule", &case.rule, Some(at.rule.to_string()));
     cmp("kind", &case.kind, src.map(|m| lower(&m.kind)));

@@ -233,7 +233,7 @@ fn csv_table(table: Table, id: &Value, text: &str, a: &Analysis) -> String {
                             .map(|s| s.name.clone())
                             .unwrap_or_default(),
                         at.and_then(|x| x.cue.as_ref())
-                            .map(|c| c.text.clone())
+                            .map(|c| c.text.to_string())
                             .unwrap_or_default(),
                         at.map(|x| {
                             x.via
