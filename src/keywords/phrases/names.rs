@@ -342,21 +342,21 @@ impl<'c> Finder<'c> {
             }
             let kind = kinds[t.ty as usize];
             let new_run = t.flags & (SENTENCE_START | BREAK_BEFORE) != 0;
-            // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
-            let is_date = kind & DATE_WORD != 0;
-            // A number continues a name ("Windows 10") but not a date ("March 15").
-            let name_word = (capital && g != NONE && !is_date)
-                || (kind & NUMERIC != 0
-                    && len > 0
-                    && pending == 0
-                    && !prev.is_some_and(|p| kinds[p.ty as usize] & DATE_WORD != 0));
             // A dateline in capitals ("HARBOURTON (Wire) -") does not join the name after it.
             let after_dateline = prev.is_some_and(|p| {
                 p.flags & ALL_CAPS != 0 && t.flags & ALL_CAPS == 0 && p.range().len() > 4
             });
+            // Closed first, so that what follows a break is judged as the start of a name.
             if new_run || after_dateline {
                 close(start, &mut len, &mut pending);
             }
+            // Weekdays and months are capitalised but name no one ("Ann Roe Friday").
+            let is_date = kind & DATE_WORD != 0;
+            // A number continues a name ("Windows 10") but not a date ("March 15"), and starts
+            // none ("Orrell, 2019 Regatta"). The token before a number in a name is a name
+            // word, never a date.
+            let name_word = (capital && g != NONE && !is_date)
+                || (kind & NUMERIC != 0 && len > 0 && pending == 0);
             if name_word {
                 if len > 0 {
                     len = (len + 1).min(MAX_NAME + 1);
