@@ -91,10 +91,6 @@ pub(super) fn is_place(name: &str) -> bool {
         .contains(name)
 }
 
-fn capitalised_words_after_first(s: &str) -> bool {
-    capitalised_word(s, 1)
-}
-
 /// Whether a white-space separated word of `s` after the first `skip` ones opens with a
 /// capital: `s.split_whitespace().skip(skip).any(…)`, in one walk over the characters without
 /// cutting the words out.
@@ -383,7 +379,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
     let indefinite = matches!(first_core_word, Some("a" | "an" | "media"));
     if indefinite
         && matches!(head, "report" | "reports" | "study" | "survey" | "analysis")
-        && !capitalised_words_after_first(core)
+        && !capitalised_word(core, 1)
     {
         return Kind::Vague;
     }
@@ -405,7 +401,7 @@ fn kind_lowered(mention: &str, core: &str, lower: &str, core_lower: &str) -> Kin
         first_core_word,
         Some("the" | "his" | "her" | "its" | "their")
     ) && head != "world";
-    if vague_head && !determinate && !capitalised_words_after_first(core)
+    if vague_head && !determinate && !capitalised_word(core, 1)
         || (vague_head && first_core_word == Some("some"))
         || trim_prefix(lower, "the ").starts_with("outside world")
     {

@@ -173,11 +173,10 @@ pub(super) fn candidates<'t>(
                 | "write"
         );
         // Inverted tag: "“…,” said X." ("told X" names the addressee, never the source.)
-        let prefix = pre;
         if !ing
             && lemma != "tell"
-            && (prefix.is_empty()
-                || (prefix.ends_with(',') || prefix.ends_with(['—', '–']))
+            && (pre.is_empty()
+                || (pre.ends_with(',') || pre.ends_with(['—', '–']))
                     && subject::before_tokens(
                         text,
                         window.before(text, lo, a),
@@ -188,7 +187,7 @@ pub(super) fn candidates<'t>(
                     .is_none())
         {
             if let Some(src) = subject::after(text, b, s.end) {
-                if lo > s.start || prefix.ends_with(',') {
+                if lo > s.start || pre.ends_with(',') {
                     cands.push(Candidate {
                         cue: (a, b),
                         source: Some(src),
