@@ -541,6 +541,44 @@ test('big input: the JSON export is the whole result, also after a cancelled run
   await s.finish();
 });
 
+test('big input: KWIC lines, the dispersion strip and the text marks use every occurrence', async () => {
+  const s = await open();
+  const { page } = s;
+  // More sentences than the page is sent, and "plan" more often than the 2,000 spans per keyword
+  // the page used to get: 2,200 times early on, 300 times at the very end.
+  const text = [
+    'Lena Park said the plan would work. '.repeat(2200),
+    'Rain fell on the quay. '.repeat(3000),
+    'Omar Haddad said the plan was late. '.repeat(300),
+  ].join('');
+  const core = await coreAnalyze(text, {});
+  const plan = core.keywords.terms.find((t) => t.text === 'plan');
+  assert.equal(plan.count, 2500);
+  assert.ok(core.keywords.top.some((k) => k.kind === 'term' && k.text === 'plan'), 'plan is a top keyword');
+  await analyze(page, text);
+  assert.match(await page.textContent('#text .cap-note'), /more sentences are not drawn/);
+  // The strip has a tick in every bin of every occurrence, and counts them all.
+  const row = '#keywords tbody tr:has(button.kw-name:text-is("plan"))';
+  const bins = new Set(plan.spans.map((sp) => Math.min(199, Math.floor((sp.start / text.length) * 200))));
+  assert.equal(await page.$$eval(`${row} .strip .tick`, (t) => t.length), bins.size);
+  assert.equal(await page.$eval(`${row} .strip`, (e) => e.getAttribute('aria-label')), '2500 occurrences across the text');
+  await page.click(`${row} button.kw-name`);
+  // At most 500 lines, out of all occurrences.
+  assert.equal(await page.$$eval('#kwic .kwic-line', (l) => l.length), 500);
+  assert.equal(await page.textContent('#kwic .note'), 'First 500 of 2500 lines.');
+  // Sorted by the word after, all 300 "plan was" lines from the end of the text come first.
+  await page.selectOption('#kwic-sort', 'right');
+  const after = await page.$$eval('#kwic .kr', (e) => e.map((r) => r.textContent.trim().split(' ')[0]));
+  assert.deepEqual([after.slice(0, 300).every((w) => w === 'was'), after[300]], [true, 'would']);
+  assert.equal(Number(await page.$eval('#kwic .kwic-line', (b) => b.dataset.start)), plan.spans[2200].start);
+  // Every occurrence inside the drawn sentences is marked in the text view.
+  const drawn = await page.$$eval('#text .sent', (e) => e.length);
+  const marked = plan.spanSentences.filter((i) => i < drawn).length;
+  assert.equal(await page.$$eval('#text .m-kw', (m) => m.length), marked);
+  assert.equal(marked, 2200);
+  await s.finish();
+});
+
 test('loading state, then a readable error when the analyser cannot load', async () => {
   const context = await env.browser.newContext();
   await context.route('**/whosaid_bg.wasm', (route) => route.abort());

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { initSync, analyze, analyzeView } = await import(`${root}www/pkg/whosaid.js`);
-const { VIEW_SENTENCES, VIEW_SPANS } = await import(`${root}www/worker-core.js`);
+const { VIEW_SENTENCES } = await import(`${root}www/worker-core.js`);
 initSync({ module: readFileSync(`${root}www/pkg/whosaid_bg.wasm`) });
 
 const text = readFileSync(process.argv[2], 'utf8');
@@ -29,5 +29,5 @@ function time(name, run) {
   console.log(`${name} ${(bytes / 1e6 / secs).toFixed(2)} ${secs.toFixed(4)}`);
 }
 
-time('wasm-node', () => analyzeView(text, {}, VIEW_SENTENCES, VIEW_SPANS));
+time('wasm-node', () => analyzeView(text, {}, VIEW_SENTENCES));
 time('wasm-node-full', () => analyze(text, {}));

@@ -1,22 +1,31 @@
-//! The part of a big result that the page draws.
+//! The part of a big result that the page draws, in the encoding the page reads fastest.
 //!
-//! A page shows the first few thousand sentences and, per keyword, a few thousand occurrences
-//! for its in-context lines and position strip. Turning a whole result for a long text into
-//! JavaScript objects costs about as much as a third of the analysis itself, and copying those
-//! objects from the worker to the page costs again. So the binding converts a [`View`] for the
-//! page and converts the full [`Analysis`] only when an export asks for it.
+//! Turning a whole result for a long text into JavaScript objects costs about as much as a third
+//! of the analysis itself, and copying those objects from the worker to the page costs again. So
+//! the binding converts a [`View`] for the page and converts the full [`Analysis`] only when an
+//! export asks for it.
 //!
-//! A view serialises like the full result with three differences, and only when the text has
-//! more than `max_sentences` sentences: `sentences` holds the first `max_sentences`, the `spans`
-//! of each term and phrase are sampled evenly down to `max_spans` (their other fields, counts
-//! included, are whole), and a `view` object gives the full sentence count and the number of
-//! sentences with no attribution and with a vague one.
+//! A view serialises like the full result with two differences:
+//! - each term and phrase carries, instead of `spans` and `spanSentences`, one byte buffer
+//!   `occurrences` (see [`Occurrences`]) with every occurrence: the binding turns it into one
+//!   `Uint8Array`, a single copy, where a list of `{start, end}` objects cost one object per
+//!   occurrence, so the page gets all of them for its in-context lines, position strips and
+//!   marks;
+//! - when the text has more than `max_sentences` sentences, `sentences` holds the first
+//!   `max_sentences` and a `view` object ([`Counts`]) gives the full sentence count and the
+//!   number of sentences with no attribution and with a vague one. Without it, `sentences` is
+//!   whole.
+//!
+//! Every other part (`sources`, `keywords.top`, `ngrams`, `bySource`, `stats`, ...) is whole and
+//! as in the schema.
 
-use std::borrow::Cow;
-
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::schema::{Analysis, Keywords, Kind, Metadata, Sentence, Source, Span, Stats};
+use crate::schema::{
+    Analysis, Kind, Metadata, Ngram, Phrase, Sentence, Source, SourceKeywords, Span, Stats, Term,
+    TopKeyword,
+};
 
 /// What the page receives for a result; see the module docs.
 #[derive(Debug, Serialize)]
@@ -28,15 +37,34 @@ pub struct View<'a> {
     pub metadata: &'a Metadata,
     /// As in [`Analysis::stats`], for the whole text.
     pub stats: &'a Stats,
-    /// The first sentences.
+    /// The first sentences (all of them when `view` is absent).
     pub sentences: &'a [Sentence],
     /// As in [`Analysis::sources`], whole.
     pub sources: &'a [Source],
-    /// As in [`Analysis::keywords`], with the spans of terms and phrases sampled.
-    pub keywords: Cow<'a, Keywords>,
-    /// Counts over all sentences; absent when the view is the whole result.
+    /// As in [`Analysis::keywords`], with each term's and phrase's occurrences as one buffer.
+    pub keywords: KeywordsView<'a>,
+    /// Counts over all sentences; absent when `sentences` is whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub view: Option<Counts>,
+}
+
+/// [`Keywords`](crate::schema::Keywords) as the page receives them: every list whole, and each term and phrase with
+/// `occurrences` ([`Occurrences`]) in place of `spans` and `spanSentences`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeywordsView<'a> {
+    /// As in [`Keywords::top`](crate::schema::Keywords::top).
+    pub top: &'a [TopKeyword],
+    /// As in [`Keywords::phrases`](crate::schema::Keywords::phrases), each with its occurrences as one buffer.
+    #[serde(serialize_with = "each_occurring")]
+    pub phrases: &'a [Phrase],
+    /// As in [`Keywords::terms`](crate::schema::Keywords::terms), each with its occurrences as one buffer.
+    #[serde(serialize_with = "each_occurring")]
+    pub terms: &'a [Term],
+    /// As in [`Keywords::ngrams`](crate::schema::Keywords::ngrams).
+    pub ngrams: &'a [Ngram],
+    /// As in [`Keywords::by_source`](crate::schema::Keywords::by_source).
+    pub by_source: &'a [SourceKeywords],
 }
 
 /// Sentence counts over the whole text, for a view that holds only some sentences.
@@ -51,17 +79,23 @@ pub struct Counts {
 }
 
 impl<'a> View<'a> {
-    /// The view of `analysis` with at most `max_sentences` sentences and `max_spans` spans per
-    /// keyword; the whole result when it has no more sentences than that.
-    pub fn of(analysis: &'a Analysis, max_sentences: usize, max_spans: usize) -> View<'a> {
+    /// The view of `analysis` with at most `max_sentences` sentences.
+    pub fn of(analysis: &'a Analysis, max_sentences: usize) -> View<'a> {
         let all = &analysis.sentences;
+        let k = &analysis.keywords;
         let mut view = View {
             schema_version: analysis.schema_version,
             metadata: &analysis.metadata,
             stats: &analysis.stats,
             sentences: all,
             sources: &analysis.sources,
-            keywords: Cow::Borrowed(&analysis.keywords),
+            keywords: KeywordsView {
+                top: &k.top,
+                phrases: &k.phrases,
+                terms: &k.terms,
+                ngrams: &k.ngrams,
+                by_source: &k.by_source,
+            },
             view: None,
         };
         if all.len() <= max_sentences {
@@ -81,30 +115,102 @@ impl<'a> View<'a> {
                 Some(_) => {}
             }
         }
-        let mut keywords = analysis.keywords.clone();
-        for t in &mut keywords.terms {
-            t.spans = sample(&t.spans, max_spans);
-        }
-        for p in &mut keywords.phrases {
-            p.spans = sample(&p.spans, max_spans);
-        }
         view.sentences = &all[..max_sentences];
-        view.keywords = Cow::Owned(keywords);
         view.view = Some(counts);
         view
     }
 }
 
-/// Every `step`-th span so that at most `max` remain, spread over the whole list: the position
-/// strip then still shows where a word occurs from the first page to the last.
-fn sample(spans: &[Span], max: usize) -> Vec<Span> {
-    if spans.len() <= max {
-        return spans.to_vec();
+/// Every occurrence of a keyword as one buffer of little-endian `u32`s: the UTF-16 start and
+/// end of each occurrence in text order (`2n` numbers), then the sentence index of each (`n`
+/// more). It serialises as bytes, which the binding turns into one `Uint8Array`; the page reads
+/// it through `Uint32Array`s on the same memory, without a copy or an object per occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrences(Vec<u8>);
+
+impl Occurrences {
+    /// The buffer for `spans` and their sentence indices (`sentences[i]` for `spans[i]`).
+    pub fn of(spans: &[Span], sentences: &[usize]) -> Occurrences {
+        // The two lists have one entry per occurrence; should they ever differ, the buffer still
+        // pairs each span with its own sentence.
+        let n = spans.len().min(sentences.len());
+        let mut bytes = Vec::with_capacity(n * 12);
+        // Offsets and indices fit in u32: a wasm32 module cannot hold 4 GiB of text.
+        for s in &spans[..n] {
+            bytes.extend_from_slice(&(s.start as u32).to_le_bytes());
+            bytes.extend_from_slice(&(s.end as u32).to_le_bytes());
+        }
+        for &i in &sentences[..n] {
+            bytes.extend_from_slice(&(i as u32).to_le_bytes());
+        }
+        Occurrences(bytes)
     }
-    let step = spans.len() as f64 / max as f64;
-    (0..max)
-        .map(|i| spans[((i as f64 * step).floor() as usize).min(spans.len() - 1)])
-        .collect()
+
+    /// The encoded buffer.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Serialize for Occurrences {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+/// A keyword whose occurrences the view sends as one buffer: its other fields, as in the
+/// schema, then `occurrences`.
+trait Occurring {
+    /// Serialises the keyword's schema fields other than `spans` and `spanSentences` into `st`.
+    fn fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error>;
+    /// Its occurrences.
+    fn occurrences(&self) -> Occurrences;
+}
+
+impl Occurring for Term {
+    fn fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("count", &self.count)?;
+        st.serialize_field("perThousand", &self.per_thousand)?;
+        st.serialize_field("sentences", &self.sentences)?;
+        st.serialize_field("dispersion", &self.dispersion)?;
+        st.serialize_field("score", &self.score)?;
+        st.serialize_field("first", &self.first)
+    }
+    fn occurrences(&self) -> Occurrences {
+        Occurrences::of(&self.spans, &self.span_sentences)
+    }
+}
+
+impl Occurring for Phrase {
+    fn fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("words", &self.words)?;
+        st.serialize_field("count", &self.count)?;
+        st.serialize_field("sentences", &self.sentences)?;
+        st.serialize_field("score", &self.score)?;
+        st.serialize_field("first", &self.first)
+    }
+    fn occurrences(&self) -> Occurrences {
+        Occurrences::of(&self.spans, &self.span_sentences)
+    }
+}
+
+/// One keyword of the view.
+struct Entry<'a, T>(&'a T);
+
+impl<T: Occurring> Serialize for Entry<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Keyword", 8)?;
+        self.0.fields(&mut st)?;
+        st.serialize_field("occurrences", &self.0.occurrences())?;
+        st.end()
+    }
+}
+
+fn each_occurring<T: Occurring, S: Serializer>(list: &&[T], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(list.iter().map(Entry))
 }
 
 #[cfg(test)]
@@ -124,21 +230,66 @@ mod tests {
         t
     }
 
-    #[test]
-    fn small_result_is_whole_and_has_no_counts() {
-        let a = analyze(&text(6), &Options::default()).unwrap();
-        let v = View::of(&a, 10, 5);
-        assert_eq!(v.sentences.len(), 6);
-        assert!(v.view.is_none());
-        let full = serde_json::to_value(&a).unwrap();
-        assert_eq!(serde_json::to_value(&v).unwrap(), full);
+    /// The numbers of an occurrence buffer, as the page reads them.
+    fn numbers(bytes: &[u8]) -> Vec<usize> {
+        bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize)
+            .collect()
+    }
+
+    /// The full result's JSON turned into the view's: spans and their sentences of each term
+    /// and phrase become the numbers of `occurrences`.
+    fn as_view(mut full: serde_json::Value) -> serde_json::Value {
+        for list in ["terms", "phrases"] {
+            for k in full["keywords"][list].as_array_mut().unwrap() {
+                let k = k.as_object_mut().unwrap();
+                let spans = k.remove("spans").unwrap();
+                let sentences = k.remove("spanSentences").unwrap();
+                let mut occ: Vec<serde_json::Value> = Vec::new();
+                for s in spans.as_array().unwrap() {
+                    occ.push(s["start"].clone());
+                    occ.push(s["end"].clone());
+                }
+                occ.extend(sentences.as_array().unwrap().iter().cloned());
+                k.insert("occurrences".into(), occ.into());
+            }
+        }
+        full
+    }
+
+    /// The view's JSON with each occurrence buffer (bytes in JSON) read as numbers.
+    fn read(view: &View) -> serde_json::Value {
+        let mut json = serde_json::to_value(view).unwrap();
+        for list in ["terms", "phrases"] {
+            for k in json["keywords"][list].as_array_mut().unwrap() {
+                let bytes: Vec<u8> = serde_json::from_value(k["occurrences"].take()).unwrap();
+                k["occurrences"] = numbers(&bytes).into();
+            }
+        }
+        json
     }
 
     #[test]
-    fn big_result_keeps_first_sentences_counts_and_sampled_spans() {
+    fn small_result_is_whole_with_occurrence_buffers_and_no_counts() {
+        let a = analyze(&text(6), &Options::default()).unwrap();
+        let v = View::of(&a, 10);
+        assert_eq!(v.sentences.len(), 6);
+        assert!(v.view.is_none());
+        assert!(!a.keywords.phrases.is_empty() && !a.keywords.terms.is_empty());
+        // Field for field the full result, in the same order, but for the occurrences.
+        let want = as_view(serde_json::to_value(&a).unwrap());
+        assert_eq!(
+            serde_json::to_string(&read(&v)).unwrap(),
+            serde_json::to_string(&want).unwrap()
+        );
+    }
+
+    #[test]
+    fn big_result_keeps_first_sentences_counts_and_every_occurrence() {
         let a = analyze(&text(30), &Options::default()).unwrap();
         assert_eq!(a.sentences.len(), 30);
-        let v = View::of(&a, 12, 4);
+        let v = View::of(&a, 12);
         assert_eq!(v.sentences, &a.sentences[..12]);
         assert_eq!(
             v.view,
@@ -148,29 +299,44 @@ mod tests {
                 vague: 10
             })
         );
-        let ferry = v.keywords.terms.iter().find(|t| t.text == "ferry").unwrap();
+        let json = read(&v);
+        let ferry = json["keywords"]["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["text"] == "ferry")
+            .unwrap();
+        assert_eq!(ferry["count"], 10);
+        // All ten occurrences: starts and ends, then sentences 0, 3, 6, ... 27.
+        let occ: Vec<usize> = serde_json::from_value(ferry["occurrences"].clone()).unwrap();
+        assert_eq!(occ.len(), 30);
         let whole = a.keywords.terms.iter().find(|t| t.text == "ferry").unwrap();
-        assert_eq!(ferry.count, 10);
-        // Ten spans sampled down to four: indices 0, 2, 5 and 7 (floor of i × 2.5).
-        let picked: Vec<Span> = [0, 2, 5, 7].iter().map(|&i| whole.spans[i]).collect();
-        assert_eq!(ferry.spans, picked);
-        assert_eq!(ferry.span_sentences, whole.span_sentences);
-        let json = serde_json::to_value(&v).unwrap();
+        let pairs: Vec<usize> = whole.spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        assert_eq!(occ[..20], pairs[..]);
+        assert_eq!(occ[20..], (0..10).map(|i| 3 * i).collect::<Vec<_>>()[..]);
         assert_eq!(json["view"]["sentences"], 30);
         assert_eq!(json["schemaVersion"], a.schema_version);
+        // Apart from the sentences and the counts, the same as a whole view.
+        let mut whole_view = read(&View::of(&a, 30));
+        whole_view["sentences"] = json["sentences"].clone();
+        whole_view["view"] = json["view"].clone();
+        assert_eq!(json, whole_view);
     }
 
     #[test]
-    fn sample_spreads_over_the_whole_list() {
-        let spans: Vec<Span> = (0..7)
-            .map(|i| Span {
-                start: i,
-                end: i + 1,
-            })
-            .collect();
-        let starts: Vec<usize> = sample(&spans, 3).iter().map(|s| s.start).collect();
-        assert_eq!(starts, [0, 2, 4]);
-        assert_eq!(sample(&spans, 7), spans);
-        assert!(sample(&spans, 0).is_empty());
+    fn occurrences_are_starts_and_ends_then_sentences() {
+        let spans = [
+            Span { start: 3, end: 8 },
+            Span {
+                start: 70_000,
+                end: 70_004,
+            },
+        ];
+        let occ = Occurrences::of(&spans, &[0, 5]);
+        assert_eq!(numbers(occ.as_bytes()), [3, 8, 70_000, 70_004, 0, 5]);
+        assert_eq!(occ.as_bytes()[..4], [3, 0, 0, 0]);
+        assert!(Occurrences::of(&[], &[]).as_bytes().is_empty());
+        // Lists of different lengths pair what they can.
+        assert_eq!(numbers(Occurrences::of(&spans, &[9]).as_bytes()), [3, 8, 9]);
     }
 }

@@ -60,21 +60,20 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Analyses `text` like [`analyze`] but returns only the [`View`](crate::view::View) the page
-/// draws (at most `max_sentences` sentences and `max_spans` spans per keyword), and keeps the
-/// whole result for [`last_full`]. Converting a long text's whole result to JS objects would
-/// cost a third of the analysis again.
+/// draws (at most `max_sentences` sentences, each keyword's occurrences as one `Uint8Array`),
+/// and keeps the whole result for [`last_full`]. Converting a long text's whole result to JS
+/// objects would cost a third of the analysis again.
 #[wasm_bindgen(js_name = analyzeView)]
 pub fn analyze_view(
     text: &str,
     options: JsValue,
     max_sentences: usize,
-    max_spans: usize,
 ) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
     // Drop the previous result first, so that two long results never share the memory.
     LAST.with(|l| l.borrow_mut().take());
     let analysis = crate::analyze(text, &options).map_err(js_error)?;
-    let view = to_js(&crate::view::View::of(&analysis, max_sentences, max_spans))?;
+    let view = to_js(&crate::view::View::of(&analysis, max_sentences))?;
     LAST.with(|l| *l.borrow_mut() = Some(analysis));
     Ok(view)
 }

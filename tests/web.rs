@@ -3,7 +3,7 @@
 //! objects (not Maps) with camelCase keys, offsets index the JS string (UTF-16), options are
 //! honoured, and failures are readable `Error`s. Run with `make test-wasm` (Node).
 
-use js_sys::{Array, Error, JsString, Map, Object, Reflect};
+use js_sys::{Array, Error, JsString, Map, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use whosaid::wasm::{analyze, analyze_view, last_full, last_panic, schema_version};
@@ -254,12 +254,24 @@ fn no_panic_recorded_by_normal_use() {
     assert_eq!(last_panic(), None);
 }
 
-/// The page's entry: a view of a long result (first sentences, sampled spans, counts), while
-/// `lastFull` gives the whole result, equal to `analyze`'s.
+/// The numbers of a view keyword's `occurrences` (a `Uint8Array` of little-endian u32s), read
+/// the way the page reads them: a `Uint32Array` on the same bytes.
+fn occurrences(keyword: &JsValue) -> Vec<u32> {
+    let bytes = get(keyword, "occurrences")
+        .dyn_into::<Uint8Array>()
+        .expect("occurrences is a Uint8Array");
+    assert_eq!(bytes.byte_offset(), 0);
+    assert_eq!(bytes.byte_length() % 12, 0);
+    Uint32Array::new_with_byte_offset_and_length(&bytes.buffer(), 0, bytes.byte_length() / 4)
+        .to_vec()
+}
+
+/// The page's entry: a view of a long result (first sentences, every keyword occurrence as one
+/// buffer, counts), while `lastFull` gives the whole result, equal to `analyze`'s.
 #[wasm_bindgen_test]
 fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
     let text = "Lena Park said the plan would work. Rain fell. ".repeat(6);
-    let view = analyze_view(&text, JsValue::UNDEFINED, 5, 3).expect("view");
+    let view = analyze_view(&text, JsValue::UNDEFINED, 5).expect("view");
     assert_eq!(array(&view, "sentences").length(), 5);
     let counts = get(&view, "view");
     assert_eq!(num(&counts, "sentences"), 12.0);
@@ -270,7 +282,16 @@ fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
         .find(|t| get(t, "text").as_string().as_deref() == Some("plan"))
         .expect("plan is a term");
     assert_eq!(num(&plan, "count"), 6.0);
-    assert_eq!(array(&plan, "spans").length(), 3);
+    assert!(!has(&plan, "spans") && !has(&plan, "spanSentences"));
+    // All six occurrences, also those in sentences the view leaves out: UTF-16 starts and ends,
+    // then sentence indices.
+    let occ = occurrences(&plan);
+    let step = "Lena Park said the plan would work. Rain fell. ".len() as u32;
+    let want: Vec<u32> = (0..6)
+        .flat_map(|i| [i * step + 19, i * step + 23])
+        .chain((0..6).map(|i| 2 * i))
+        .collect();
+    assert_eq!(occ, want);
 
     let full = last_full().expect("whole result");
     assert!(!has(&full, "view"));
@@ -280,8 +301,39 @@ fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
         js_sys::JSON::stringify(&full).unwrap(),
         js_sys::JSON::stringify(&same).unwrap()
     );
-    // A short text's view is the whole result, without counts.
-    let small = analyze_view("Rain fell.", JsValue::UNDEFINED, 5, 3).expect("view");
+    // The buffer holds what the whole result's spans and spanSentences hold.
+    let whole = array(&get(&full, "keywords"), "terms")
+        .iter()
+        .find(|t| get(t, "text").as_string().as_deref() == Some("plan"))
+        .unwrap();
+    let spans = array(&whole, "spans");
+    let sentences = array(&whole, "spanSentences");
+    let n = spans.length() as usize;
+    for (i, sp) in spans.iter().enumerate() {
+        assert_eq!(occ[2 * i] as f64, num(&sp, "start"));
+        assert_eq!(occ[2 * i + 1] as f64, num(&sp, "end"));
+        assert_eq!(
+            Some(occ[2 * n + i] as f64),
+            sentences.get(i as u32).as_f64()
+        );
+    }
+    // A short text's view has every sentence and no counts; its occurrences index the JS string.
+    let small = analyze_view(
+        "\u{1F6A2} Rain fell. Rain fell again.",
+        JsValue::UNDEFINED,
+        5,
+    )
+    .expect("view");
     assert!(!has(&small, "view"));
-    assert_eq!(array(&small, "sentences").length(), 1);
+    assert_eq!(array(&small, "sentences").length(), 2);
+    let rain = array(&get(&small, "keywords"), "terms")
+        .iter()
+        .find(|t| get(t, "text").as_string().as_deref() == Some("rain"))
+        .expect("rain is a term");
+    let occ = occurrences(&rain);
+    // The ship is two UTF-16 code units.
+    assert_eq!(occ[..2], [3, 7]);
+    let js = JsString::from("\u{1F6A2} Rain fell. Rain fell again.");
+    assert_eq!(String::from(js.slice(occ[2], occ[3])), "Rain");
+    assert_eq!(occ[4..], [0, 1]);
 }

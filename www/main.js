@@ -130,7 +130,7 @@ const refreshKeywords = sortableTable($('keywords'), keywordsState, (r) => {
     h('td', { class: 'num' }, fmt(r.count)),
     h('td', { class: 'num' }, fmt(r.perThousand, 1)),
     h('td', { class: 'num' }, fmt(r.sentences)),
-    h('td', { class: 'disp' }, r.spans.length ? dispersionStrip(r.spans, state.text.length) : null, r.dispersion !== null ? h('span', { class: 'disp-val' }, fmt(r.dispersion, 2)) : null));
+    h('td', { class: 'disp' }, r.occ.count ? dispersionStrip(r.occ, state.text.length) : null, r.dispersion !== null ? h('span', { class: 'disp-val' }, fmt(r.dispersion, 2)) : null));
 }, { key: 'rank', dir: 'ascending' });
 
 function show(text, analysis) {
@@ -167,7 +167,7 @@ function redrawText() {
   if (!state.analysis) return;
   const row = state.keyword === null ? null : keywordsState.rows.find((r) => r.rank === state.keyword);
   const hadFocus = textView.contains(document.activeElement);
-  state.sentEls = renderText(textView, state.text, state.analysis, row ? row.spans : []);
+  state.sentEls = renderText(textView, state.text, state.analysis, row ? row.occ.offsets : undefined);
   const sentence = state.sentence;
   state.sentence = -1;
   selectSentence(sentence, hadFocus);
@@ -232,10 +232,9 @@ function renderSourceKeywords() {
     return;
   }
   // Older results without `bySource`: the listed keywords that occur in its sentences.
-  const sents = arr(state.analysis.sentences);
   const mine = new Set(arr(src.sentences));
   const counted = keywordsState.rows
-    .map((r) => ({ r, n: r.spans.filter((sp) => mine.has(sentenceAt(sents, sp.start))).length }))
+    .map((r) => ({ r, n: r.occ.sentences.reduce((n, i) => n + (mine.has(i) ? 1 : 0), 0) }))
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n || a.r.rank - b.r.rank)
     .slice(0, 12);
@@ -402,9 +401,9 @@ function baseName() {
   const slug = String(title || 'text').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
   return `whosaid-${slug || 'text'}`;
 }
-/** The full result: the page holds only a view of big ones, the worker has the rest. */
+/** The full result: the page holds only a view (see worker-core.js), the worker the rest. */
 async function fullAnalysis() {
-  if (!state.analysis || !state.analysis.view) return state.analysis;
+  if (!state.analysis) return state.analysis;
   setStatus('busy', 'Preparing the export…');
   const full = await analyser.full(state.request);
   if (!full) {

@@ -115,14 +115,37 @@ export function sentenceAt(sentences, at) {
   return -1;
 }
 
+/** No occurrences: what `occurrences` gives for a keyword without any. */
+const NONE = Object.freeze({ count: 0, offsets: new Uint32Array(0), sentences: new Uint32Array(0) });
+/** Typed arrays use the platform's byte order; the core writes little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Every occurrence of a keyword of the view (a term or phrase, see worker-core.js), in text
+ * order: `offsets` holds the UTF-16 start and end of each ([start0, end0, start1, ...]),
+ * `sentences` the sentence index of each; both are Uint32Arrays on the bytes the core sent.
+ */
+export function occurrences(keyword) {
+  const bytes = keyword && keyword.occurrences;
+  if (!(bytes instanceof Uint8Array) || !bytes.byteLength || bytes.byteLength % 12) return NONE;
+  const n = bytes.byteLength / 12;
+  // A Uint32Array needs a 4-byte aligned start: the core's buffers start at 0, anything else is copied.
+  const b = bytes.byteOffset % 4 ? bytes.slice() : bytes;
+  let all = new Uint32Array(b.buffer, b.byteOffset, 3 * n);
+  if (!LITTLE_ENDIAN) {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    all = Uint32Array.from({ length: 3 * n }, (_, i) => dv.getUint32(4 * i, true));
+  }
+  return { count: n, offsets: all.subarray(0, 2 * n), sentences: all.subarray(2 * n) };
+}
+
 /**
  * Rows of the keywords table: the ranked `top` list, joined with `terms` / `phrases` for the
- * fields `top` lacks; per-1,000 and sentence counts are derived from spans when missing.
+ * fields `top` lacks; per-1,000 and sentence counts are derived from the occurrences when missing.
  */
 export function keywordRows(analysis) {
   const kw = (analysis && analysis.keywords) || {};
   const words = num(analysis && analysis.stats && analysis.stats.words) ?? 0;
-  const sentences = arr(analysis && analysis.sentences);
   const terms = arr(kw.terms);
   const phrases = arr(kw.phrases);
   const byKey = new Map();
@@ -134,13 +157,15 @@ export function keywordRows(analysis) {
   return list.map((k, rank) => {
     const kind = str(k.kind) || 'term';
     const full = { ...(byKey.get(`${kind}\u0000${k.text}`) || {}), ...k };
-    const spans = arr(full.spans).filter((s) => s && num(s.start) !== null && num(s.end) !== null);
-    const count = num(full.count) ?? (spans.length || null);
+    const occ = occurrences(full);
+    const count = num(full.count) ?? (occ.count || null);
     let perThousand = num(full.perThousand);
     if (perThousand === null && count !== null && words > 0) perThousand = (count * 1000) / words;
     let sents = num(full.sentences);
-    if (sents === null && spans.length && sentences.length) {
-      sents = new Set(spans.map((s) => sentenceAt(sentences, s.start))).size;
+    if (sents === null && occ.count) {
+      // In text order, so each new sentence index differs from the one before.
+      sents = 0;
+      occ.sentences.forEach((s, i) => (sents += i === 0 || s !== occ.sentences[i - 1] ? 1 : 0));
     }
     return {
       rank,
@@ -150,36 +175,60 @@ export function keywordRows(analysis) {
       perThousand,
       sentences: sents,
       dispersion: num(full.dispersion),
-      spans,
+      occ,
     };
   });
 }
 
-/** A dispersion strip: a tick wherever the keyword occurs along the text (200 bins at most). */
-export function dispersionStrip(spans, length) {
+/** A dispersion strip of `occ` (see `occurrences`): a tick wherever the keyword occurs along the
+ * text (200 bins at most). */
+export function dispersionStrip(occ, length) {
   const BINS = 200;
-  const s = svg('svg', { viewBox: `0 0 ${BINS} 10`, preserveAspectRatio: 'none', class: 'strip', role: 'img', 'aria-label': `${spans.length} occurrences across the text` });
+  const s = svg('svg', { viewBox: `0 0 ${BINS} 10`, preserveAspectRatio: 'none', class: 'strip', role: 'img', 'aria-label': `${occ.count} occurrences across the text` });
   s.appendChild(svg('rect', { x: 0, y: 0, width: BINS, height: 10, class: 'strip-bg' }));
   const len = Math.max(1, length);
-  const bins = new Set(spans.map((sp) => Math.min(BINS - 1, Math.floor((sp.start / len) * BINS))));
-  for (const b of bins) s.appendChild(svg('rect', { x: b, y: 0, width: 1.2, height: 10, class: 'tick' }));
+  const hit = new Uint8Array(BINS);
+  for (let i = 0; i < occ.offsets.length; i += 2) hit[Math.min(BINS - 1, Math.floor((occ.offsets[i] / len) * BINS))] = 1;
+  hit.forEach((on, b) => on && s.appendChild(svg('rect', { x: b, y: 0, width: 1.2, height: 10, class: 'tick' })));
   return s;
 }
 
-/** Keyword-in-context lines for one keyword row; `sort` is 'position', 'left' or 'right'. */
-export function kwicLines(text, row, sort = 'position', width = 48) {
-  const lines = row.spans.map((sp, n) => {
-    const left = text.slice(Math.max(0, sp.start - width), sp.start).replace(/\s+/g, ' ');
-    const right = text.slice(sp.end, sp.end + width).replace(/\s+/g, ' ');
-    return { n, start: sp.start, left, hit: text.slice(sp.start, sp.end), right };
-  });
-  const word = (s, fromEnd) => {
-    const ws = s.trim().split(' ');
-    return (fromEnd ? ws[ws.length - 1] : ws[0])?.toLowerCase() ?? '';
-  };
-  if (sort === 'left') lines.sort((a, b) => word(a.left, true).localeCompare(word(b.left, true), 'en') || a.n - b.n);
-  if (sort === 'right') lines.sort((a, b) => word(a.right, false).localeCompare(word(b.right, false), 'en') || a.n - b.n);
-  return lines;
+/** Lines the KWIC block shows at most. */
+export const KWIC_LINES = 500;
+
+/**
+ * The first `max` keyword-in-context lines of one keyword row, out of all its occurrences;
+ * `sort` is 'position', 'left' (by the word before) or 'right' (by the word after).
+ */
+export function kwicLines(text, row, sort = 'position', width = 48, max = KWIC_LINES) {
+  const { count, offsets } = row.occ;
+  // Text order needs only the first lines; the other orders sort all of them first.
+  const n = sort === 'position' ? Math.min(count, max) : count;
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const start = offsets[2 * i];
+    const end = offsets[2 * i + 1];
+    const left = text.slice(Math.max(0, start - width), start).replace(/\s+/g, ' ');
+    const right = text.slice(end, end + width).replace(/\s+/g, ' ');
+    lines.push({ n: i, start, left, hit: text.slice(start, end), right });
+  }
+  if (sort === 'left' || sort === 'right') {
+    const word = sort === 'left' ? (l) => l.left.trim().split(' ').pop().toLowerCase() : (l) => l.right.trim().split(' ')[0].toLowerCase();
+    // Tens of thousands of lines share a few thousand words: collate the distinct words once,
+    // then sort the lines by their word's rank (ties in text order).
+    const keys = lines.map(word);
+    const collator = new Intl.Collator('en');
+    const ranks = new Map();
+    let r = 0;
+    let prev = null;
+    for (const w of [...new Set(keys)].sort(collator.compare)) {
+      if (prev === null || collator.compare(prev, w) !== 0) r += 1;
+      ranks.set(w, r);
+      prev = w;
+    }
+    lines.sort((a, b) => ranks.get(keys[a.n]) - ranks.get(keys[b.n]) || a.n - b.n);
+  }
+  return lines.slice(0, max);
 }
 
 /** Renders the KWIC block for `row` (or a prompt when none is selected). */
@@ -196,7 +245,7 @@ export function renderKwic(root, text, row, sort, onJump, onSort) {
   select.value = sort;
   select.addEventListener('change', () => onSort(select.value));
   const list = h('ol', { class: 'kwic-lines' },
-    lines.slice(0, 500).map((l) =>
+    lines.map((l) =>
       h('li', null, h('button', { type: 'button', class: 'kwic-line', 'data-start': l.start },
         h('span', { class: 'kl' }, l.left), h('mark', { class: 'kh' }, l.hit), h('span', { class: 'kr' }, l.right)))));
   list.addEventListener('click', (ev) => {
@@ -206,5 +255,5 @@ export function renderKwic(root, text, row, sort, onJump, onSort) {
   replaceChildren(root,
     h('div', { class: 'kwic-head' }, h('h3', null, '“', row.text, '” in context'), ' ', h('label', { for: 'kwic-sort' }, 'Sort by '), select),
     list,
-    lines.length > 500 ? h('p', { class: 'note' }, `First 500 of ${lines.length} lines.`) : null);
+    row.occ.count > lines.length ? h('p', { class: 'note' }, `First ${lines.length} of ${row.occ.count} lines.`) : null);
 }

@@ -113,12 +113,9 @@ function headlineClass(analysis, text, s, i) {
  * Renders the text view into `root` and returns the sentence elements (index = sentence index;
  * missing when beyond the rendering cap).
  */
-export function renderText(root, text, analysis, highlights = []) {
-  // Extra marks (a selected keyword's occurrences), sorted, consumed sentence by sentence.
-  const extra = highlights
-    .filter((m) => num(m.start) !== null && num(m.end) !== null)
-    .slice()
-    .sort((a, b) => a.start - b.start);
+export function renderText(root, text, analysis, marked = []) {
+  // Extra marks (a selected keyword's occurrences: [start0, end0, start1, ...] in text order),
+  // consumed sentence by sentence.
   let next = 0;
   const sentences = arr(analysis.sentences);
   const sources = arr(analysis.sources);
@@ -151,8 +148,8 @@ export function renderText(root, text, analysis, highlights = []) {
       title: describe(a, sources),
     });
     const marks = marksOf(a);
-    while (next < extra.length && extra[next].end <= start) next += 1;
-    for (let k = next; k < extra.length && extra[k].start < end; k += 1) marks.push({ start: extra[k].start, end: extra[k].end, cls: 'm-kw' });
+    while (next < marked.length && marked[next + 1] <= start) next += 2;
+    for (let k = next; k < marked.length && marked[k] < end; k += 2) marks.push({ start: marked[k], end: marked[k + 1], cls: 'm-kw' });
     append(el, markedPieces(text, start, end, marks));
     para.appendChild(el);
     els.push(el);

@@ -11,19 +11,26 @@
 //   page → worker  {type: 'full', id, text, options}  → worker → page {type: 'full', id, analysis}
 //                  (the whole result of the page's current text; analysis null if it failed)
 //
-// Big results are not sent whole: copying hundreds of thousands of sentence objects into the
-// page would freeze it for seconds. The core returns a view (analyzeView: the first
-// VIEW_SENTENCES sentences, keyword spans sampled evenly, counts for the rest under `view`) and
-// keeps the whole result, which exports ask for (lastFull).
-//
+// The page is sent a view (analyzeView), not the schema-v1 result, and the worker keeps the
+// whole result, which exports ask for (lastFull). Copying hundreds of thousands of sentence
+// objects into the page would freeze it for seconds, and one object per keyword occurrence cost
+// a fifth of the analysis again. The view (src/view.rs) is the result with two differences:
+//   - each of keywords.terms[] and keywords.phrases[] has, instead of `spans` and
+//     `spanSentences`, `occurrences`: a Uint8Array of little-endian u32s, every occurrence in
+//     text order: [start0, end0, start1, end1, ...] (UTF-16 offsets, 2n numbers), then the
+//     sentence index of each (n numbers). The page reads it through `occurrences()` in
+//     tables.js; the worker transfers these buffers to the page instead of copying them;
+//   - a text with more than VIEW_SENTENCES sentences gets the first VIEW_SENTENCES `sentences`
+//     and `view: {sentences, none, vague}`, the counts over all of them; without `view`,
+//     `sentences` is whole.
+// Everything else (stats, metadata, sources, keywords.top, ngrams, bySource) is as in the schema.
+
 // A panic in the Rust core traps the instance (the wasm profile aborts on panic). The instance is
 // then unusable, so the worker reports the panic message (lastPanic) and gets a fresh instance
 // before the next analysis.
 
 /** Sentences sent to the page; the page draws at most this many anyway. */
 export const VIEW_SENTENCES = 4000;
-/** Keyword spans sent to the page per keyword (for KWIC lines and dispersion strips). */
-export const VIEW_SPANS = 2000;
 
 /**
  * Answers the page's messages. `instantiate(generation, init)` returns the glue's exports
@@ -63,7 +70,7 @@ export function serve(instantiate) {
     try {
       const analysis = call();
       if (msg.type === 'analyze') lastRequest = msg;
-      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started });
+      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started }, occurrenceBuffers(analysis));
     } catch (err) {
       if (!isTrap(err)) {
         self.postMessage({ type: 'error', id: msg.id, message: messageOf(err), panic: false });
@@ -132,11 +139,23 @@ export function serve(instantiate) {
       } catch {
         return; // already reported
       }
-      if (msg.type === 'analyze') run(msg, () => api.analyzeView(...requestArgs(msg), VIEW_SENTENCES, VIEW_SPANS));
+      if (msg.type === 'analyze') run(msg, () => api.analyzeView(...requestArgs(msg), VIEW_SENTENCES));
       // Test hook: makes the core panic, to exercise the recovery path end to end.
       else run(msg, () => api.debugPanic());
     }
   });
+}
+
+/** The buffers of a view's keyword occurrences, each owned by its Uint8Array alone (so moving
+ * it to the page detaches nothing else); none for other results. */
+function occurrenceBuffers(analysis) {
+  const kw = analysis && analysis.keywords;
+  const buffers = new Set();
+  for (const k of [...((kw && kw.terms) || []), ...((kw && kw.phrases) || [])]) {
+    const b = k && k.occurrences;
+    if (b instanceof Uint8Array && b.byteOffset === 0 && b.buffer instanceof ArrayBuffer && b.byteLength === b.buffer.byteLength) buffers.add(b.buffer);
+  }
+  return [...buffers];
 }
 
 /** The text and options of an analyze message, as the core takes them. */
