@@ -5,19 +5,20 @@
 //! the binding converts a [`View`] for the page and converts the full [`Analysis`] only when an
 //! export asks for it.
 //!
-//! A view serialises like the full result with two differences:
-//! - each term and phrase carries, instead of `spans` and `spanSentences`, one byte buffer
-//!   `occurrences` (see [`Occurrences`]) with every occurrence: the binding turns it into one
-//!   `Uint8Array`, a single copy, where a list of `{start, end}` objects cost one object per
-//!   occurrence, so the page gets all of them for its in-context lines, position strips and
-//!   marks;
+//! Numbers in bulk travel as [`U32s`]: one `Uint8Array`, a single copy, where a list of objects
+//! costs one object per entry. A view serialises like the full result with three differences:
+//! - each term and phrase carries, instead of `spans` and `spanSentences`, `occurrences` (see
+//!   [`occurrences`]) with every occurrence, so the page gets all of them for its in-context
+//!   lines, position strips and marks;
+//! - `keywords.bySource` holds only what the page shows of each term, its text and count, as
+//!   one string and one buffer (see [`KeywordsView::by_source`]);
 //! - when the text has more than `max_sentences` sentences, `sentences` holds the first
 //!   `max_sentences` and a `view` object ([`Counts`]) gives the full sentence count and the
 //!   number of sentences with no attribution and with a vague one. Without it, `sentences` is
 //!   whole.
 //!
-//! Every other part (`sources`, `keywords.top`, `ngrams`, `bySource`, `stats`, ...) is whole and
-//! as in the schema.
+//! Every other part (`sources`, `keywords.top`, `ngrams`, `stats`, ...) is whole and as in the
+//! schema.
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
@@ -49,7 +50,7 @@ pub struct View<'a> {
 }
 
 /// [`Keywords`](crate::schema::Keywords) as the page receives them: every list whole, and each term and phrase with
-/// `occurrences` ([`Occurrences`]) in place of `spans` and `spanSentences`.
+/// `occurrences` (see [`occurrences`]) in place of `spans` and `spanSentences`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeywordsView<'a> {
@@ -63,7 +64,12 @@ pub struct KeywordsView<'a> {
     pub terms: &'a [Term],
     /// As in [`Keywords::ngrams`](crate::schema::Keywords::ngrams).
     pub ngrams: &'a [Ngram],
-    /// As in [`Keywords::by_source`](crate::schema::Keywords::by_source).
+    /// [`Keywords::by_source`](crate::schema::Keywords::by_source) with what the page shows of
+    /// each term, as `{texts, numbers}`: `texts` is the text of every term, one after the other;
+    /// `numbers` ([`U32s`]) gives, per entry, its source and its number of terms, then, per
+    /// term, the length of its text in UTF-16 code units and its count. As a list, 2,400
+    /// sources with up to eight terms each cost 24,000 objects.
+    #[serde(serialize_with = "by_source_columns")]
     pub by_source: &'a [SourceKeywords],
 }
 
@@ -121,29 +127,21 @@ impl<'a> View<'a> {
     }
 }
 
-/// Every occurrence of a keyword as one buffer of little-endian `u32`s: the UTF-16 start and
-/// end of each occurrence in text order (`2n` numbers), then the sentence index of each (`n`
-/// more). It serialises as bytes, which the binding turns into one `Uint8Array`; the page reads
-/// it through `Uint32Array`s on the same memory, without a copy or an object per occurrence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrences(Vec<u8>);
+/// Numbers as one buffer of little-endian `u32`s, serialised as bytes: the binding turns it into
+/// one `Uint8Array`, which the page reads through a `Uint32Array` on the same memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct U32s(Vec<u8>);
 
-impl Occurrences {
-    /// The buffer for `spans` and their sentence indices (`sentences[i]` for `spans[i]`).
-    pub fn of(spans: &[Span], sentences: &[usize]) -> Occurrences {
-        // The two lists have one entry per occurrence; should they ever differ, the buffer still
-        // pairs each span with its own sentence.
-        let n = spans.len().min(sentences.len());
-        let mut bytes = Vec::with_capacity(n * 12);
-        // Offsets and indices fit in u32: a wasm32 module cannot hold 4 GiB of text.
-        for s in &spans[..n] {
-            bytes.extend_from_slice(&(s.start as u32).to_le_bytes());
-            bytes.extend_from_slice(&(s.end as u32).to_le_bytes());
-        }
-        for &i in &sentences[..n] {
-            bytes.extend_from_slice(&(i as u32).to_le_bytes());
-        }
-        Occurrences(bytes)
+impl U32s {
+    /// Room for `n` numbers.
+    fn with_capacity(n: usize) -> U32s {
+        U32s(Vec::with_capacity(n * 4))
+    }
+
+    /// Appends `n`. Offsets, indices and counts fit in u32: a wasm32 module cannot hold 4 GiB
+    /// of text.
+    fn push(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u32).to_le_bytes());
     }
 
     /// The encoded buffer.
@@ -152,10 +150,46 @@ impl Occurrences {
     }
 }
 
-impl Serialize for Occurrences {
+impl Serialize for U32s {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_bytes(&self.0)
     }
+}
+
+/// Every occurrence of a keyword, from its `spans` and their `sentences` (`sentences[i]` for
+/// `spans[i]`): the UTF-16 start and end of each occurrence in text order (`2n` numbers), then
+/// the sentence index of each (`n` more).
+pub fn occurrences(spans: &[Span], sentences: &[usize]) -> U32s {
+    // The two lists have one entry per occurrence; should they ever differ, the buffer still
+    // pairs each span with its own sentence.
+    let n = spans.len().min(sentences.len());
+    let mut numbers = U32s::with_capacity(3 * n);
+    for s in &spans[..n] {
+        numbers.push(s.start);
+        numbers.push(s.end);
+    }
+    for &i in &sentences[..n] {
+        numbers.push(i);
+    }
+    numbers
+}
+
+fn by_source_columns<S: Serializer>(list: &&[SourceKeywords], s: S) -> Result<S::Ok, S::Error> {
+    let mut texts = String::new();
+    let mut numbers = U32s::with_capacity(list.iter().map(|k| 2 + 2 * k.terms.len()).sum());
+    for k in *list {
+        numbers.push(k.source);
+        numbers.push(k.terms.len());
+        for t in &k.terms {
+            texts.push_str(&t.text);
+            numbers.push(t.text.encode_utf16().count());
+            numbers.push(t.count);
+        }
+    }
+    let mut st = s.serialize_struct("BySource", 2)?;
+    st.serialize_field("texts", &texts)?;
+    st.serialize_field("numbers", &numbers)?;
+    st.end()
 }
 
 /// A keyword whose occurrences the view sends as one buffer: its other fields, as in the
@@ -163,8 +197,8 @@ impl Serialize for Occurrences {
 trait Occurring {
     /// Serialises the keyword's schema fields other than `spans` and `spanSentences` into `st`.
     fn fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error>;
-    /// Its occurrences.
-    fn occurrences(&self) -> Occurrences;
+    /// Its occurrences (see [`occurrences`]).
+    fn occurrences(&self) -> U32s;
 }
 
 impl Occurring for Term {
@@ -177,8 +211,8 @@ impl Occurring for Term {
         st.serialize_field("score", &self.score)?;
         st.serialize_field("first", &self.first)
     }
-    fn occurrences(&self) -> Occurrences {
-        Occurrences::of(&self.spans, &self.span_sentences)
+    fn occurrences(&self) -> U32s {
+        occurrences(&self.spans, &self.span_sentences)
     }
 }
 
@@ -192,8 +226,8 @@ impl Occurring for Phrase {
         st.serialize_field("score", &self.score)?;
         st.serialize_field("first", &self.first)
     }
-    fn occurrences(&self) -> Occurrences {
-        Occurrences::of(&self.spans, &self.span_sentences)
+    fn occurrences(&self) -> U32s {
+        occurrences(&self.spans, &self.span_sentences)
     }
 }
 
@@ -239,8 +273,20 @@ mod tests {
     }
 
     /// The full result's JSON turned into the view's: spans and their sentences of each term
-    /// and phrase become the numbers of `occurrences`.
+    /// and phrase become the numbers of `occurrences`, `bySource` its texts and numbers.
     fn as_view(mut full: serde_json::Value) -> serde_json::Value {
+        let mut texts = String::new();
+        let mut numbers: Vec<serde_json::Value> = Vec::new();
+        for k in full["keywords"]["bySource"].as_array().unwrap() {
+            let terms = k["terms"].as_array().unwrap();
+            numbers.extend([k["source"].clone(), terms.len().into()]);
+            for t in terms {
+                let text = t["text"].as_str().unwrap();
+                texts.push_str(text);
+                numbers.extend([text.encode_utf16().count().into(), t["count"].clone()]);
+            }
+        }
+        full["keywords"]["bySource"] = serde_json::json!({"texts": texts, "numbers": numbers});
         for list in ["terms", "phrases"] {
             for k in full["keywords"][list].as_array_mut().unwrap() {
                 let k = k.as_object_mut().unwrap();
@@ -267,6 +313,9 @@ mod tests {
                 k["occurrences"] = numbers(&bytes).into();
             }
         }
+        let by_source = &mut json["keywords"]["bySource"]["numbers"];
+        let bytes: Vec<u8> = serde_json::from_value(by_source.take()).unwrap();
+        *by_source = numbers(&bytes).into();
         json
     }
 
@@ -276,7 +325,8 @@ mod tests {
         let v = View::of(&a, 10);
         assert_eq!(v.sentences.len(), 6);
         assert!(v.view.is_none());
-        assert!(!a.keywords.phrases.is_empty() && !a.keywords.terms.is_empty());
+        let k = &a.keywords;
+        assert!(!k.phrases.is_empty() && !k.terms.is_empty() && !k.by_source.is_empty());
         // Field for field the full result, in the same order, but for the occurrences.
         let want = as_view(serde_json::to_value(&a).unwrap());
         assert_eq!(
@@ -324,6 +374,30 @@ mod tests {
     }
 
     #[test]
+    fn by_source_is_texts_and_numbers_with_utf16_lengths() {
+        let term = |text: &str, count| crate::schema::SourceTerm {
+            text: text.into(),
+            count,
+            rest: 1,
+            score: 2.5,
+        };
+        let list = [
+            SourceKeywords {
+                source: 4,
+                terms: vec![term("café", 3), term("\u{1F6A2}s", 2)],
+            },
+            SourceKeywords {
+                source: 7,
+                terms: vec![],
+            },
+        ];
+        let json = by_source_columns(&&list[..], serde_json::value::Serializer).unwrap();
+        assert_eq!(json["texts"], "café\u{1F6A2}s");
+        let bytes: Vec<u8> = serde_json::from_value(json["numbers"].clone()).unwrap();
+        assert_eq!(numbers(&bytes), [4, 2, 4, 3, 3, 2, 7, 0]);
+    }
+
+    #[test]
     fn occurrences_are_starts_and_ends_then_sentences() {
         let spans = [
             Span { start: 3, end: 8 },
@@ -332,11 +406,11 @@ mod tests {
                 end: 70_004,
             },
         ];
-        let occ = Occurrences::of(&spans, &[0, 5]);
+        let occ = occurrences(&spans, &[0, 5]);
         assert_eq!(numbers(occ.as_bytes()), [3, 8, 70_000, 70_004, 0, 5]);
         assert_eq!(occ.as_bytes()[..4], [3, 0, 0, 0]);
-        assert!(Occurrences::of(&[], &[]).as_bytes().is_empty());
+        assert!(occurrences(&[], &[]).as_bytes().is_empty());
         // Lists of different lengths pair what they can.
-        assert_eq!(numbers(Occurrences::of(&spans, &[9]).as_bytes()), [3, 8, 9]);
+        assert_eq!(numbers(occurrences(&spans, &[9]).as_bytes()), [3, 8, 9]);
     }
 }

@@ -254,14 +254,13 @@ fn no_panic_recorded_by_normal_use() {
     assert_eq!(last_panic(), None);
 }
 
-/// The numbers of a view keyword's `occurrences` (a `Uint8Array` of little-endian u32s), read
-/// the way the page reads them: a `Uint32Array` on the same bytes.
-fn occurrences(keyword: &JsValue) -> Vec<u32> {
-    let bytes = get(keyword, "occurrences")
+/// The numbers of `obj[key]`, a `Uint8Array` of little-endian u32s in a view, read the way the
+/// page reads them: a `Uint32Array` on the same bytes.
+fn u32s(obj: &JsValue, key: &str) -> Vec<u32> {
+    let bytes = get(obj, key)
         .dyn_into::<Uint8Array>()
-        .expect("occurrences is a Uint8Array");
+        .unwrap_or_else(|_| panic!("{key} is a Uint8Array"));
     assert_eq!(bytes.byte_offset(), 0);
-    assert_eq!(bytes.byte_length() % 12, 0);
     Uint32Array::new_with_byte_offset_and_length(&bytes.buffer(), 0, bytes.byte_length() / 4)
         .to_vec()
 }
@@ -285,7 +284,7 @@ fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
     assert!(!has(&plan, "spans") && !has(&plan, "spanSentences"));
     // All six occurrences, also those in sentences the view leaves out: UTF-16 starts and ends,
     // then sentence indices.
-    let occ = occurrences(&plan);
+    let occ = u32s(&plan, "occurrences");
     let step = "Lena Park said the plan would work. Rain fell. ".len() as u32;
     let want: Vec<u32> = (0..6)
         .flat_map(|i| [i * step + 19, i * step + 23])
@@ -317,6 +316,27 @@ fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
             sentences.get(i as u32).as_f64()
         );
     }
+    assert_eq!(occ.len(), 3 * n);
+    // bySource: the text and count of each term of each entry, as the whole result lists them.
+    let by_source = get(&get(&view, "keywords"), "bySource");
+    let texts = JsString::from(get(&by_source, "texts"));
+    let numbers = u32s(&by_source, "numbers");
+    let (mut i, mut at) = (0, 0);
+    let entries = array(&get(&full, "keywords"), "bySource");
+    assert!(entries.length() > 0);
+    for entry in entries.iter() {
+        assert_eq!(numbers[i] as f64, num(&entry, "source"));
+        let terms = array(&entry, "terms");
+        assert_eq!(numbers[i + 1], terms.length());
+        for (k, t) in terms.iter().enumerate() {
+            let len = numbers[i + 2 + 2 * k];
+            assert_eq!(JsValue::from(texts.slice(at, at + len)), get(&t, "text"));
+            assert_eq!(numbers[i + 3 + 2 * k] as f64, num(&t, "count"));
+            at += len;
+        }
+        i += 2 + 2 * terms.length() as usize;
+    }
+    assert_eq!((i, at), (numbers.len(), texts.length()));
     // A short text's view has every sentence and no counts; its occurrences index the JS string.
     let small = analyze_view(
         "\u{1F6A2} Rain fell. Rain fell again.",
@@ -330,7 +350,7 @@ fn analyze_view_sends_a_view_and_keeps_the_whole_result() {
         .iter()
         .find(|t| get(t, "text").as_string().as_deref() == Some("rain"))
         .expect("rain is a term");
-    let occ = occurrences(&rain);
+    let occ = u32s(&rain, "occurrences");
     // The ship is two UTF-16 code units.
     assert_eq!(occ[..2], [3, 7]);
     let js = JsString::from("\u{1F6A2} Rain fell. Rain fell again.");

@@ -5,7 +5,7 @@ import { h, replaceChildren, arr, num, str, debounce, pct, fmt } from './dom.js'
 import { DEMO_TEXT } from './demo.js';
 import { Analyser } from './analyser.js';
 import { renderText, renderLegend, renderDetail } from './textview.js';
-import { renderSummary, sortableTable, sourceRows, keywordRows, dispersionStrip, renderKwic, sentenceAt } from './tables.js';
+import { renderSummary, sortableTable, sourceRows, keywordRows, dispersionStrip, renderKwic, sentenceAt, sourceTerms } from './tables.js';
 import { readFile, download, csvTables } from './files.js';
 import { encodeShare, decodeShare } from './share.js';
 
@@ -224,14 +224,14 @@ function renderSourceKeywords() {
     return;
   }
   // The core's own list: the terms most characteristic of this source against the rest.
-  const own = arr(state.analysis.keywords && state.analysis.keywords.bySource).find((k) => k && k.source === src.id);
+  const own = sourceTerms(state.analysis.keywords, src.id);
   if (own) {
-    const terms = arr(own.terms).filter((t) => t && str(t.text));
+    const terms = own.filter((t) => str(t.text));
     replaceChildren(box, h('strong', null, `${src.name}: `),
       terms.length ? terms.map((t, n) => [n ? ', ' : '', `${t.text} (${fmt(t.count)})`]) : 'no keywords in its sentences.');
     return;
   }
-  // Older results without `bySource`: the listed keywords that occur in its sentences.
+  // Sources without an entry: the listed keywords that occur in its sentences.
   const mine = new Set(arr(src.sentences));
   const counted = keywordsState.rows
     .map((r) => ({ r, n: r.occ.sentences.reduce((n, i) => n + (mine.has(i) ? 1 : 0), 0) }))

@@ -115,28 +115,50 @@ export function sentenceAt(sentences, at) {
   return -1;
 }
 
-/** No occurrences: what `occurrences` gives for a keyword without any. */
-const NONE = Object.freeze({ count: 0, offsets: new Uint32Array(0), sentences: new Uint32Array(0) });
 /** Typed arrays use the platform's byte order; the core writes little-endian. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The numbers of a buffer of little-endian u32s the core sent (see worker-core.js), as a
+ * Uint32Array on the same bytes; empty when `bytes` is not such a buffer. */
+export function u32s(bytes) {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength % 4) return new Uint32Array(0);
+  // A Uint32Array needs a 4-byte aligned start: the core's buffers start at 0, anything else is copied.
+  const b = bytes.byteOffset % 4 ? bytes.slice() : bytes;
+  if (LITTLE_ENDIAN) return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return Uint32Array.from({ length: b.byteLength / 4 }, (_, i) => dv.getUint32(4 * i, true));
+}
 
 /**
  * Every occurrence of a keyword of the view (a term or phrase, see worker-core.js), in text
  * order: `offsets` holds the UTF-16 start and end of each ([start0, end0, start1, ...]),
- * `sentences` the sentence index of each; both are Uint32Arrays on the bytes the core sent.
+ * `sentences` the sentence index of each.
  */
 export function occurrences(keyword) {
-  const bytes = keyword && keyword.occurrences;
-  if (!(bytes instanceof Uint8Array) || !bytes.byteLength || bytes.byteLength % 12) return NONE;
-  const n = bytes.byteLength / 12;
-  // A Uint32Array needs a 4-byte aligned start: the core's buffers start at 0, anything else is copied.
-  const b = bytes.byteOffset % 4 ? bytes.slice() : bytes;
-  let all = new Uint32Array(b.buffer, b.byteOffset, 3 * n);
-  if (!LITTLE_ENDIAN) {
-    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    all = Uint32Array.from({ length: 3 * n }, (_, i) => dv.getUint32(4 * i, true));
+  const all = u32s(keyword && keyword.occurrences);
+  const n = Math.floor(all.length / 3);
+  return { count: n, offsets: all.subarray(0, 2 * n), sentences: all.subarray(2 * n, 3 * n) };
+}
+
+/** The characteristic terms of source `id` ({text, count}, best first) from the view's
+ * `keywords.bySource` (see worker-core.js); null when it has no entry for that source. */
+export function sourceTerms(keywords, id) {
+  const by = (keywords && keywords.bySource) || {};
+  const texts = str(by.texts);
+  const numbers = u32s(by.numbers);
+  let at = 0;
+  for (let i = 0; i + 1 < numbers.length;) {
+    const [source, n] = [numbers[i], numbers[i + 1]];
+    const terms = [];
+    for (let k = 0; k < n && i + 3 + 2 * k < numbers.length; k++) {
+      const len = numbers[i + 2 + 2 * k];
+      terms.push({ text: texts.slice(at, at + len), count: numbers[i + 3 + 2 * k] });
+      at += len;
+    }
+    if (source === id) return terms;
+    i += 2 + 2 * n;
   }
-  return { count: n, offsets: all.subarray(0, 2 * n), sentences: all.subarray(2 * n) };
+  return null;
 }
 
 /**

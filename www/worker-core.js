@@ -14,16 +14,20 @@
 // The page is sent a view (analyzeView), not the schema-v1 result, and the worker keeps the
 // whole result, which exports ask for (lastFull). Copying hundreds of thousands of sentence
 // objects into the page would freeze it for seconds, and one object per keyword occurrence cost
-// a fifth of the analysis again. The view (src/view.rs) is the result with two differences:
+// a fifth of the analysis again. The view (src/view.rs) is the result with three differences;
+// numbers in bulk come as one Uint8Array of little-endian u32s each (read through `u32s()` in
+// tables.js), which the worker transfers to the page instead of copying:
 //   - each of keywords.terms[] and keywords.phrases[] has, instead of `spans` and
-//     `spanSentences`, `occurrences`: a Uint8Array of little-endian u32s, every occurrence in
-//     text order: [start0, end0, start1, end1, ...] (UTF-16 offsets, 2n numbers), then the
-//     sentence index of each (n numbers). The page reads it through `occurrences()` in
-//     tables.js; the worker transfers these buffers to the page instead of copying them;
+//     `spanSentences`, `occurrences`: every occurrence in text order, [start0, end0, start1,
+//     end1, ...] (UTF-16 offsets, 2n numbers), then the sentence index of each (n numbers);
+//     the page reads it through `occurrences()` in tables.js;
+//   - keywords.bySource is {texts, numbers}: `texts` the text of every term one after the
+//     other, `numbers` per entry its source and its number of terms n, then per term the
+//     UTF-16 length of its text and its count (2 + 2n numbers); read through `sourceTerms()`;
 //   - a text with more than VIEW_SENTENCES sentences gets the first VIEW_SENTENCES `sentences`
 //     and `view: {sentences, none, vague}`, the counts over all of them; without `view`,
 //     `sentences` is whole.
-// Everything else (stats, metadata, sources, keywords.top, ngrams, bySource) is as in the schema.
+// Everything else (stats, metadata, sources, keywords.top, ngrams) is as in the schema.
 
 // A panic in the Rust core traps the instance (the wasm profile aborts on panic). The instance is
 // then unusable, so the worker reports the panic message (lastPanic) and gets a fresh instance
@@ -70,7 +74,7 @@ export function serve(instantiate) {
     try {
       const analysis = call();
       if (msg.type === 'analyze') lastRequest = msg;
-      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started }, occurrenceBuffers(analysis));
+      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started }, viewBuffers(analysis));
     } catch (err) {
       if (!isTrap(err)) {
         self.postMessage({ type: 'error', id: msg.id, message: messageOf(err), panic: false });
@@ -146,13 +150,14 @@ export function serve(instantiate) {
   });
 }
 
-/** The buffers of a view's keyword occurrences, each owned by its Uint8Array alone (so moving
- * it to the page detaches nothing else); none for other results. */
-function occurrenceBuffers(analysis) {
-  const kw = analysis && analysis.keywords;
+/** The buffers of a view's numbers in bulk, each owned by its Uint8Array alone (so moving it to
+ * the page detaches nothing else); none for other results. */
+function viewBuffers(analysis) {
+  const kw = (analysis && analysis.keywords) || {};
+  const arrays = [...(kw.terms || []), ...(kw.phrases || [])].map((k) => k && k.occurrences);
+  arrays.push(kw.bySource && kw.bySource.numbers);
   const buffers = new Set();
-  for (const k of [...((kw && kw.terms) || []), ...((kw && kw.phrases) || [])]) {
-    const b = k && k.occurrences;
+  for (const b of arrays) {
     if (b instanceof Uint8Array && b.byteOffset === 0 && b.buffer instanceof ArrayBuffer && b.byteLength === b.buffer.byteLength) buffers.add(b.buffer);
   }
   return [...buffers];
