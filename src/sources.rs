@@ -203,10 +203,13 @@ pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Foun
         FastMap::with_capacity_and_hasher(mentions / 2, Default::default());
     let mut readings: Vec<Reading<'t>> = Vec::with_capacity(mentions / 2);
     let mut scratch = Scratch::default();
+    // The sentences with a mention given a group: the only ones a merge renumbers.
+    let mut grouped: Vec<usize> = Vec::with_capacity(mentions);
     for (si, f) in found.iter_mut().enumerate() {
         let Some(f) = f else { continue };
         let direct = matches!(f.form, Form::Direct | Form::Mixed);
-        let sent_start = sentences.get(si).map(|s| s.start).unwrap_or(0);
+        // Only a pronoun reads its sentence's start: the sentence is not read for the others.
+        let sentence = sentences.get(si);
         let mut assign = |m: &mut RawMention, is_source: bool, ix: &mut Index<'t>| {
             let raw = &text[m.start..m.end];
             let next = readings.len();
@@ -215,9 +218,12 @@ pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Foun
                 readings.push(Reading::new(raw));
             }
             let reading = &mut readings[r];
-            let id = resolve(text, sent_start, m, ix, reading, &mut scratch);
+            let id = resolve(text, sentence, m, ix, reading, &mut scratch);
             let Some(id) = id else { return };
             m.entity = Some(id);
+            if grouped.last() != Some(&si) {
+                grouped.push(si);
+            }
             by_span.insert((m.start, m.end), id);
             if m.kind == Kind::Unknown || reading.pronoun.is_some() || reading.anaphor.is_some() {
                 m.kind = ix.groups[id].kind;
@@ -235,15 +241,16 @@ pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Foun
         for v in f.via.iter_mut() {
             assign(v, false, &mut ix);
         }
-        if let Some(m) = f.source.as_mut() {
-            if f.rule == "vague-cue" {
-                // "reportedly" stands for nobody in particular: no group in the source list.
-                continue;
-            }
+        // "reportedly" stands for nobody in particular: no group in the source list.
+        let vague_cue = f.rule == "vague-cue";
+        if let Some(m) = f.source.as_mut().filter(|_| !vague_cue) {
             if f.continued {
                 // A carried-over mention already counted in its own sentence.
                 if let Some(&id) = by_span.get(&(m.start, m.end)) {
                     m.entity = Some(id);
+                    if grouped.last() != Some(&si) {
+                        grouped.push(si);
+                    }
                     m.kind = ix.groups[id].kind;
                     let g = &mut ix.groups[id];
                     if g.sentences.last() != Some(&si) {
@@ -258,13 +265,15 @@ pub fn group<'t>(text: &'t str, sentences: &[Sentence], found: &mut [Option<Foun
             }
         }
     }
-    merge_anaphors(ix, found)
+    merge_anaphors(ix, found, &grouped)
 }
 
 /// A source first met as a bare description ("the ministry said …") joins the named source
 /// that description belongs to when it appears later ("the Russian Foreign Ministry"). Group
-/// ids are renumbered and every mention's `entity` follows.
-fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
+/// ids are renumbered and every mention's `entity` follows: the mentions of the sentences
+/// `grouped`, which hold every mention given a group, so that the sentences without one are
+/// not read again.
+fn merge_anaphors(ix: Index, found: &mut [Option<Found>], grouped: &[usize]) -> Vec<Group> {
     let groups = &ix.groups;
     let n = groups.len();
     let mut target: Vec<usize> = (0..n).collect();
@@ -328,7 +337,10 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
             }
         }
     }
-    for f in found.iter_mut().flatten() {
+    for &si in grouped {
+        let Some(Some(f)) = found.get_mut(si) else {
+            continue;
+        };
         for m in f.source.iter_mut().chain(f.via.iter_mut()) {
             if let Some(e) = m.entity {
                 m.entity = Some(remap(e));
@@ -338,10 +350,10 @@ fn merge_anaphors(ix: Index, found: &mut [Option<Found>]) -> Vec<Group> {
     kept
 }
 
-/// Finds or creates the group a mention belongs to, given what its text reads as.
+/// Finds or creates the group a mention in `sentence` belongs to, given what its text reads as.
 fn resolve<'t>(
     text: &'t str,
-    sent_start: usize,
+    sentence: Option<&Sentence>,
     m: &RawMention,
     ix: &mut Index<'t>,
     reading: &mut Reading<'t>,
@@ -349,6 +361,7 @@ fn resolve<'t>(
 ) -> Option<usize> {
     if let Some(kinds) = reading.pronoun {
         if kinds.contains(&Kind::Person) {
+            let sent_start = sentence.map_or(0, |s| s.start);
             if let Some(name) = name_before(text, sent_start, m.start) {
                 let word_count = name.split_whitespace().count();
                 let mut named = ix.named(Cow::Owned(name), word_count, &[]);

@@ -82,6 +82,11 @@ pub(super) fn token_bits(flags: u8, group: u32) -> u8 {
     flags | if group != NONE { CONTENT } else { 0 }
 }
 
+/// Whether a token with [`token_bits`] `bits` is a content word (has a stem group).
+pub(super) fn is_content(bits: u8) -> bool {
+    bits & CONTENT != 0
+}
+
 /// Tokens summarised by one word of bits in [`Runs::scan`]: one bit each.
 const BLOCK: usize = 64;
 
