@@ -19,7 +19,7 @@ use crate::offsets::{Utf16Cursor, Utf16Index};
 use crate::schema::Span;
 use crate::Options;
 pub(super) use forms::possessive_len;
-use forms::{token_weight, FormTally};
+use forms::{token_weight, FormTally, Spelling};
 
 /// What a distinct lower-cased form is.
 #[derive(Debug, Clone, Copy)]
@@ -104,11 +104,18 @@ pub(super) struct Counts<'a> {
     /// words were spread evenly, which Gries' DP compares with each word's own (see
     /// `spread_and_dispersion`). Divided once per sentence rather than once per group in it.
     pub sentence_share: Vec<f64>,
-    /// The most frequent forms of the groups already tallied, as byte ranges of the text: the
-    /// by-source lists ask for the same frequent words once per source, and each tally reads
-    /// every occurrence of the word. A range rather than the string, so that each caller's
-    /// string is made once from the text rather than copied from another.
-    surfaces: RefCell<FastMap<u32, std::ops::Range<usize>>>,
+    /// The most frequent forms of the groups named so far (see [`Counts::name_groups`]).
+    surfaces: RefCell<Names>,
+}
+
+/// The most frequent forms of the named groups: the by-source lists ask for the same frequent
+/// words once per source. A form rather than its string, so that each caller's string is made
+/// once rather than copied from another.
+#[derive(Default)]
+struct Names {
+    /// Each group's entry in `spelled`, `NONE` for a group not named; empty before any is.
+    slot: Vec<u32>,
+    spelled: Vec<Spelling>,
 }
 
 impl<'a> Counts<'a> {
@@ -312,20 +319,24 @@ impl<'a> Counts<'a> {
     }
 
     /// The most frequent surface form of a group; a capital at the start of a sentence only
-    /// counts when the word is never seen elsewhere.
+    /// counts when the word is never seen elsewhere. A group that was not named (see
+    /// [`Counts::name_groups`]) is tallied from its occurrences.
     pub fn surface(&self, g: u32) -> String {
-        let known = self.surfaces.borrow().get(&g).cloned();
-        let best = known.unwrap_or_else(|| {
+        let named = {
+            let names = self.surfaces.borrow();
+            let slot = names.slot.get(g as usize).copied().unwrap_or(NONE);
+            names.spelled.get(slot as usize).copied()
+        };
+        let best = named.unwrap_or_else(|| {
             let mut forms = FormTally::default();
             for &i in self.occ(g) {
                 let (a, b) = self.range(i);
                 forms.add(self.text.as_bytes(), (a, b), self.token(i), i);
             }
-            let best = forms.best(self.text);
-            self.surfaces.borrow_mut().insert(g, best.clone());
-            best
+            forms.best()
         });
-        self.surface_from(g, self.text.get(best).unwrap_or_default())
+        let mut buf = [0; 16];
+        self.surface_from(g, best.text(self.text, &mut buf))
     }
 
     /// The surface form of group `g` given its most frequent form `best`.
@@ -372,96 +383,153 @@ impl<'a> Counts<'a> {
     }
 
     /// Tallies the surface forms of `groups` (kept for [`Counts::surface`]). The cutting
-    /// tallied how the tokens of each form are written (see `tokens::Tally::by_case`), so
-    /// the forms of the named groups add up those few entries per form, the tokens spelled
-    /// their own way and the parts of compounds, rather than read every token and its text
-    /// again: the by-source lists name thousands of groups, most of the words of the text.
+    /// tallied how the tokens of each form are written (see `tokens::Tally::by_case`), and
+    /// apart from the tokens spelled their own way, those of one form and case are spelled as
+    /// the form and the case make them: so the forms of the named groups add up those few
+    /// entries per form, spelled from the form, and the tokens spelled their own way, rather
+    /// than read every token and its text again (the by-source lists name thousands of
+    /// groups, most of the words of the text, and their tokens lie all over the text). The
+    /// parts of compounds are spelled from the parts of their form likewise.
     pub fn name_groups(&self, groups: &[u32]) {
-        let mut slot = vec![NONE; self.groups.len()];
-        let mut named: Vec<u32> = Vec::with_capacity(groups.len());
+        /// A group to be named, before its entry is given.
+        const PENDING: u32 = NONE - 1;
+        let mut names = self.surfaces.borrow_mut();
+        let Names { slot, spelled } = &mut *names;
+        slot.resize(self.groups.len(), NONE);
         for &g in groups {
-            if slot[g as usize] == NONE && !self.surfaces.borrow().contains_key(&g) {
-                slot[g as usize] = named.len() as u32;
-                named.push(g);
+            let k = &mut slot[g as usize];
+            if *k == NONE {
+                *k = PENDING;
             }
         }
-        let mut forms: Vec<FormTally> = (0..named.len()).map(|_| FormTally::default()).collect();
+        // Entries in group order: the forms below come about in that order (both are numbered
+        // as first met), so their tallies are mostly written one after the other.
+        let base = spelled.len() as u32;
+        let mut next = base;
+        for k in slot.iter_mut().filter(|k| **k == PENDING) {
+            *k = next;
+            next += 1;
+        }
+        let slot = &*slot;
+        let mut forms: Vec<FormTally> = (base..next).map(|_| FormTally::default()).collect();
+        // The tally of group `g` if it is being named, else `NONE`.
+        let tally_of = |g: u32| match slot.get(g as usize) {
+            Some(&k) if k != NONE && k >= base => k - base,
+            _ => NONE,
+        };
         let text = self.text.as_bytes();
         let tokens = &self.tokens;
-        let slot_of = |ty: u32| match self.info[ty as usize].group {
-            NONE => NONE,
-            g => slot[g as usize],
-        };
         // The tokens spelled their own way count on their own, and leave their form's tally.
         let mut own: FastMap<u32, [u32; 4]> = FastMap::default();
         for &i in &tokens.own_spelling {
             let t = self.token(i);
-            let k = slot_of(t.ty);
+            let ty = self.info[t.ty as usize];
+            let k = tally_of(ty.group);
+            if k == NONE && !ty.has_parts() {
+                continue;
+            }
             if k != NONE {
                 forms[k as usize].add(text, (t.start as usize, t.end as usize), t, i);
-                let case = (t.flags & (CAPITALIZED | ALL_CAPS)) as usize;
-                own.entry(t.ty).or_default()[case] += token_weight(t);
             }
+            if ty.has_parts() {
+                for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
+                    let k = tally_of(g);
+                    if k != NONE {
+                        let occ = i | (part << PART_SHIFT);
+                        forms[k as usize].add(text, self.range(occ), t, occ);
+                    }
+                }
+            }
+            let case = (t.flags & (CAPITALIZED | ALL_CAPS)) as usize;
+            own.entry(t.ty).or_default()[case] += token_weight(t);
         }
         // The other tokens of one form and case are spelled alike: like the first of them, or
         // where that one is spelled its own way, like the first that is not.
-        let by_case = tokens.tallies.iter().zip(&tokens.first_by_case);
-        for (ty, (tally, first)) in by_case.enumerate() {
-            let k = slot_of(ty as u32);
-            if k == NONE {
+        let by_case = tokens
+            .tallies
+            .iter()
+            .zip(&tokens.first_by_case)
+            .zip(&self.info);
+        for (ty, ((tally, first), info)) in by_case.enumerate() {
+            let k = tally_of(info.group);
+            let parts = info.part_groups(&self.parts);
+            if k == NONE && parts.iter().all(|&g| tally_of(g) == NONE) {
                 continue;
             }
-            let own = own.get(&(ty as u32)).copied().unwrap_or_default();
+            let ty = ty as u32;
+            let own = own.get(&ty).copied().unwrap_or_default();
+            let form = tokens.form(ty).as_bytes();
             let cases = tally.by_case.iter().zip(own).zip(first).enumerate();
             for (case, ((&weight, own), &i)) in cases {
                 if weight == own {
                     continue;
                 }
+                let case = case as u8;
                 let mut i = i;
                 if own > 0 && tokens.own_spelling.binary_search(&i).is_ok() {
-                    let g = named[k as usize];
-                    match self.first_spelled_alike(g, ty as u32, case as u8) {
+                    match self.first_spelled_alike(ty, case) {
                         Some(alike) => i = alike,
                         None => continue,
                     }
                 }
-                let t = self.token(i);
-                forms[k as usize].add_weighted(text, t.range(), weight - own, i);
-            }
-        }
-        for &i in &tokens.hyphenated {
-            let t = self.token(i);
-            let ty = self.info[t.ty as usize];
-            if !ty.has_parts() {
-                continue;
-            }
-            for (part, g, _) in counted_parts(self.text, t, ty, &self.parts) {
-                if slot[g as usize] != NONE {
-                    let occ = i | (part << PART_SHIFT);
-                    forms[slot[g as usize] as usize].add(text, self.range(occ), t, occ);
+                if k != NONE {
+                    self.add_spelled(&mut forms[k as usize], form, case, i, weight - own);
+                }
+                let pieces = parts.iter().zip(form.split(|&b| b == b'-'));
+                for (part, (&g, piece)) in (1..).zip(pieces) {
+                    let k = tally_of(g);
+                    if k != NONE {
+                        let occ = i | (part << PART_SHIFT);
+                        self.add_spelled(&mut forms[k as usize], piece, case, occ, weight - own);
+                    }
                 }
             }
         }
-        let mut surfaces = self.surfaces.borrow_mut();
-        surfaces.reserve(named.len());
-        for (&g, forms) in named.iter().zip(forms) {
-            surfaces.insert(g, forms.best(self.text));
-        }
+        spelled.extend(forms.iter().map(FormTally::best));
     }
 
-    /// The first occurrence of group `g` that is a token of form `ty` with the case flags
-    /// `case` and is not spelled its own way (see `tokens::Tokens::own_spelling`), where the
-    /// form's tally counts some.
-    fn first_spelled_alike(&self, g: u32, ty: u32, case: u8) -> Option<u32> {
+    /// Counts `weight` in `forms` for occurrence `occ` and the tokens or parts spelled like it,
+    /// whose lower-cased form is `lower` and whose case flags (of the whole token) are `case`:
+    /// the form with the first letter of the token or all letters in capitals. A form longer
+    /// than [`Spelling`] holds is read from the text.
+    fn add_spelled(&self, forms: &mut FormTally, lower: &[u8], case: u8, occ: u32, weight: u32) {
+        let mut word = [0u8; 16];
+        let Some(spelled) = word.get_mut(..lower.len()) else {
+            let (a, b) = self.range(occ);
+            return forms.add_weighted(self.text.as_bytes(), a..b, weight, occ);
+        };
+        spelled.copy_from_slice(lower);
+        if case & ALL_CAPS != 0 {
+            spelled.make_ascii_uppercase();
+        } else if case & CAPITALIZED != 0 && occ >> PART_SHIFT <= 1 {
+            if let Some(first) = spelled.first_mut() {
+                first.make_ascii_uppercase();
+            }
+        }
+        forms.add_weighted(&word, 0..lower.len(), weight, occ);
+    }
+
+    /// The first token of form `ty` with the case flags `case` that is not spelled its own way
+    /// (see `tokens::Tokens::own_spelling`), where the form's tally counts some: found among
+    /// the occurrences of its group, or of its first counted part.
+    fn first_spelled_alike(&self, ty: u32, case: u8) -> Option<u32> {
+        let info = self.info[ty as usize];
+        let (g, part) = match info.group {
+            NONE => (info.part_groups(&self.parts).iter())
+                .zip(1..)
+                .find(|(&g, _)| g != NONE)
+                .map(|(&g, part)| (g, part))?,
+            g => (g, 0),
+        };
         let own = &self.tokens.own_spelling;
         let alike = |&&o: &&u32| {
             let t = self.token(o);
-            !Counts::is_part(o)
+            o >> PART_SHIFT == part
                 && t.ty == ty
                 && t.flags & (CAPITALIZED | ALL_CAPS) == case
-                && own.binary_search(&o).is_err()
+                && own.binary_search(&(o & TOKEN_MASK)).is_err()
         };
-        self.occ(g).iter().find(alike).copied()
+        self.occ(g).iter().find(alike).map(|&o| o & TOKEN_MASK)
     }
 }
 
@@ -585,17 +653,22 @@ mod tests {
     use super::{Counts, Tokens, NONE, PART_SHIFT};
     use crate::Options;
 
-    /// The surface forms that `name_groups` takes from the tallies by case are those that
+    /// The surface forms that `name_groups` spells from the tallies by case are those that
     /// reading every occurrence gives: mixed case and non-ASCII spellings first in their
-    /// form's tally, "US" beside "U.S.", possessives, parts of compounds, sentence starts and
-    /// ties.
+    /// form's tally, "US" beside "U.S.", possessives, parts of compounds in every case (also
+    /// of a compound counted only by its parts), forms longer than sixteen bytes, sentence
+    /// starts and ties.
     #[test]
     fn named_groups_match_their_occurrences() {
         let text = "iPhone sales rose. The iphone sold. IPHONE makers said iPhone iphone IPhone. \
                     McCain met MCCAIN and Mccain. Trump’s plan. Trump's plan, Trump’s aide. \
                     TRUMP’S aide. The US and the U.S. agree. US officials. Über über ÜBER über. \
                     Police said police. Police. Well-known WELL-KNOWN well-known known. \
-                    Known Known known. 3M and 3m and 3M. Al-Qaeda al-Qaeda AL-QAEDA.";
+                    Known Known known. 3M and 3m and 3M. Al-Qaeda al-Qaeda AL-QAEDA. \
+                    TRUMP'S aide. Cost-cutting COST-CUTTING cost-cutting. Try 2-fOO, 2-foo, \
+                    2-foo, 2-foo, 2-Foo, 2-Foo, 2-FOO, 2-FOO. Internationalization internationalization's \
+                    Internationalization. Counterintelligence-related counterintelligence-related \
+                    COUNTERINTELLIGENCE-RELATED.";
         let seg = crate::segment::segment(text);
         let counts = || {
             let tokens = Tokens::new(text, &seg.sentences);

@@ -17,7 +17,8 @@ pub(super) struct FormTally {
 /// One surface form of a group and its tally.
 #[derive(Default)]
 struct Form {
-    /// Its byte range in the text.
+    /// Its byte range in the text (only read for a form longer than sixteen bytes, see
+    /// [`Form::is`]: a shorter one may have been tallied from other bytes spelled alike).
     start: u32,
     len: u32,
     /// Its bytes, packed (see [`pack`]): comparing these rather than the text keeps a tally
@@ -61,7 +62,8 @@ impl FormTally {
     }
 
     /// Counts `weight` for the form `text[range]`, first seen at occurrence `occ`: a token or
-    /// part, or the tokens spelled alike of which `occ` is the first.
+    /// part, or the tokens spelled alike of which `occ` is the first. A form of at most sixteen
+    /// bytes may come from any bytes spelled like it rather than from the text (see [`Form`]).
     pub fn add_weighted(
         &mut self,
         text: &[u8],
@@ -113,16 +115,44 @@ impl FormTally {
         }
     }
 
-    /// The byte range in `text` of the most frequent form (ties go to the earliest); an empty
-    /// range when there is none.
-    pub fn best(&self, text: &str) -> std::ops::Range<usize> {
+    /// The most frequent form (ties go to the earliest); an empty one when there is none.
+    pub fn best(&self) -> Spelling {
         std::iter::once(&self.first)
             .chain(&self.others)
             .filter(|f| f.weight > 0)
             .max_by(|a, b| a.weight.cmp(&b.weight).then(b.occ.cmp(&a.occ)))
-            .map(|f| f.start as usize..(f.start + f.len) as usize)
-            .filter(|range| text.get(range.clone()).is_some())
-            .unwrap_or(0..0)
+            .map(|f| Spelling {
+                packed: f.packed,
+                start: f.start,
+                len: f.len,
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A surface form as [`FormTally::best`] gives it. Up to sixteen bytes it is its packed bytes
+/// (see [`pack`]), so that naming a group reads nothing of the text, far apart for the
+/// thousands of groups the by-source lists name; a longer one is its byte range in the text.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Spelling {
+    packed: [u64; 2],
+    start: u32,
+    len: u32,
+}
+
+impl Spelling {
+    /// Its text: unpacked into `buf`, or a slice of `text` if longer (empty if out of range).
+    pub fn text<'t>(&self, text: &'t str, buf: &'t mut [u8; 16]) -> &'t str {
+        let len = self.len as usize;
+        if len > 16 {
+            let start = self.start as usize;
+            return text.get(start..start + len).unwrap_or_default();
+        }
+        buf[..8].copy_from_slice(&self.packed[0].to_le_bytes());
+        if len > 8 {
+            buf[len - 8..len].copy_from_slice(&self.packed[1].to_le_bytes());
+        }
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
     }
 }
 
