@@ -292,4 +292,19 @@ mod tests {
         assert_eq!(t.form(1), "internationals");
         assert_eq!(t.form(5), "über");
     }
+
+    /// Forms that agree in their first twelve or sixteen bytes and differ in length or in the
+    /// bytes after those are told apart, in either order and in capitals.
+    #[test]
+    fn interned_long_forms() {
+        let text = "abcdefghijkl abcdefghijklm abcdefghijklmnop abcdefghijklmnopq \
+                    ABCDEFGHIJKLMNOPQ abcdefghijklmnopr ABCDEFGHIJKLMNOP ABCDEFGHIJKLM \
+                    ABCDEFGHIJKL abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyy \
+                    abcdefghijklmnopqrstuvwxyz1";
+        let seg = crate::segment::segment(text);
+        let t = Tokens::new(text, &seg.sentences);
+        let ids: Vec<u32> = t.tokens.iter().map(|t| t.ty).collect();
+        assert_eq!(ids, [0, 1, 2, 3, 3, 4, 2, 1, 0, 5, 6, 7]);
+        assert_eq!(t.form(4), "abcdefghijklmnopr");
+    }
 }

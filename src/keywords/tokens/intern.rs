@@ -55,9 +55,11 @@ fn form_hash(b: &[u8], head: u64, second: u64, fold: u8) -> u64 {
 }
 
 /// Maps lower-cased forms to ids without allocating per form: an open-addressing table whose
-/// slots hold each form's head and length beside its id, so that a form up to eight bytes
-/// long (most words) is found with one comparison and without reading the form, and a form up
-/// to sixteen bytes long with one more, of its second eight bytes.
+/// slots hold each form's head and the first four of its second eight bytes beside its id.
+/// Words hold no zero bytes, so the zero padding of those twelve bytes gives the length of a
+/// form shorter than that: such a form (nearly every word) is found by comparing one slot,
+/// without reading the form. A longer one compares its second eight bytes, and past sixteen
+/// bytes its length and the rest.
 pub(super) struct Interner {
     /// The length is a power of two; `EMPTY` ids are free slots.
     slots: Vec<Slot>,
@@ -70,16 +72,17 @@ pub(super) struct Interner {
 
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The form's first eight bytes (see [`head_of`]).
+    /// The form's first eight bytes (see [`head_of`]); 0, which no form has, in a free slot.
     head: u64,
-    len: u32,
+    /// The first four of the form's second eight bytes (see [`second_of`]).
+    second: u32,
     id: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 const FREE: Slot = Slot {
     head: 0,
-    len: 0,
+    second: 0,
     id: EMPTY,
 };
 
@@ -156,8 +159,8 @@ impl Tokens {
     }
 
     /// The id of the form of `word` (see [`Tokens::intern`]) with head `head` and second
-    /// eight bytes `second`; without `LONG` the word is at most eight bytes long, and only the
-    /// head and the length are compared.
+    /// eight bytes `second`; without `LONG` the word is at most eight bytes long, and only its
+    /// slot is compared.
     #[inline(always)]
     fn find<const LONG: bool>(
         &mut self,
@@ -177,13 +180,12 @@ impl Tokens {
         let mut k = ids.home(hash);
         loop {
             let slot = ids.slots[k];
-            // A free slot's length is 0, which no word has.
             if slot.head == head
-                && slot.len == len
+                && slot.second == second as u32
                 && (!LONG
-                    || len <= 8
+                    || len < 12
                     || (ids.seconds.get(slot.id as usize) == Some(&second)
-                        && (len <= 16 || self.tail_is(slot.id, word, fold))))
+                        && (len < 16 || self.tail_is(slot.id, word, fold))))
             {
                 return slot.id;
             }
@@ -194,15 +196,18 @@ impl Tokens {
         }
     }
 
-    /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), both longer than
-    /// sixteen bytes and of one length, agree past their first sixteen bytes: compared eight
-    /// bytes at a time, the last eight overlapping the ones before.
+    /// Whether the form with id `ty` and `word` (see [`Tokens::intern`]), which agree in their
+    /// first sixteen bytes, are of one length and agree past those: compared eight bytes at a
+    /// time, the last eight overlapping the ones before.
     fn tail_is(&self, ty: u32, word: &[u8], fold: u8) -> bool {
         let (a, b) = self.types[ty as usize];
         let Some(form) = self.lower.as_bytes().get(a as usize..b as usize) else {
             return false;
         };
         let (n, fold) = (word.len(), u64::from_ne_bytes([fold; 8]));
+        if form.len() != n || n <= 16 {
+            return form.len() == n;
+        }
         let mut i = 16;
         while i + 8 < n {
             if word_at(form, i, 0) != word_at(word, i, fold) {
@@ -247,7 +252,7 @@ impl Tokens {
         ids.seconds.push(second);
         ids.slots[k] = Slot {
             head,
-            len: word.len() as u32,
+            second: second as u32,
             id,
         };
         if self.types.len() * 2 > ids.slots.len() {
@@ -272,7 +277,7 @@ impl Tokens {
             }
             ids.slots[k] = Slot {
                 head,
-                len: form.len() as u32,
+                second: second as u32,
                 id,
             };
         }
