@@ -165,7 +165,7 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
         let long = cut < inner.len();
         let head = inner[..cut].trim();
         // Only "at least four" words matter.
-        let words = head.split_whitespace().take(4).count();
+        let words = words_upto(head, 4);
         let real =
             words >= 4 || (!long && words >= 1 && head.ends_with(['.', '!', '?', ',']) && q.closed);
         // A short phrase in double marks that is not a capitalised name ("The Group").
@@ -196,6 +196,34 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
             .collect()
     };
     (pick(true), pick(false))
+}
+
+/// How many white-space separated words `s` has, counted up to `max`: as
+/// `s.split_whitespace().take(max).count()`, but ASCII bytes (most of every quotation) are
+/// tested without decoding them.
+fn words_upto(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        // The ASCII white space of `char::is_whitespace`: tab to carriage return, and space.
+        let (space, width) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words >= max {
+                break;
+            }
+        }
+        i += width;
+    }
+    words.min(max)
 }
 
 /// True when the sentence is a line of its own without closing punctuation: a headline.
@@ -501,6 +529,22 @@ mod tests {
         let seg = crate::segment::segment(text);
         let tokens = Tokens::new(text, &seg.sentences);
         attribute(text, &seg.sentences, &crate::quotes::find(text), &tokens)
+    }
+
+    /// Words are counted as `split_whitespace` splits them, over ASCII and other white space.
+    #[test]
+    fn words_are_counted_as_split_whitespace_splits_them() {
+        let pieces = [
+            "a", "Bé", " ", "\t", "\u{b}", "\u{a0}", "\u{2003}", "“", ".", "\n",
+        ];
+        let mut gen = crate::testing::Pieces::new();
+        for _ in 0..3_000 {
+            let text = gen.text(&pieces, 10);
+            for max in [1, 4, usize::MAX] {
+                let split = text.split_whitespace().take(max).count();
+                assert_eq!(words_upto(&text, max), split, "{text:?}");
+            }
+        }
     }
 
     #[test]

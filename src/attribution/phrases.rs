@@ -82,27 +82,32 @@ pub(super) fn speaker_label(body: &str) -> Option<(usize, usize)> {
             return None;
         }
         i += 1;
-        loop {
-            let rest = &body[i..];
-            if rest.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '-'))
-            {
+        // The word's bytes, without decoding: every byte it may hold is ASCII but those of `’`.
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() || matches!(b, b'.' | b'\'' | b'-') {
                 i += 1;
-            } else if rest.starts_with('’') {
+            } else if bytes[i..].starts_with("’".as_bytes()) {
                 i += '’'.len_utf8();
             } else {
                 break;
             }
         }
-        let rest = &body[i..];
-        if let Some(after) = rest.strip_prefix(':') {
-            return after.starts_with(char::is_whitespace).then_some((start, i));
-        }
-        // One whitespace character before the next word.
-        let ws = rest.chars().next().filter(|c| c.is_whitespace())?;
+        // What follows the word is decoded only when it is no plain space.
+        let next_char = |at: usize| body.get(at..).and_then(|r| r.chars().next());
+        let width = match bytes.get(i) {
+            Some(b':') => {
+                return next_char(i + 1)
+                    .is_some_and(char::is_whitespace)
+                    .then_some((start, i));
+            }
+            Some(b' ') => 1,
+            // One whitespace character before the next word.
+            _ => next_char(i).filter(|c| c.is_whitespace())?.len_utf8(),
+        };
         if word == 2 {
             return None;
         }
-        i += ws.len_utf8();
+        i += width;
     }
     None
 }
@@ -410,6 +415,9 @@ pub(super) fn find(body: &str, words: &Words) -> Vec<Match> {
             b"quoted" | b"quotes" | b"quoting" => {
                 matches!(w, "quoted" | "quotes" | "quoting").then_some((Phrase::Quoted, span))
             }
+            // The possessive "s" (below), the most common opener after "in", opens no phrase
+            // here: it is sent there without walking the lists of nouns.
+            b"s" => None,
             // "claims" is a vague noun before "that" and a noun cue before "from".
             _ if VAGUE_NOUNS.contains(&w) || NOUNS.contains(&w) => next(span).and_then(|n| {
                 let after = text(n);

@@ -106,17 +106,31 @@ impl<'k> TokenScan<'k> {
         let shapes = shapes();
         let bytes = body.as_bytes();
         let mut skip = Skip { quotes, next: 0 };
+        let forms = &self.forms;
+        let bits_of = |t: &Token| forms.get(t.ty as usize).copied().unwrap_or(PARTS);
+        // `end` fits in 32 bits (see above).
+        let end32 = end as u32;
         let mut k = self.token;
-        while let Some(t) = self.tokens.get(k) {
-            let (start, stop) = (t.start as usize, t.end as usize);
-            if start >= end {
+        loop {
+            // Most tokens can be no candidate: they are passed over in a loop of their own,
+            // which keeps what it reads in registers, up to the next one that may be or the
+            // end of the sentence.
+            let rest = self.tokens.get(k..).unwrap_or_default();
+            let Some(skipped) = rest
+                .iter()
+                .position(|t| t.start >= end32 || bits_of(t) != 0)
+            else {
+                k = self.tokens.len();
+                break;
+            };
+            k += skipped;
+            let t = &self.tokens[k];
+            if t.start >= end32 {
                 break;
             }
             k += 1;
-            let bits = self.forms.get(t.ty as usize).copied().unwrap_or(PARTS);
-            if bits == 0 {
-                continue;
-            }
+            let (start, stop) = (t.start as usize, t.end as usize);
+            let bits = bits_of(t);
             let (a, b) = (start - offset, stop.min(end) - offset);
             if bits & PARTS == 0 && usize::from(bits >> LEN_SHIFT) == b - a {
                 // A plain word, its token whole.
