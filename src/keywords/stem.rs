@@ -38,19 +38,58 @@ pub(super) fn with_letters_stem<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R 
     if word.len() <= 2 || word.len() > MAX_STEMMED {
         return f(word.as_bytes());
     }
+    // Every rule reads the last letters, and most words end in letters that no rule removes
+    // ("trump", "health", "year"): those are their own stem, without a buffer.
+    let first = first_step_applies(word.as_bytes());
+    if !first && !later_steps_apply(word.as_bytes()) {
+        return f(word.as_bytes());
+    }
     let mut w = Word {
         b: [0; MAX_STEMMED],
         n: word.len(),
     };
     w.b[..word.len()].copy_from_slice(word.as_bytes());
-    w.step1a();
-    w.step1b();
-    w.step1c();
-    w.step2();
-    w.step3();
-    w.step4();
-    w.step5();
+    if first {
+        w.step1a();
+        w.step1b();
+        w.step1c();
+    }
+    if later_steps_apply(&w.b[..w.n]) {
+        w.step2();
+        w.step3();
+        w.step4();
+        w.step5();
+    }
     f(&w.b[..w.n])
+}
+
+/// Whether a rule of step 1 may apply to `word`: every one of them removes a final "s", "ed"
+/// or "ing", or changes a final "y".
+fn first_step_applies(word: &[u8]) -> bool {
+    matches!(
+        word,
+        [.., b's' | b'y'] | [.., b'e', b'd'] | [.., b'n', b'g']
+    )
+}
+
+/// Whether a rule of steps 2 to 5 may apply to `word`: the last two letters of each of their
+/// suffixes, or a final "e" or "s" (which ends "ness", "ous", "ate" and many more).
+fn later_steps_apply(word: &[u8]) -> bool {
+    match word {
+        [.., b'e' | b's'] => true,
+        [.., a, b] => matches!(
+            [*a, *b],
+            [b'a' | b'u', b'l']
+                | [b'c' | b'l' | b't', b'i']
+                | [b'e' | b'o', b'r']
+                | [b'o', b'n' | b'u']
+                | [b's', b'm']
+                | [b'i', b'c']
+                | [b'n', b't']
+                | [b'l', b'l']
+        ),
+        _ => false,
+    }
 }
 
 /// Whether `word` is ASCII lower-case letters only, and not empty: the words the rules
@@ -298,7 +337,58 @@ impl Word {
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{stem, with_letters_stem, Word, MAX_STEMMED};
+
+    /// Every step on every word, as the paper has it.
+    fn all_steps(word: &str) -> String {
+        let mut w = Word {
+            b: [0; MAX_STEMMED],
+            n: word.len(),
+        };
+        w.b[..word.len()].copy_from_slice(word.as_bytes());
+        w.step1a();
+        w.step1b();
+        w.step1c();
+        w.step2();
+        w.step3();
+        w.step4();
+        w.step5();
+        String::from_utf8(w.b[..w.n].to_vec()).unwrap()
+    }
+
+    /// Skipping the steps whose suffixes a word's last letters rule out changes no stem: all
+    /// words of three and four letters, and those endings after a few stems.
+    #[test]
+    fn skipped_steps_change_nothing() {
+        let letters = b'a'..=b'z';
+        let mut endings: Vec<String> = Vec::new();
+        for a in letters.clone() {
+            for b in letters.clone() {
+                for c in letters.clone() {
+                    endings.push(String::from_utf8(vec![a, b, c]).unwrap());
+                    for d in letters.clone() {
+                        endings.push(String::from_utf8(vec![a, b, c, d]).unwrap());
+                    }
+                }
+            }
+        }
+        for prefix in [
+            "",
+            "b",
+            "ab",
+            "tr",
+            "relat",
+            "condit",
+            "hopeful",
+            "generaliz",
+        ] {
+            for ending in &endings {
+                let word = format!("{prefix}{ending}");
+                let fast = with_letters_stem(&word, |s| String::from_utf8(s.to_vec()).unwrap());
+                assert_eq!(fast, all_steps(&word), "{word}");
+            }
+        }
+    }
 
     #[test]
     fn paper_examples() {
