@@ -560,10 +560,9 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
 
     let mut stems = Stems::with_capacity(tokens.type_count());
     let mut parts: Vec<u32> = Vec::new();
-    let mut group_of = |word: &str| -> u32 {
-        // Most forms are ASCII lower-case letters only, which settles the tests for numbers,
-        // possessives and words without a letter or digit at once.
-        let letters = stem::is_letters(word.as_bytes());
+    // Most forms are ASCII lower-case letters only (`letters`), which settles the tests for
+    // numbers, hyphens, possessives and words without a letter or digit at once.
+    let mut group_of = |word: &str, letters: bool| -> u32 {
         let stop = if letters {
             word.len() == 1 || is_stopword(word)
         } else {
@@ -595,17 +594,18 @@ fn classify(tokens: &Tokens, options: &Options) -> (Vec<TypeInfo>, Vec<u32>, usi
     let info: Vec<TypeInfo> = (0..tokens.type_count() as u32)
         .map(|id| {
             let ty = tokens.form(id);
-            let group = group_of(ty);
+            let letters = stem::is_letters(ty.as_bytes());
+            let group = group_of(ty, letters);
             let from = parts.len() as u32;
-            if ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
+            if !letters && ty.contains('-') && ty.split('-').count() <= MAX_PARTS {
                 for piece in ty.split('-') {
-                    let g = group_of(piece);
+                    let g = group_of(piece, stem::is_letters(piece.as_bytes()));
                     parts.push(if g == group { NONE } else { g });
                 }
             }
             TypeInfo {
                 group,
-                numeric: ty.chars().next().is_some_and(|c| c.is_numeric()),
+                numeric: !letters && ty.chars().next().is_some_and(|c| c.is_numeric()),
                 parts: (from, parts.len() as u32),
             }
         })
