@@ -57,6 +57,7 @@ mod words;
 
 pub(crate) use words::trim_prefix;
 
+use crate::bytes::space_at;
 use crate::keywords::tokens::Tokens;
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
@@ -202,16 +203,9 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
 /// `s.split_whitespace().take(max).count()`, but ASCII bytes (most of every quotation) are
 /// tested without decoding them.
 fn words_upto(s: &str, max: usize) -> usize {
-    let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while let Some(&b) = bytes.get(i) {
-        // The ASCII white space of `char::is_whitespace`: tab to carriage return, and space.
-        let (space, width) = if b < 0x80 {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+    while i < s.len() {
+        let (space, width) = space_at(s, i);
         if space {
             in_word = false;
         } else if !in_word {

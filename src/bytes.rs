@@ -78,6 +78,20 @@ pub(crate) const fn slot(key: u64, slots: usize) -> usize {
 
 /// The width in bytes of the UTF-8 character whose first byte is `lead` (1 for a byte that
 /// starts no character), read from the byte alone, without decoding.
+/// Whether the character at byte `i` of `s` is white space (as `char::is_whitespace` says) and
+/// its length in bytes. ASCII bytes, most of any text, are tested without decoding; a position
+/// inside a character or past the end counts as one byte of space.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+        _ => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_whitespace(), c.len_utf8()),
+            None => (true, 1),
+        },
+    }
+}
+
 #[inline]
 pub(crate) fn char_width(lead: u8) -> usize {
     match lead {

@@ -5,7 +5,7 @@
 mod class;
 
 use super::scan::runs;
-use crate::bytes::{eight, in_range, is_byte, HIGH};
+use crate::bytes::{eight, in_range, is_byte, space_at, HIGH};
 use crate::cues;
 pub(crate) use class::*;
 
@@ -336,14 +336,7 @@ fn push_tokens<'t>(out: &mut Vec<Token<'t>>, text: &'t str, lo: usize, hi: usize
                 continue;
             }
         }
-        let b = bytes[i];
-        // ASCII bytes are tested directly; other characters are decoded.
-        let (space, len) = if b < 0x80 {
-            (b.is_ascii_whitespace() || b == 0x0b, 1)
-        } else {
-            let c = slice[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let (space, len) = space_at(slice, i);
         if space {
             if let Some(s) = start.take() {
                 push_token(out, text, lo, s, i);
