@@ -206,32 +206,36 @@ pub(super) fn candidates<'t>(
                 .is_some_and(subject::is_progressive_aux)
         };
         if ing && !progressive() && (text[s.start..a].trim_end().ends_with(',') || framed) {
-            if let Some(src) = subject::clause_subjects(text, s.start, a) {
-                if matches!(
-                    lemma,
-                    "say"
-                        | "add"
-                        | "state"
-                        | "warn"
-                        | "claim"
-                        | "note"
-                        | "argue"
-                        | "insist"
-                        | "call"
-                        | "urge"
-                        | "announce"
-                        | "ask"
-                        | "declare"
-                        | "stress"
-                        | "emphasize"
-                ) {
-                    cands.push(Candidate {
-                        cue: (a, b),
-                        source: Some(src),
-                        via: None,
-                        rule: "participle",
-                    });
-                }
+            // Only a speech verb makes a participle cue: the clause subject is looked for
+            // only then ("…, suggesting …" stops here without reading the clause).
+            let speech = matches!(
+                lemma,
+                "say"
+                    | "add"
+                    | "state"
+                    | "warn"
+                    | "claim"
+                    | "note"
+                    | "argue"
+                    | "insist"
+                    | "call"
+                    | "urge"
+                    | "announce"
+                    | "ask"
+                    | "declare"
+                    | "stress"
+                    | "emphasize"
+            );
+            if let Some(src) = speech
+                .then(|| subject::clause_subjects(text, s.start, a))
+                .flatten()
+            {
+                cands.push(Candidate {
+                    cue: (a, b),
+                    source: Some(src),
+                    via: None,
+                    rule: "participle",
+                });
             }
             continue;
         }

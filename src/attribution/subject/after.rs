@@ -5,7 +5,9 @@
 use super::*;
 /// The source after an inverted cue ("…,” said the minister." / "…, said Ann Lee, a nurse.").
 pub(crate) fn after(text: &str, from: usize, hi: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, hi.min(ahead(text, from, REACH)));
+    // The name has at most eleven tokens and an apposition after it at most sixteen, which
+    // one more tells from a longer one: tokens 0 to 27 are read, not the rest of the sentence.
+    let toks = tokens_upto(text, from, hi.min(ahead(text, from, REACH)), 28);
     let first = toks.first()?;
     let fw = first.lower();
     let fw = fw.as_str();
