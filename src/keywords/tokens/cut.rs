@@ -125,7 +125,6 @@ const KIND: [u8; 256] = {
 pub(super) struct Cut<'a> {
     pub(super) tokens: &'a mut Tokens,
     pub(super) text: &'a str,
-    pub(super) sentence: u32,
     /// Punctuation or a line break came after the last token.
     pub(super) broken: bool,
     /// The current word has a hyphen.
@@ -402,7 +401,6 @@ impl Cut<'_> {
         self.tokens.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            sentence: self.sentence,
             ty,
             flags,
         });
