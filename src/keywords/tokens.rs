@@ -307,6 +307,57 @@ mod tests {
         assert_eq!(t.form(t.tokens[10].ty), "internationally");
     }
 
+    /// Words joined by apostrophes and hyphens, which the plain path cuts whole where they are
+    /// ASCII, are cut as the character walk cuts them, with the same breaks and hyphens.
+    #[test]
+    fn joined_words() {
+        let text = "It's rock'n'roll, dogs' toys. A well-known x-ray-based word-- 9-11, \
+                    COVID-19. l'été US-led don't'x it'3 a-'b end-\nof O'Neil's \
+                    re-elect\u{2019}s x-\u{2010}y a-b.c e-mail\ttab last-";
+        let seg = crate::segment::segment(text);
+        let t = Tokens::new(text, &seg.sentences);
+        let words: Vec<&str> = t.tokens.iter().map(|k| &text[k.range()]).collect();
+        assert_eq!(
+            words,
+            [
+                "It's",
+                "rock'n'roll",
+                "dogs",
+                "toys",
+                "A",
+                "well-known",
+                "x-ray-based",
+                "word",
+                "9-11",
+                "COVID-19",
+                "l'été",
+                "US-led",
+                "don't'x",
+                "it",
+                "3",
+                "a",
+                "b",
+                "end",
+                "of",
+                "O'Neil's",
+                "re-elect’s",
+                "x",
+                "y",
+                "a-b",
+                "c",
+                "e-mail",
+                "tab",
+                "last"
+            ]
+        );
+        let breaks: Vec<usize> = (t.tokens.iter().enumerate())
+            .filter(|(_, k)| k.flags & super::BREAK_BEFORE != 0)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(breaks, [2, 3, 8, 9, 10, 14, 16, 18, 22, 24]);
+        assert_eq!(t.hyphenated, [5, 6, 8, 9, 11, 20, 23, 25]);
+    }
+
     /// Every token's sentence is found from its index, across blocks and sentences without
     /// tokens.
     #[test]
