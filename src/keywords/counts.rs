@@ -372,7 +372,7 @@ impl<'a> Counts<'a> {
                 if len > 1 {
                     end = self.token(i + len as u32 - 1).end as usize;
                 }
-                (start, end, self.token(i).sentence as usize)
+                (start, end, self.tokens.sentence_of(i & TOKEN_MASK))
             })
             .collect();
         let mut units = Utf16Cursor::new(self.text, index);

@@ -24,17 +24,16 @@ pub const SENTENCE_START: u8 = 4;
 /// phrase spans the two.
 pub const BREAK_BEFORE: u8 = 8;
 
-/// One word of the text. Offsets and indices are `u32` so that a token takes 20 bytes: a text
+/// One word of the text. Offsets and ids are `u32` so that a token takes 16 bytes: a text
 /// has about one token per six bytes, and the tokens are the largest table of the analysis.
-/// Text past 4 GiB is not tokenised.
+/// Text past 4 GiB is not tokenised. Its sentence is not kept here but found from its index
+/// (see [`Tokens::sentence_of`]): few readers want it.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     /// First byte.
     pub start: u32,
     /// One past the last byte.
     pub end: u32,
-    /// Index of its sentence.
-    pub sentence: u32,
     /// Id of its lower-cased form (see [`Tokens::form`]).
     pub ty: u32,
     /// [`CAPITALIZED`], [`ALL_CAPS`], [`SENTENCE_START`], [`BREAK_BEFORE`].
@@ -52,6 +51,11 @@ pub struct Tokens {
     lower: String,
     /// Tokens per sentence.
     pub sentence_words: Vec<u32>,
+    /// The index of the first token of each sentence (the number of tokens before it), and
+    /// at the end the number of tokens, which ends the walk of [`Tokens::sentence_of`].
+    first_token: Vec<u32>,
+    /// The sentence of every [`BLOCK`]th token, where [`Tokens::sentence_of`] starts its walk.
+    block_sentence: Vec<u32>,
     /// How the counted tokens of each form are written, indexed by [`Token::ty`].
     pub tallies: Vec<Tally>,
     /// The counted tokens with a hyphen, in text order: the only ones whose parts may count.
@@ -91,6 +95,11 @@ pub struct Tally {
 /// The tokens counted in [`Tokens::tallies`] and [`Tokens::hyphenated`]: those whose index
 /// fits an occurrence (see `counts`).
 pub const COUNTED: usize = super::counts::TOKEN_MASK as usize;
+
+/// Tokens per entry of [`Tokens::block_sentence`]: fewer than a sentence has on average, so
+/// that finding a token's sentence seldom steps over one, and the index is still a small
+/// fraction of the tokens' size.
+const BLOCK: usize = 16;
 
 /// Whether `c` is written without spaces between words (Han ideographs and kana).
 pub fn is_ideograph(c: char) -> bool {
@@ -146,6 +155,16 @@ impl Tokens {
         &self.lower[a as usize..b as usize]
     }
 
+    /// The index of the sentence of token `i` (below the number of tokens): the last sentence
+    /// that starts at or before it (sentences without tokens start where the next one does).
+    pub fn sentence_of(&self, i: u32) -> usize {
+        let mut s = self.block_sentence[i as usize / BLOCK] as usize;
+        while self.first_token[s + 1] <= i {
+            s += 1;
+        }
+        s
+    }
+
     /// Tokenises the sentences of `text` in one pass.
     pub fn new(text: &str, sentences: &[Sentence]) -> Tokens {
         let mut ids = Interner::for_text(text.len());
@@ -156,6 +175,8 @@ impl Tokens {
             // Forms average about eight bytes.
             lower: String::with_capacity(forms * 8),
             sentence_words: Vec::with_capacity(sentences.len()),
+            first_token: Vec::with_capacity(sentences.len() + 1),
+            block_sentence: Vec::with_capacity(text.len() / 6 / BLOCK + 1),
             tallies: Vec::with_capacity(forms),
             hyphenated: Vec::new(),
             first_by_case: Vec::with_capacity(forms),
@@ -163,6 +184,7 @@ impl Tokens {
         };
         let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
+            t.first_token.push(t.tokens.len() as u32);
             let in_range = s.start <= s.end && s.end <= u32::MAX as usize;
             let (Some(body), true) = (text.get(s.start..s.end), in_range) else {
                 t.sentence_words.push(0);
@@ -172,7 +194,6 @@ impl Tokens {
             let mut cut = Cut {
                 tokens: &mut t,
                 text,
-                sentence: si as u32,
                 broken: false,
                 hyphen: false,
                 ids: &mut ids,
@@ -184,7 +205,12 @@ impl Tokens {
             }
             t.tally(before.min(COUNTED)..t.tokens.len().min(COUNTED));
             t.sentence_words.push((t.tokens.len() - before) as u32);
+            // The blocks that start among this sentence's tokens.
+            while t.block_sentence.len() * BLOCK < t.tokens.len() {
+                t.block_sentence.push(si as u32);
+            }
         }
+        t.first_token.push(t.tokens.len() as u32);
         // `tally` counted the tokens that start a sentence in `inner`, which weigh 1 rather
         // than 2: the weights and those give the count, and the rest are inside.
         for tally in &mut t.tallies {
@@ -279,6 +305,86 @@ mod tests {
         );
         assert_eq!(t.form(t.tokens[14].ty), "officials");
         assert_eq!(t.form(t.tokens[10].ty), "internationally");
+    }
+
+    /// Words joined by apostrophes and hyphens, which the plain path cuts whole where they are
+    /// ASCII, are cut as the character walk cuts them, with the same breaks and hyphens.
+    #[test]
+    fn joined_words() {
+        let text = "It's rock'n'roll, dogs' toys. A well-known x-ray-based word-- 9-11, \
+                    COVID-19. l'été US-led don't'x it'3 a-'b end-\nof O'Neil's \
+                    re-elect\u{2019}s x-\u{2010}y a-b.c e-mail\ttab last-";
+        let seg = crate::segment::segment(text);
+        let t = Tokens::new(text, &seg.sentences);
+        let words: Vec<&str> = t.tokens.iter().map(|k| &text[k.range()]).collect();
+        assert_eq!(
+            words,
+            [
+                "It's",
+                "rock'n'roll",
+                "dogs",
+                "toys",
+                "A",
+                "well-known",
+                "x-ray-based",
+                "word",
+                "9-11",
+                "COVID-19",
+                "l'été",
+                "US-led",
+                "don't'x",
+                "it",
+                "3",
+                "a",
+                "b",
+                "end",
+                "of",
+                "O'Neil's",
+                "re-elect’s",
+                "x",
+                "y",
+                "a-b",
+                "c",
+                "e-mail",
+                "tab",
+                "last"
+            ]
+        );
+        let breaks: Vec<usize> = (t.tokens.iter().enumerate())
+            .filter(|(_, k)| k.flags & super::BREAK_BEFORE != 0)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(breaks, [2, 3, 8, 9, 10, 14, 16, 18, 22, 24]);
+        assert_eq!(t.hyphenated, [5, 6, 8, 9, 11, 20, 23, 25]);
+    }
+
+    /// Every token's sentence is found from its index, across blocks and sentences without
+    /// tokens.
+    #[test]
+    fn sentence_of_every_token() {
+        let mut text = String::new();
+        let mut sentences = Vec::new();
+        for n in 0..200 {
+            let start = text.len();
+            text.push_str(&"word ".repeat(n % 7));
+            text.push_str("-- ");
+            let end = text.len();
+            sentences.push(crate::segment::Sentence {
+                start,
+                end,
+                paragraph: 0,
+            });
+        }
+        let t = Tokens::new(&text, &sentences);
+        let mut i = 0;
+        for (s, &n) in t.sentence_words.iter().enumerate() {
+            for _ in 0..n {
+                assert_eq!(t.sentence_of(i), s, "token {i}");
+                i += 1;
+            }
+        }
+        assert_eq!(i as usize, t.tokens.len());
+        assert!(t.sentence_words.contains(&0) && t.tokens.len() > 3 * super::BLOCK);
     }
 
     /// Forms that share their first eight bytes, or end the text, are told apart.

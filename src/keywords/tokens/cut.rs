@@ -125,7 +125,6 @@ const KIND: [u8; 256] = {
 pub(super) struct Cut<'a> {
     pub(super) tokens: &'a mut Tokens,
     pub(super) text: &'a str,
-    pub(super) sentence: u32,
     /// Punctuation or a line break came after the last token.
     pub(super) broken: bool,
     /// The current word has a hyphen.
@@ -275,8 +274,11 @@ impl Cut<'_> {
         }
         if k < 8 {
             let next = (w >> (8 * k)) as u8;
-            if at + k >= end || !ends_word(next, || lower >> (8 * k - 1) & 1 != 0) {
+            if at + k >= end {
                 return None;
+            }
+            if !ends_word(next, || lower >> (8 * k - 1) & 1 != 0) {
+                return self.joined_word(at, next, end);
             }
             let inside = u64::MAX >> (64 - 8 * k);
             let (upper, lower) = (upper & inside, lower & inside);
@@ -297,8 +299,11 @@ impl Cut<'_> {
             0 => lower >> 63 != 0,
             _ => lower2 >> (8 * k2 - 1) & 1 != 0,
         };
-        if at + 8 + k2 >= end || !ends_word(next, last_lower) {
+        if at + 8 + k2 >= end {
             return None;
+        }
+        if !ends_word(next, last_lower) {
+            return self.joined_word(at, next, end);
         }
         let inside = (1u64 << (8 * k2)) - 1;
         let (upper2, lower2) = (upper2 & inside, lower2 & inside);
@@ -319,6 +324,60 @@ impl Cut<'_> {
         );
         self.emit(at, at + 8 + k2, ty, upper & 0x80 != 0, all_caps);
         Some(8 + k2 + self.after(at + 8 + k2, next, end))
+    }
+
+    /// Cuts the word at byte `at` of the text (below `end`, the end of its sentence) whose
+    /// first letters and digits are followed by `joiner`, when it is ASCII letters and digits
+    /// joined by apostrophes and hyphens ("it's", "well-known", "COVID-19"), as
+    /// [`Cut::sentence`] would (see [`joins`]); returns how many bytes it took, or `None` for
+    /// any other word. Such words are common enough that handing each to the character walk,
+    /// and then coming back, cost more than this.
+    #[inline(never)]
+    fn joined_word(&mut self, at: usize, joiner: u8, end: usize) -> Option<usize> {
+        if joiner != b'\'' && joiner != b'-' {
+            return None;
+        }
+        let b = self.text.as_bytes().get(..end)?;
+        let (mut i, mut hyphen) = (at, false);
+        loop {
+            // The letters and digits, eight bytes at a time where the sentence has them.
+            while let Some(w) = b.get(i..i + 8) {
+                let k = word_bytes(word_at(w, 0, 0));
+                i += k;
+                if k < 8 {
+                    break;
+                }
+            }
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let (prev, c) = (b[i - 1], b.get(i).copied());
+            let next = b.get(i + 1).copied();
+            let joined = match (c, next) {
+                // A character that is not ASCII after this byte may be a letter that it joins:
+                // the character walk decides.
+                (_, Some(0x80..)) => return None,
+                (Some(b'\''), Some(n)) => prev.is_ascii_alphabetic() && n.is_ascii_alphabetic(),
+                (Some(b'-'), Some(n)) => n.is_ascii_alphanumeric(),
+                _ => false,
+            };
+            if !joined {
+                break;
+            }
+            hyphen |= c == Some(b'-');
+            i += 1;
+        }
+        // What ends the word: the sentence's end, or a byte that cannot join it to more (an
+        // apostrophe or a hyphen that did not join above cannot).
+        let next = b.get(i).copied();
+        if let Some(c) = next {
+            if c != b'\'' && c != b'-' && !ends_word(c, || b[i - 1].is_ascii_lowercase()) {
+                return None;
+            }
+        }
+        self.hyphen = hyphen;
+        self.push(at, i, false);
+        Some(i - at + next.map_or(0, |c| self.after(i, c, end)))
     }
 
     /// How many bytes after a plain word the fast path takes, `next` being the byte at `at`
@@ -402,7 +461,6 @@ impl Cut<'_> {
         self.tokens.tokens.push(Token {
             start: start as u32,
             end: end as u32,
-            sentence: self.sentence,
             ty,
             flags,
         });
