@@ -61,7 +61,7 @@ use crate::bytes::space_at;
 use crate::keywords::tokens::Tokens;
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
-use crate::schema::{Attribution, Cue, Form, Kind, Mention};
+use crate::schema::{Attribution, Cue, Form, Kind, Mention, Text};
 use crate::segment::Sentence;
 use std::borrow::Cow;
 
@@ -121,7 +121,7 @@ impl Found {
             end: units.at(b),
         });
         let mut mention = |m: &RawMention| Mention {
-            text: text[m.start..m.end].to_string(),
+            text: Text::from(&text[m.start..m.end]),
             start: units.at(m.start),
             end: units.at(m.end),
             kind: m.kind,
