@@ -61,7 +61,7 @@ use crate::bytes::space_at;
 use crate::keywords::tokens::Tokens;
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
-use crate::schema::{Attribution, Cue, Form, Kind, Mention};
+use crate::schema::{Attribution, Cue, Form, Kind, Mention, Text};
 use crate::segment::Sentence;
 use std::borrow::Cow;
 
@@ -109,8 +109,11 @@ impl Found {
     /// Converts to the schema type with UTF-16 offsets.
     ///
     /// `units` converts the offsets; they lie in or near the sentence, so a cursor that has just
-    /// converted the sentence's start reaches them with short counts.
-    pub(crate) fn to_schema(&self, text: &str, units: &mut Utf16Cursor) -> Attribution {
+    /// converted the sentence's start reaches them with short counts. Taken by value: the
+    /// quotations are converted in their own vector (a pair of offsets has the size of a
+    /// [`Span`](crate::schema::Span)), so that ~10k attributions with quotations per 4 MB of news
+    /// allocate and free no second one.
+    pub(crate) fn into_schema(self, text: &str, units: &mut Utf16Cursor) -> Attribution {
         let cue = self.cue.map(|(a, b)| Cue {
             text: crate::cues::spelling(&text[a..b])
                 .map_or_else(|| Cow::Owned(text[a..b].to_string()), Cow::Borrowed),
@@ -118,7 +121,7 @@ impl Found {
             end: units.at(b),
         });
         let mut mention = |m: &RawMention| Mention {
-            text: text[m.start..m.end].to_string(),
+            text: Text::from(&text[m.start..m.end]),
             start: units.at(m.start),
             end: units.at(m.end),
             kind: m.kind,
@@ -132,7 +135,11 @@ impl Found {
             source,
             via,
             continued: self.continued,
-            quotes: self.quotes.iter().map(|&(a, b)| units.span(a, b)).collect(),
+            quotes: self
+                .quotes
+                .into_iter()
+                .map(|(a, b)| units.span(a, b))
+                .collect(),
             rule: Cow::Borrowed(self.rule),
         }
     }

@@ -272,7 +272,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let mut sentences: Vec<Sentence> = Vec::with_capacity(segmentation.sentences.len());
     let mut weights: Vec<usize> = Vec::with_capacity(segmentation.sentences.len());
     let (mut total, mut attributed, mut vague) = (0usize, 0usize, 0usize);
-    for (s, f) in segmentation.sentences.iter().zip(&found) {
+    for (s, f) in segmentation.sentences.iter().zip(found) {
         let w = text.get(s.start..s.end).map_or(0, non_space_chars);
         weights.push(w);
         total += w;
@@ -292,7 +292,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             } else {
                 attributed += w;
             }
-            sentence.attribution = Some(f.to_schema(text, &mut units));
+            sentence.attribution = Some(f.into_schema(text, &mut units));
         }
         sentence.end = units.at(s.end);
     }

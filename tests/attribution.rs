@@ -63,7 +63,7 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
             }
         }
     };
-    cmp("source", &case.source, src.map(|m| m.text.clone()));
+    cmp("source", &case.source, src.map(|m| m.text.to_string()));
     cmp(
         "cue",
         &case.cue,
@@ -88,7 +88,7 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
         }
     }
     if let Some(v) = &case.via {
-        let got: Vec<String> = at.via.iter().map(|m| m.text.clone()).collect();
+        let got: Vec<String> = at.via.iter().map(|m| m.text.to_string()).collect();
         if *v != got {
             errs.push(format!("via: want {v:?}, got {got:?}"));
         }

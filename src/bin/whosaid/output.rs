@@ -224,7 +224,7 @@ fn csv_table(table: Table, id: &Value, text: &str, a: &Analysis) -> String {
                         s.end.to_string(),
                         slice(s.start, s.end),
                         at.is_some().to_string(),
-                        src.map(|m| m.text.clone()).unwrap_or_default(),
+                        src.map(|m| m.text.to_string()).unwrap_or_default(),
                         src.map(|m| kind_name(m.kind).to_string())
                             .unwrap_or_default(),
                         entity.map(|e| e.to_string()).unwrap_or_default(),
