@@ -96,11 +96,12 @@ pub fn extract(
     let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
         .filter(|&g| counts.score[g as usize] > 0.0)
         .collect();
-    // A total order: no two groups share an occurrence.
+    // A total order: no two groups share an occurrence. The first occurrences are only looked
+    // up on a tie of scores: most of the groups are compared several times.
     best_sorted(&mut ranked, options.max_keywords, |&a, &b| {
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
-            .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
+            .then_with(|| counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
 
     let source_ranked = by_source::rank(&counts, sources, &logs);
