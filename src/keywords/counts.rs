@@ -459,13 +459,15 @@ impl<'a> Counts<'a> {
             let ty = ty as u32;
             let own = own.get(&ty).copied().unwrap_or_default();
             let form = tokens.form(ty).as_bytes();
-            let cases = tally.by_case.iter().zip(own).zip(first).enumerate();
-            for (case, ((&weight, own), &i)) in cases {
+            // By index rather than by zipped iterators: most of the four cases are skipped, and
+            // the iterators cost several times the test.
+            for case in 0..4 {
+                let (weight, own) = (tally.by_case[case], own[case]);
                 if weight == own {
                     continue;
                 }
+                let mut i = first[case];
                 let case = case as u8;
-                let mut i = i;
                 if own > 0 && tokens.own_spelling.binary_search(&i).is_ok() {
                     match self.first_spelled_alike(ty, case) {
                         Some(alike) => i = alike,

@@ -96,11 +96,12 @@ pub fn extract(
     let mut ranked: Vec<u32> = (0..counts.groups.len() as u32)
         .filter(|&g| counts.score[g as usize] > 0.0)
         .collect();
-    // A total order: no two groups share an occurrence.
+    // A total order: no two groups share an occurrence. The first occurrences are only looked
+    // up on a tie of scores: most of the groups are compared several times.
     best_sorted(&mut ranked, options.max_keywords, |&a, &b| {
         counts.score[b as usize]
             .total_cmp(&counts.score[a as usize])
-            .then(counts.occ(a)[0].cmp(&counts.occ(b)[0]))
+            .then_with(|| counts.occ(a)[0].cmp(&counts.occ(b)[0]))
     });
 
     let source_ranked = by_source::rank(&counts, sources, &logs);
@@ -209,12 +210,20 @@ fn term_score(c: &Counts, group: u32, logs: &SmallLogs) -> f64 {
         part = c.text[a..b].to_lowercase();
         &part
     };
+    // Most forms are ASCII lower-case letters only: their length is their number of bytes, and
+    // they have no hyphen, which spares decoding them.
+    let letters = stem::is_letters(lower.as_bytes());
     // Longer words are rarer and more specific (Zipf's law of abbreviation), up to a point.
-    let len = lower.chars().count().min(10);
+    let len = if letters {
+        lower.len()
+    } else {
+        lower.chars().count()
+    };
+    let len = len.min(10);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let noun = flag(NOUN_SUFFIXES.iter().any(|s| lower.ends_with(s)));
     let past = flag(lower.ends_with("ed"));
-    let compound = flag(lower.contains(['-', '‐']));
+    let compound = flag(!letters && lower.contains(['-', '‐']));
     let in_name = g.in_name as f64 / tf;
     // Log-linear: the weights were fitted to keyword judgements on news (see the module docs).
     (0.40 * logs.ln(occ.len()) - 0.18 * logs.ln(1 + first as usize)

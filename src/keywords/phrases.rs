@@ -242,7 +242,7 @@ pub(super) fn find(c: &Counts, max: usize, bar: f64, index: &Utf16Index) -> Phra
         b.count
             .cmp(&a.count)
             .then(a.first.cmp(&b.first))
-            .then(a.key.cmp(&b.key))
+            .then_with(|| a.key.cmp(&b.key))
     });
     let ngrams = frequent
         .into_iter()
