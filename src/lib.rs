@@ -40,7 +40,7 @@
 //!
 //! Every stage is a bounded number of passes over the text; there is no backtracking. `make bench`
 //! measures MB/s per stage and writes `docs/benchmarks.md`: on 3.86 MB of news, one core of the
-//! project's 2-core machine runs the full analysis at 37 to 40 MB/s (segmentation alone at about
+//! project's 2-core machine runs the full analysis at 35 to 45 MB/s, as its load varies (segmentation alone at about
 //! 1.2 GB/s), and time grows linearly from 10 KB to 50 MB. The words are cut once
 //! ([`keywords::tokens::Tokens`]): attribution finds its cue words among those tokens, the
 //! keyword statistics count them, and the cutting tallies what the later stages ask of each
