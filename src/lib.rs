@@ -40,15 +40,15 @@
 //!
 //! Every stage is a bounded number of passes over the text; there is no backtracking. `make bench`
 //! measures MB/s per stage and writes `docs/benchmarks.md`: on 3.86 MB of news, one core of the
-//! project's 2-core machine runs the full analysis at 35 to 45 MB/s, as its load varies (segmentation alone at about
-//! 1.2 GB/s), and time grows linearly from 10 KB to 50 MB. The words are cut once
-//! ([`keywords::tokens::Tokens`]): attribution finds its cue words among those tokens, the
-//! keyword statistics count them, and the cutting tallies what the later stages ask of each
-//! distinct form (its counts, how its tokens are spelled). The hot loops read ASCII eight bytes
+//! project's 2-core machine runs the full analysis at 35 to 45 MB/s, as the machine's load varies
+//! (segmentation alone at about 1.2 GB/s), and time grows linearly from 10 KB to 50 MB. The
+//! words are cut once ([`keywords::tokens::Tokens`]): attribution finds its cue words among
+//! those tokens, the keyword statistics count them, and the cutting tallies what the later
+//! stages ask of each distinct form (its counts, how its tokens are spelled). The hot loops read ASCII eight bytes
 //! at a time in plain `u64` arithmetic, so the same code is fast in WebAssembly: in Node the
 //! page's entry (the analysis and the [`view::View`] the page is sent) runs at about 0.7x
 //! native. The view sends numbers in bulk as typed arrays; converting a whole result for a long
-//! text into JavaScript objects instead brings it to about 0.45x.
+//! text into JavaScript objects instead brings it to about 0.4x.
 //!
 //! # Untrusted input
 //!
