@@ -134,11 +134,12 @@ for name in pysbd yake; do
   for _ in $(seq "${PEER_ROUNDS:-3}"); do
     line=$(.venv/bin/python scripts/peers.py "$INPUT" 200000 "$name" | tail -1)
     echo "$line" | tee -a "$TMP/peers"
-    set -- $line
-    [ "$2" = skipped ] && break
+    read -r _ mbps _ <<<"$line"
+    # A peer that is not installed (or printed nothing) is skipped, as the report says.
+    case "${mbps:-skipped}" in skipped) break ;; esac
     NEXT=$(whosaid_full)
     echo "whosaid $W $NEXT; $line"
-    echo "$name $2 $W $NEXT" >> "$TMP/rounds"
+    [ -n "$W" ] && [ -n "$NEXT" ] && echo "$name $mbps $W $NEXT" >> "$TMP/rounds"
     W=$NEXT
   done
 done
