@@ -498,15 +498,43 @@ test('big input: 10 MB completes with visible progress while the page stays resp
   await s.finish();
 });
 
+/**
+ * Holds back the page's next analysis request to its worker for three seconds. The Cancel button
+ * appears after 400 ms, and a fast machine analyses 10 MB in about that time, so without the hold
+ * the run could end before the button is there to click.
+ */
+async function holdAnalysis(page) {
+  await page.evaluate(() => {
+    const send = Worker.prototype.postMessage;
+    window.__send = send;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.type === 'analyze') {
+        setTimeout(() => send.call(this, message, ...rest), 3000);
+        return undefined;
+      }
+      return send.call(this, message, ...rest);
+    };
+  });
+}
+
+/** Undoes {@link holdAnalysis}. */
+async function releaseAnalysis(page) {
+  await page.evaluate(() => {
+    Worker.prototype.postMessage = window.__send;
+  });
+}
+
 test('big input: Cancel stops a long analysis and the page can analyse again', async () => {
   const s = await open();
   const { page } = s;
   await page.evaluate(() => {
     document.getElementById('input').value = 'Lena Park said the plan would work. '.repeat(300000);
   });
+  await holdAnalysis(page);
   await page.click('#analyze');
   await page.waitForFunction(() => !document.getElementById('cancel').hidden);
   await page.click('#cancel');
+  await releaseAnalysis(page);
   assert.match(await page.textContent('#status'), /cancelled/);
   const t0 = Date.now();
   await analyze(page, LIBRARY);
@@ -539,9 +567,11 @@ test('big input: the JSON export is the whole result, also after a cancelled run
   await page.evaluate(() => {
     document.getElementById('input').value = 'Omar Haddad said the road would close. '.repeat(300000);
   });
+  await holdAnalysis(page);
   await page.click('#analyze');
   await page.waitForFunction(() => !document.getElementById('cancel').hidden);
   await page.click('#cancel');
+  await releaseAnalysis(page);
   check(await exported());
   await s.finish();
 });
