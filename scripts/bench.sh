@@ -42,7 +42,9 @@ PY
 
 echo "== native stages and scaling (cargo bench)"
 WHOSAID_BENCH_SLICE="$SLICE" cargo bench -q --bench analyze 2>/dev/null | tee "$TMP/native" | tee -a "$TMP/report"
-FULL=$(awk -F'|' '/\| full analysis \|/{gsub(/ /,"",$3); print $3}' "$TMP/native")
+# The MB/s of the full analysis in a table that `cargo bench --bench analyze` printed.
+full_mbps() { awk -F'|' '/\| full analysis \|/{gsub(/ /,"",$3); print $3}' "$@"; }
+FULL=$(full_mbps "$TMP/native")
 FULL_SLICE=$(awk -F'|' '/\| full analysis, peers/{gsub(/ /,"",$3); print $3}' "$TMP/native")
 SEG=$(awk -F'|' '/\| segment /{gsub(/ /,"",$3); print $3}' "$TMP/native")
 KW=$(awk -F'|' '/\| keywords /{gsub(/ /,"",$3); print $3}' "$TMP/native")
@@ -125,7 +127,7 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 # round. A slow spell of the shared machine then cannot tilt a ratio, as it could when whosaid was
 # timed once, minutes before the peers.
 whosaid_full() {
-  cargo bench -q --bench analyze -- --full 2>/dev/null | awk -F'|' '/\| full analysis \|/{gsub(/ /,"",$3); print $3}'
+  cargo bench -q --bench analyze -- --full 2>/dev/null | full_mbps
 }
 : > "$TMP/peers"
 : > "$TMP/rounds"

@@ -265,14 +265,18 @@ impl Tokens {
 mod tests {
     use super::Tokens;
 
+    /// The tokens of `text`, cut from its sentences as an analysis cuts them.
+    fn tokens_of(text: &str) -> Tokens {
+        Tokens::new(text, &crate::segment::segment(text).sentences)
+    }
+
     /// Words that the plain path cuts, and words next to joiners that it leaves to the rest,
     /// are cut as they were.
     #[test]
     fn plain_words_and_joiners() {
         let text = "The U.S. says it's 3.5 or 1,000 tons, not COVID-19; Internationally, \
                     well-known counterintelligence (NATO) officials said: no. Trump’s end";
-        let seg = crate::segment::segment(text);
-        let t = Tokens::new(text, &seg.sentences);
+        let t = tokens_of(text);
         let words: Vec<&str> = t.tokens.iter().map(|k| &text[k.range()]).collect();
         assert_eq!(
             words,
@@ -314,8 +318,7 @@ mod tests {
         let text = "It's rock'n'roll, dogs' toys. A well-known x-ray-based word-- 9-11, \
                     COVID-19. l'été US-led don't'x it'3 a-'b end-\nof O'Neil's \
                     re-elect\u{2019}s x-\u{2010}y a-b.c e-mail\ttab last-";
-        let seg = crate::segment::segment(text);
-        let t = Tokens::new(text, &seg.sentences);
+        let t = tokens_of(text);
         let words: Vec<&str> = t.tokens.iter().map(|k| &text[k.range()]).collect();
         assert_eq!(
             words,
@@ -391,8 +394,7 @@ mod tests {
     #[test]
     fn interned_forms() {
         let text = "Internationally internationals INTERNATIONALLY a b A Ab ab Über über 12345678 12345678x 12345678";
-        let seg = crate::segment::segment(text);
-        let t = Tokens::new(text, &seg.sentences);
+        let t = tokens_of(text);
         let ids: Vec<u32> = t.tokens.iter().map(|t| t.ty).collect();
         assert_eq!(ids, [0, 1, 0, 2, 3, 2, 4, 4, 5, 5, 6, 7, 6]);
         assert_eq!(t.form(1), "internationals");
@@ -407,8 +409,7 @@ mod tests {
                     ABCDEFGHIJKLMNOPQ abcdefghijklmnopr ABCDEFGHIJKLMNOP ABCDEFGHIJKLM \
                     ABCDEFGHIJKL abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyy \
                     abcdefghijklmnopqrstuvwxyz1";
-        let seg = crate::segment::segment(text);
-        let t = Tokens::new(text, &seg.sentences);
+        let t = tokens_of(text);
         let ids: Vec<u32> = t.tokens.iter().map(|t| t.ty).collect();
         assert_eq!(ids, [0, 1, 2, 3, 3, 4, 2, 1, 0, 5, 6, 7]);
         assert_eq!(t.form(4), "abcdefghijklmnopr");
