@@ -151,7 +151,7 @@ fn main() {
     }
 
     let seg = segment::segment(&text);
-    let q = quotes::find(&text);
+    let (q, dashes) = quotes::find_with_dashes(&text);
     let index = offsets::Utf16Index::new(&text);
     // The keyword tokens, which attribution reads too: cut once per analysis, and timed with
     // the keyword stage below.
@@ -165,14 +165,20 @@ fn main() {
     row(
         "quotes + attribute",
         time(3.0, || {
-            let q = quotes::find(&text);
-            black_box(attribution::attribute(&text, &seg.sentences, &q, &tokens));
+            let (q, dashes) = quotes::find_with_dashes(&text);
+            black_box(attribution::attribute(
+                &text,
+                &seg.sentences,
+                &q,
+                &dashes,
+                &tokens,
+            ));
         }),
     );
     let _ = &q;
     // Keywords with the sources' sentence lists, as the full analysis calls it: the terms of
     // each source are part of the stage.
-    let mut found = attribution::attribute(&text, &seg.sentences, &q, &tokens);
+    let mut found = attribution::attribute(&text, &seg.sentences, &q, &dashes, &tokens);
     let groups = sources::group(&text, &seg.sentences, &mut found);
     let by_source: Vec<&[usize]> = groups.iter().map(|g| g.sentences.as_slice()).collect();
     // Grouping rewrites the attributions it is given, so each run takes a fresh copy; the

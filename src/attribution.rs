@@ -239,12 +239,15 @@ fn is_title_line(text: &str, s: &Sentence) -> bool {
 
 /// Finds the attribution of every sentence.
 ///
-/// `tokens` are the keyword stage's tokens of the same sentences, which stand in for the
-/// sentences' bytes where the cue rules look for candidate words.
+/// `quotes` and `long_dashes` are the text's quotations and long dashes, as
+/// [`crate::quotes::find_with_dashes`] gives them. `tokens` are the keyword stage's tokens of the
+/// same sentences, which stand in for the sentences' bytes where the cue rules look for candidate
+/// words.
 pub fn attribute(
     text: &str,
     sentences: &[Sentence],
     quotes: &[Quote],
+    long_dashes: &[usize],
     tokens: &Tokens,
 ) -> Vec<Option<Found>> {
     let (spans, phrases) = real_quotes(text, quotes);
@@ -272,7 +275,7 @@ pub fn attribute(
     let mut q = 0usize;
     // The buffers and memos of the sentence rule, kept from sentence to sentence.
     let mut scratch = sentence::Scratch::default();
-    let mut token_scan = scan::TokenScan::new(text, tokens);
+    let mut token_scan = scan::TokenScan::new(long_dashes, tokens);
     for (si, s) in sentences.iter().enumerate() {
         while q < spans.len() && spans[q].end <= s.start {
             q += 1;
@@ -529,7 +532,8 @@ mod tests {
     fn run(text: &str) -> Vec<Option<Found>> {
         let seg = crate::segment::segment(text);
         let tokens = Tokens::new(text, &seg.sentences);
-        attribute(text, &seg.sentences, &crate::quotes::find(text), &tokens)
+        let (quotes, dashes) = crate::quotes::find_with_dashes(text);
+        attribute(text, &seg.sentences, &quotes, &dashes, &tokens)
     }
 
     /// Words are counted as `split_whitespace` splits them, over ASCII and other white space.

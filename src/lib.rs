@@ -248,10 +248,16 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         });
     }
     let index = offsets::Utf16Index::new(text);
-    let quotes = quotes::find(text);
+    let (quotes, long_dashes) = quotes::find_with_dashes(text);
     // The keyword tokens, cut once: attribution finds its candidate words among them.
     let tokens = keywords::tokens::Tokens::new(text, &segmentation.sentences);
-    let mut found = attribution::attribute(text, &segmentation.sentences, &quotes, &tokens);
+    let mut found = attribution::attribute(
+        text,
+        &segmentation.sentences,
+        &quotes,
+        &long_dashes,
+        &tokens,
+    );
     let groups = sources::group(text, &segmentation.sentences, &mut found);
     let source_sentences: Vec<&[usize]> = groups.iter().map(|g| g.sentences.as_slice()).collect();
     let keywords = keywords::extract(

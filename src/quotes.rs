@@ -133,11 +133,19 @@ fn next_stop<const BREAKS: bool>(bytes: &[u8], i: usize) -> usize {
 
 /// Finds the quotations of `text`, in order of their opening marks.
 pub fn find(text: &str) -> Vec<Quote> {
+    find_with_dashes(text).0
+}
+
+/// [`find`], and where every long dash (`―` or `—`) of `text` starts, in order. The pass that
+/// pairs the marks decodes every character outside ASCII, long dashes included, so it notes
+/// them for the attribution's signature rule, which would otherwise read the whole text again.
+pub fn find_with_dashes(text: &str) -> (Vec<Quote>, Vec<usize>) {
     // One slot per opening mark, in text order, so that the quotations come out in order of
     // their opening marks without a sort: a slot is filled when its quotation ends, and slots
     // of quotations that are dropped keep the end `PENDING` and are removed at the end.
     const PENDING: usize = usize::MAX;
     let mut quotes: Vec<Quote> = Vec::new();
+    let mut dashes: Vec<usize> = Vec::new();
     // Open quotations: (single, slot).
     let mut open: Vec<(bool, usize)> = Vec::new();
     let paragraph_end_pending = |open: &mut Vec<(bool, usize)>, quotes: &mut [Quote], at: usize| {
@@ -212,6 +220,9 @@ pub fn find(text: &str) -> Vec<Quote> {
             break;
         };
         next = i + c.len_utf8();
+        if matches!(c, '―' | '—') {
+            dashes.push(i);
+        }
         if skip_next {
             // The second apostrophe of a doubled mark ('').
             skip_next = false;
@@ -288,7 +299,7 @@ pub fn find(text: &str) -> Vec<Quote> {
     }
     paragraph_end_pending(&mut open, &mut quotes, last_nonspace);
     quotes.retain(|q| q.end != PENDING);
-    quotes
+    (quotes, dashes)
 }
 
 #[cfg(test)]

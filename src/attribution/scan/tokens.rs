@@ -2,10 +2,9 @@
 //! [`scan`]'s pass over the bytes.
 
 use super::{
-    is_long_dash, is_word_char, scan, shape, shapes, word_ends_at, Shapes, Words, ASCII_WORD,
-    QUOTE_HEAD,
+    is_word_char, scan, shape, shapes, word_ends_at, Shapes, Words, ASCII_WORD, QUOTE_HEAD,
 };
-use crate::bytes::{char_width, first_byte, sixteen, HIGH, ONES};
+use crate::bytes::char_width;
 use crate::keywords::tokens::{Token, Tokens, CAPITALIZED};
 
 /// The keyword stage's tokens of the whole text, read by [`TokenScan::words`] in place of the
@@ -29,7 +28,7 @@ pub(in crate::attribution) struct TokenScan<'k> {
     /// candidate; 0 when no word of a token of that form can be a candidate.
     forms: Vec<u8>,
     /// Where every long dash of the text starts, in order.
-    dashes: Vec<usize>,
+    dashes: &'k [usize],
     /// The first token and dash not before the last sentence read: sentences come in order.
     token: usize,
     dash: usize,
@@ -44,8 +43,9 @@ const PARTS: u8 = 4;
 const LEN_SHIFT: u32 = 3;
 
 impl<'k> TokenScan<'k> {
-    /// Classifies the forms of `tokens`, the tokens of `text`, and finds its long dashes.
-    pub(in crate::attribution) fn new(text: &str, tokens: &'k Tokens) -> TokenScan<'k> {
+    /// Classifies the forms of `tokens`, the tokens of the text, whose long dashes start at
+    /// `dashes` (in order, from [`crate::quotes::find_with_dashes`]).
+    pub(in crate::attribution) fn new(dashes: &'k [usize], tokens: &'k Tokens) -> TokenScan<'k> {
         let shapes = shapes();
         let forms = (0..tokens.type_count() as u32)
             .map(|ty| form_bits(shapes, tokens.form(ty)))
@@ -53,7 +53,7 @@ impl<'k> TokenScan<'k> {
         TokenScan {
             tokens: &tokens.tokens,
             forms,
-            dashes: long_dashes(text.as_bytes()),
+            dashes,
             token: 0,
             dash: 0,
         }
@@ -232,40 +232,6 @@ fn ends_word(body: &str, at: usize) -> bool {
     }
 }
 
-/// Where every long dash of `bytes` starts, in order: eight bytes at a time, testing only the
-/// bytes 94 and 95, which end a long dash and, in news, little else (E2, which starts one,
-/// also starts every curly quotation mark).
-fn long_dashes(bytes: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut check = |mut ends: u64, at: usize| {
-        while ends != 0 {
-            let end = at + (ends.trailing_zeros() / 8) as usize;
-            // `first_byte` may mark bytes after a mark falsely: each mark is checked.
-            if let Some(start) = end.checked_sub(2).filter(|&s| is_long_dash(bytes, s)) {
-                out.push(start);
-            }
-            ends &= ends - 1;
-        }
-    };
-    // Setting bit 0 makes 94 into 95.
-    let ends = |x: u64| first_byte(x | ONES, 0x95);
-    // Sixteen bytes at a time, most of them all ASCII.
-    let mut chunks = bytes.chunks_exact(16);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let (x, y) = sixteen(chunk);
-        if (x | y) & HIGH != 0 {
-            check(ends(x), at);
-            check(ends(y), at + 8);
-        }
-        at += 16;
-    }
-    let (x, y) = sixteen(chunks.remainder());
-    check(ends(x), at);
-    check(ends(y), at + 8);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::scan;
@@ -277,8 +243,9 @@ mod tests {
     fn same_candidates(text: &str) {
         let seg = crate::segment::segment(text);
         let tokens = Tokens::new(text, &seg.sentences);
-        let (spans, _) = crate::attribution::real_quotes(text, &crate::quotes::find(text));
-        let mut shared = TokenScan::new(text, &tokens);
+        let (quotes, dashes) = crate::quotes::find_with_dashes(text);
+        let (spans, _) = crate::attribution::real_quotes(text, &quotes);
+        let mut shared = TokenScan::new(&dashes, &tokens);
         let (mut bytes, mut toks) = (Words::default(), Words::default());
         for s in &seg.sentences {
             let body = &text[s.start..s.end];
