@@ -57,7 +57,6 @@ mod words;
 
 pub(crate) use words::trim_prefix;
 
-use crate::bytes::space_at;
 use crate::keywords::tokens::Tokens;
 use crate::offsets::Utf16Cursor;
 use crate::quotes::Quote;
@@ -152,9 +151,9 @@ struct Span2 {
     end: usize,
 }
 
-/// Merges nested and overlapping quotations into disjoint spans and keeps the real ones: at least
-/// four words, or a closing punctuation mark inside (“Whatever.”), or unclosed. Short labels in
-/// quotation marks ('China-Russia threat') are scare quotes.
+/// Merges nested and overlapping quotations into disjoint spans and keeps the real ones, those
+/// the quotation pass weighed as speech ([`Quote::speech`]); short labels in quotation marks are
+/// scare quotes. The second list holds the short quoted phrases ([`Quote::phrase`]).
 fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
     // (start, end, real, short double-quoted phrase)
     let mut merged: Vec<(usize, usize, bool, bool)> = Vec::new();
@@ -162,29 +161,7 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
         if q.end <= q.start || q.end > text.len() {
             continue;
         }
-        // Only a bounded head of the quotation is read: nested or unclosed quotations share most
-        // of their text, so reading each one whole would make many of them quadratic.
-        const HEAD: usize = 256;
-        let inner = q.inner(text);
-        let mut cut = inner.len().min(HEAD);
-        while !inner.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let long = cut < inner.len();
-        let head = inner[..cut].trim();
-        // Only "at least four" words matter.
-        let words = words_upto(head, 4);
-        let real =
-            words >= 4 || (!long && words >= 1 && head.ends_with(['.', '!', '?', ',']) && q.closed);
-        // A short phrase in double marks that is not a capitalised name ("The Group").
-        let phrase = !real
-            && !long
-            && q.closed
-            && !q.single
-            && words >= 1
-            && !head
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let (real, phrase) = (q.speech, q.phrase);
         match merged.last_mut() {
             Some(last) if q.start < last.1 => {
                 // Nested inside the previous one: the outer quotation decides.
@@ -204,27 +181,6 @@ fn real_quotes(text: &str, quotes: &[Quote]) -> (Vec<Span2>, Vec<Span2>) {
             .collect()
     };
     (pick(true), pick(false))
-}
-
-/// How many white-space separated words `s` has, counted up to `max`: as
-/// `s.split_whitespace().take(max).count()`, but ASCII bytes (most of every quotation) are
-/// tested without decoding them.
-fn words_upto(s: &str, max: usize) -> usize {
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < s.len() {
-        let (space, width) = space_at(s, i);
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words >= max {
-                break;
-            }
-        }
-        i += width;
-    }
-    words.min(max)
 }
 
 /// True when the sentence is a line of its own without closing punctuation: a headline.
@@ -534,22 +490,6 @@ mod tests {
         let tokens = Tokens::new(text, &seg.sentences);
         let (quotes, dashes) = crate::quotes::find_with_dashes(text);
         attribute(text, &seg.sentences, &quotes, &dashes, &tokens)
-    }
-
-    /// Words are counted as `split_whitespace` splits them, over ASCII and other white space.
-    #[test]
-    fn words_are_counted_as_split_whitespace_splits_them() {
-        let pieces = [
-            "a", "Bé", " ", "\t", "\u{b}", "\u{a0}", "\u{2003}", "“", ".", "\n",
-        ];
-        let mut gen = crate::testing::Pieces::new();
-        for _ in 0..3_000 {
-            let text = gen.text(&pieces, 10);
-            for max in [1, 4, usize::MAX] {
-                let split = text.split_whitespace().take(max).count();
-                assert_eq!(words_upto(&text, max), split, "{text:?}");
-            }
-        }
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! over the text. A straight mark opens when it stands before a word and closes after one; a
 //! single mark inside a word (`don't`) or after an `s` before a space (`states'`) is an apostrophe.
 //! An opening mark that is never closed yields an unclosed quotation that runs to the end of its
-//! paragraph, so unbalanced text never swallows the rest of the article.
+//! paragraph, so unbalanced text never swallows the rest of the article. Each quotation is
+//! weighed as it ends, while its text is still in the cache: someone's words, or a label in
+//! quotation marks (see [`Quote::speech`]).
 
-use crate::bytes::{first_byte, HIGH, ONES};
+use crate::bytes::{first_byte, space_at, HIGH, ONES};
 
 /// One quotation, in byte offsets, marks included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,13 @@ pub struct Quote {
     pub closed: bool,
     /// True for single quotation marks.
     pub single: bool,
+    /// Someone's words rather than a label (a scare quote, 'China-Russia threat'): at least
+    /// four words, or a closing punctuation mark inside a closed quotation (“Whatever.”).
+    /// Judged from the first 256 bytes of the quoted words.
+    pub speech: bool,
+    /// Not speech, but a short phrase in closed double marks that is no capitalised name ("The
+    /// Group"): a partial quotation when reported content holds it.
+    pub phrase: bool,
 }
 
 impl Quote {
@@ -41,6 +50,58 @@ impl Quote {
         chars.next_back();
         chars.as_str()
     }
+
+    /// Sets [`Quote::speech`] and [`Quote::phrase`] once the end is known. Called by the pass
+    /// that pairs the marks, when it has just read the quotation's text: judged later, from
+    /// the attribution, each quotation's first bytes were a cache miss.
+    fn weigh(&mut self, text: &str) {
+        if self.end <= self.start || self.end > text.len() {
+            return;
+        }
+        // Only a bounded head of the quotation is read: nested or unclosed quotations share
+        // most of their text, so reading each one whole would make many of them quadratic.
+        const HEAD: usize = 256;
+        let inner = self.inner(text);
+        let mut cut = inner.len().min(HEAD);
+        while !inner.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let long = cut < inner.len();
+        let head = inner[..cut].trim();
+        // Only "at least four" words matter.
+        let words = words_upto(head, 4);
+        self.speech = words >= 4
+            || (!long && words >= 1 && head.ends_with(['.', '!', '?', ',']) && self.closed);
+        self.phrase = !self.speech
+            && !long
+            && self.closed
+            && !self.single
+            && words >= 1
+            && !head
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    }
+}
+
+/// How many white-space separated words `s` has, counted up to `max`: as
+/// `s.split_whitespace().take(max).count()`, but ASCII bytes (most of every quotation) are
+/// tested without decoding them.
+fn words_upto(s: &str, max: usize) -> usize {
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < s.len() {
+        let (space, width) = space_at(s, i);
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words >= max {
+                break;
+            }
+        }
+        i += width;
+    }
+    words.min(max)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -154,6 +215,7 @@ pub fn find_with_dashes(text: &str) -> (Vec<Quote>, Vec<usize>) {
         for (single, slot) in open.drain(..) {
             if !single {
                 quotes[slot].end = at;
+                quotes[slot].weigh(text);
             }
         }
     };
@@ -279,6 +341,7 @@ pub fn find_with_dashes(text: &str) -> (Vec<Quote>, Vec<usize>) {
                     if sg == single {
                         quotes[slot].end = i + mark_len;
                         quotes[slot].closed = true;
+                        quotes[slot].weigh(text);
                         break;
                     }
                 }
@@ -289,6 +352,8 @@ pub fn find_with_dashes(text: &str) -> (Vec<Quote>, Vec<usize>) {
                     end: PENDING,
                     closed: false,
                     single,
+                    speech: false,
+                    phrase: false,
                 });
                 open_count[single as usize] += 1;
             }
@@ -308,6 +373,22 @@ mod tests {
 
     fn inner(text: &str) -> Vec<&str> {
         find(text).iter().map(|q| q.inner(text)).collect()
+    }
+
+    /// Words are counted as `split_whitespace` splits them, over ASCII and other white space.
+    #[test]
+    fn words_are_counted_as_split_whitespace_splits_them() {
+        let pieces = [
+            "a", "Bé", " ", "\t", "\u{b}", "\u{a0}", "\u{2003}", "“", ".", "\n",
+        ];
+        let mut gen = crate::testing::Pieces::new();
+        for _ in 0..3_000 {
+            let text = gen.text(&pieces, 10);
+            for max in [1, 4, usize::MAX] {
+                let split = text.split_whitespace().take(max).count();
+                assert_eq!(words_upto(&text, max), split, "{text:?}");
+            }
+        }
     }
 
     #[test]
