@@ -141,7 +141,9 @@ impl<'t> Index<'t> {
         self.uses.push(id);
     }
 
-    /// An index sized for about `mentions` mentions: a few words, a key and a use each.
+    /// An index sized for about `mentions` mentions. Most mentions repeat a name already read,
+    /// so the maps are sized for the distinct names, as news has them: about one new word for
+    /// five mentions, and two key steps and two words of a group for five.
     pub(super) fn with_capacity(mentions: usize) -> Index<'t> {
         fn map<K, V>(n: usize) -> FastMap<K, V> {
             FastMap::with_capacity_and_hasher(n, Default::default())
@@ -150,13 +152,13 @@ impl<'t> Index<'t> {
             FastSet::with_capacity_and_hasher(n, Default::default())
         }
         Index {
-            short_word_ids: map(mentions / 2),
-            key_steps: map(mentions),
-            by_key: Vec::with_capacity(mentions),
-            descriptor_ids: map(mentions / 4),
+            short_word_ids: map(mentions / 4),
+            key_steps: map(mentions * 2 / 5),
+            by_key: Vec::with_capacity(mentions * 2 / 5),
+            descriptor_ids: map(mentions / 5),
             name_words: Vec::with_capacity(mentions),
-            group_words: set(mentions),
-            group_descriptors: set(mentions / 4),
+            group_words: set(mentions * 2 / 5),
+            group_descriptors: set(mentions / 5),
             uses: Vec::with_capacity(mentions),
             // About one group for four mentions in news.
             groups: Vec::with_capacity(mentions / 4),
