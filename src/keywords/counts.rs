@@ -322,6 +322,13 @@ impl<'a> Counts<'a> {
     /// counts when the word is never seen elsewhere. A group that was not named (see
     /// [`Counts::name_groups`]) is tallied from its occurrences.
     pub fn surface(&self, g: u32) -> String {
+        self.with_surface(g, str::to_string)
+    }
+
+    /// Hands the surface form of group `g` (see [`Counts::surface`]) to `take`: most forms are
+    /// short and ASCII, and are spelled on the stack rather than in a string of their own,
+    /// which the by-source lists would copy and drop for each of their thousands of terms.
+    pub fn with_surface<R>(&self, g: u32, take: impl FnOnce(&str) -> R) -> R {
         let named = {
             let names = self.surfaces.borrow();
             let slot = names.slot.get(g as usize).copied().unwrap_or(NONE);
@@ -336,11 +343,7 @@ impl<'a> Counts<'a> {
             forms.best()
         });
         let mut buf = [0; 16];
-        self.surface_from(g, best.text(self.text, &mut buf))
-    }
-
-    /// The surface form of group `g` given its most frequent form `best`.
-    fn surface_from(&self, g: u32, best: &str) -> String {
+        let best = best.text(self.text, &mut buf);
         // A word seen only at the start of sentences is taken as a common word, unless it is
         // written in capitals throughout ("NATO").
         let group = &self.groups[g as usize];
@@ -348,15 +351,19 @@ impl<'a> Counts<'a> {
             best.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !best.chars().any(char::is_lowercase)
         };
-        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
-            // Most forms are ASCII, which needs no case tables.
-            if best.is_ascii() {
-                best.to_ascii_lowercase()
-            } else {
-                best.to_lowercase()
+        if !(group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting())) {
+            return take(best);
+        }
+        // Most forms are ASCII, which needs no case tables.
+        let mut lower = [0; 16];
+        match lower.get_mut(..best.len()) {
+            Some(lower) if best.is_ascii() => {
+                lower.copy_from_slice(best.as_bytes());
+                lower.make_ascii_lowercase();
+                take(std::str::from_utf8(lower).unwrap_or_default())
             }
-        } else {
-            best.to_string()
+            _ if best.is_ascii() => take(&best.to_ascii_lowercase()),
+            _ => take(&best.to_lowercase()),
         }
     }
 
