@@ -382,6 +382,29 @@ impl<'a> Counts<'a> {
                 (start, end, self.tokens.sentence_of(i & TOKEN_MASK))
             })
             .collect();
+        self.spans_of(ranges, index)
+    }
+
+    /// The spans of the occurrences of group `g`, and their sentences: those are filed with
+    /// the occurrences, which spares finding each token's sentence.
+    pub fn group_spans(&self, g: u32, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
+        let ranges: Vec<(usize, usize, usize)> = (self.occ(g).iter())
+            .zip(self.sent(g))
+            .map(|(&i, &s)| {
+                let (start, end) = self.range(i);
+                (start, end, s as usize)
+            })
+            .collect();
+        self.spans_of(ranges, index)
+    }
+
+    /// The UTF-16 spans of the byte ranges `ranges`, in text order, and their sentences
+    /// (each range's third item).
+    fn spans_of(
+        &self,
+        ranges: Vec<(usize, usize, usize)>,
+        index: &Utf16Index,
+    ) -> (Vec<Span>, Vec<usize>) {
         let mut units = Utf16Cursor::new(self.text, index);
         ranges
             .into_iter()
