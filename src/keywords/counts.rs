@@ -561,7 +561,11 @@ impl<'a> Counts<'a> {
                 && t.flags & (CAPITALIZED | ALL_CAPS) == case
                 && own.binary_search(&(o & TOKEN_MASK)).is_err()
         };
-        self.occ(g).iter().find(alike).map(|&o| o & TOKEN_MASK)
+        // Not before the first token of the form in that case, which is spelled its own way.
+        let first = self.tokens.first_by_case[ty as usize][case as usize];
+        let occ = self.occ(g);
+        let after = occ.partition_point(|&o| o & TOKEN_MASK <= first);
+        occ[after..].iter().find(alike).map(|&o| o & TOKEN_MASK)
     }
 }
 
