@@ -86,8 +86,11 @@ pub(super) struct Counts<'a> {
     /// The stem group of each token (`NONE` for none): the passes that only need the group
     /// read this in order instead of looking up each token's type.
     pub token_group: Vec<u32>,
-    /// Each token's flags and whether it has a group, a byte each (see `grams::token_bits`).
+    /// Each token's flags and what its form is to the later passes, a byte each (see
+    /// `grams::token_bits`).
     pub token_bits: Vec<u8>,
+    /// What each form is to the name finder (see `phrases::word_kinds`).
+    pub kinds: Vec<u8>,
     pub groups: Vec<Group>,
     /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
     /// group, each group's in text order.
@@ -164,8 +167,13 @@ impl<'a> Counts<'a> {
             bounds[g + 1] += bounds[g];
         }
 
-        // The group of each form, in a table small enough to stay in the cache.
+        // The group of each form, in a table small enough to stay in the cache, and what the
+        // later passes read of it (see `grams::token_bits`).
         let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
+        let kinds = super::phrases::word_kinds(&tokens, |t| info[t as usize].numeric);
+        let form_bits: Vec<u8> = (info.iter().zip(&kinds))
+            .map(|(ty, &kind)| super::grams::form_bits(ty.group, super::phrases::links(kind)))
+            .collect();
         // The phrase pass reads each token's flags and whether it has a group from one byte
         // apiece, taken here while the tokens are read anyway, rather than read the whole token
         // table again (see `grams::token_bits`).
@@ -175,9 +183,8 @@ impl<'a> Counts<'a> {
         let mut read = |from: usize, to: usize, token_group: &mut Vec<u32>| {
             let bits = token_bits.get_mut(from..to).unwrap_or_default();
             token_group.extend(toks[from..to].iter().zip(bits).map(|(t, bits)| {
-                let g = type_group[t.ty as usize];
-                *bits = super::grams::token_bits(t.flags, g);
-                g
+                *bits = super::grams::token_bits(t.flags, form_bits[t.ty as usize]);
+                type_group[t.ty as usize]
             }));
         };
         // The tokens with counted parts and their types, in text order. Their parts' tallies
@@ -250,6 +257,7 @@ impl<'a> Counts<'a> {
             parts,
             token_group,
             token_bits,
+            kinds,
             groups,
             occ,
             sent,
