@@ -182,10 +182,12 @@ impl<'a> Counts<'a> {
         let mut token_group: Vec<u32> = Vec::with_capacity(toks.len());
         let mut read = |from: usize, to: usize, token_group: &mut Vec<u32>| {
             let bits = token_bits.get_mut(from..to).unwrap_or_default();
-            token_group.extend(toks[from..to].iter().zip(bits).map(|(t, bits)| {
-                *bits = super::grams::token_bits(t.flags, form_bits[t.ty as usize]);
-                type_group[t.ty as usize]
-            }));
+            read_tokens(
+                &toks[from..to],
+                (&type_group, &form_bits),
+                bits,
+                token_group,
+            );
         };
         // The tokens with counted parts and their types, in text order. Their parts' tallies
         // are taken between the runs of tokens without, while those tokens are at hand.
@@ -575,6 +577,18 @@ impl<'a> Counts<'a> {
         let after = occ.partition_point(|&o| o & TOKEN_MASK <= first);
         occ[after..].iter().find(alike).map(|&o| o & TOKEN_MASK)
     }
+}
+
+/// Appends the stem groups of `toks` to `groups` and writes their bytes of bits (see
+/// `grams::token_bits`) to `bits`, from the group and the bits of each form in `forms`. A
+/// function of its own that takes the tables as slices: reached through a closure's captures,
+/// they were loaded again for every token, as each byte written might have changed them.
+fn read_tokens(toks: &[Token], forms: (&[u32], &[u8]), bits: &mut [u8], groups: &mut Vec<u32>) {
+    let (type_group, form_bits) = forms;
+    groups.extend(toks.iter().zip(bits).map(|(t, bits)| {
+        *bits = super::grams::token_bits(t.flags, form_bits[t.ty as usize]);
+        type_group[t.ty as usize]
+    }));
 }
 
 /// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
