@@ -136,7 +136,6 @@ impl<'a> Counts<'a> {
     /// occurrence, dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
-        let spare = group_count;
         let unseen = Group {
             first_type: NONE,
             ..Group::default()
@@ -217,32 +216,31 @@ impl<'a> Counts<'a> {
         let total = bounds[group_count] as usize;
         let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
         let mut next = bounds.clone();
-        let mut file = |g: usize, o: u32, s: u32| {
-            let k = &mut next[g];
-            occ[*k as usize] = o;
-            sent[*k as usize] = s;
-            *k += (g != spare) as u32;
-        };
-        // The next token with counted parts (`NONE` past the last: no token has that index).
-        let mut compounds = compounds.iter();
-        let mut compound = compounds.next().copied().unwrap_or((NONE, 0));
+        // The tokens with counted parts end the runs of tokens filed alike; their parts are
+        // filed right after them.
+        let mut compounds = compounds.iter().peekable();
         let mut start = 0;
         for (s, &words) in tokens.sentence_words.iter().enumerate() {
             let end = (start + words as usize).min(counted);
             let s = s as u32;
-            for (i, &g) in (start..end).zip(&token_group[start..end]) {
-                file((g as usize).min(spare), i as u32, s);
-                if i as u32 != compound.0 {
-                    continue;
-                }
-                let ty = info[compound.1 as usize];
-                compound = compounds.next().copied().unwrap_or((NONE, 0));
-                for (k, &g) in ty.part_groups(&parts).iter().enumerate() {
+            let mut from = start;
+            while let Some(&(i, ty)) = compounds.next_if(|&&(i, _)| (i as usize) < end) {
+                let i = i as usize;
+                let run = (&token_group[from..=i], from as u32, s);
+                file_run(&mut next, &mut occ, &mut sent, run);
+                let parts = info[ty as usize].part_groups(&parts);
+                for (k, &g) in (1..).zip(parts) {
                     if g != NONE {
-                        file(g as usize, i as u32 | ((k as u32 + 1) << PART_SHIFT), s);
+                        let at = &mut next[g as usize];
+                        occ[*at as usize] = i as u32 | (k << PART_SHIFT);
+                        sent[*at as usize] = s;
+                        *at += 1;
                     }
                 }
+                from = i + 1;
             }
+            let run = (&token_group[from..end], from as u32, s);
+            file_run(&mut next, &mut occ, &mut sent, run);
             start = end;
         }
         occ.truncate(total);
@@ -589,6 +587,24 @@ fn read_tokens(toks: &[Token], forms: (&[u32], &[u8]), bits: &mut [u8], groups: 
         *bits = super::grams::token_bits(t.flags, form_bits[t.ty as usize]);
         type_group[t.ty as usize]
     }));
+}
+
+/// Files the occurrences of a run of tokens: `run` holds their groups (`NONE` for none), the
+/// index of the first and their sentence. `next` is where the next occurrence of each group
+/// goes in `occ` and `sent`, and its last entry a spare slot, past the last occurrence, that
+/// takes the tokens without a group: the filing has no branch on the token (see
+/// [`Counts::new`]). A function of its own, so that the arrays, as its arguments, are known
+/// not to overlap and stay in registers while it writes.
+fn file_run(next: &mut [u32], occ: &mut [u32], sent: &mut [u32], run: (&[u32], u32, u32)) {
+    let (groups, first, sentence) = run;
+    let spare = next.len() - 1;
+    for (i, &g) in (first..).zip(groups) {
+        let g = (g as usize).min(spare);
+        let k = &mut next[g];
+        occ[*k as usize] = i;
+        sent[*k as usize] = sentence;
+        *k += (g != spare) as u32;
+    }
 }
 
 /// The counted parts of token `t` of type `ty`: part number (from 1), stem group and text.
