@@ -89,8 +89,6 @@ pub(super) struct Counts<'a> {
     /// Each token's flags and what its form is to the later passes, a byte each (see
     /// `grams::token_bits`).
     pub token_bits: Vec<u8>,
-    /// What each form is to the name finder (see `phrases::word_kinds`).
-    pub kinds: Vec<u8>,
     pub groups: Vec<Group>,
     /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
     /// group, each group's in text order.
@@ -169,6 +167,10 @@ impl<'a> Counts<'a> {
         // The group of each form, in a table small enough to stay in the cache, and what the
         // later passes read of it (see `grams::token_bits`).
         let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
+        // The name finder works the kinds out again rather than keep these: held from here to
+        // the end of the analysis, the table changed how the memory of the large arrays was
+        // reused from one analysis to the next, and the analyses faulted in four times as many
+        // fresh pages (measured with glibc), which cost more than the kinds.
         let kinds = super::phrases::word_kinds(&tokens, |t| info[t as usize].numeric);
         let form_bits: Vec<u8> = (info.iter().zip(&kinds))
             .map(|(ty, &kind)| super::grams::form_bits(ty.group, super::phrases::links(kind)))
@@ -257,7 +259,6 @@ impl<'a> Counts<'a> {
             parts,
             token_group,
             token_bits,
-            kinds,
             groups,
             occ,
             sent,

@@ -272,7 +272,7 @@ fn caps(t: &Token) -> bool {
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
     /// The kind of each form (see [`word_kinds`]).
-    kinds: &'c [u8],
+    kinds: Vec<u8>,
     names: Names,
     /// The first token not yet read (see [`Finder::capital`]).
     resume: usize,
@@ -281,7 +281,7 @@ pub(super) struct Finder<'c> {
 impl<'c> Finder<'c> {
     pub fn new(c: &'c Counts<'c>) -> Finder<'c> {
         // What each distinct form is, looked up once per form rather than once per token.
-        let kinds = &c.kinds;
+        let kinds = word_kinds(&c.tokens, |t| c.info[t as usize].numeric);
         Finder {
             c,
             kinds,
@@ -329,7 +329,7 @@ impl<'c> Finder<'c> {
         let Finder {
             c, kinds, names, ..
         } = self;
-        let (c, kinds) = (*c, *kinds);
+        let (c, kinds) = (*c, &kinds[..]);
         let toks = &c.tokens.tokens;
         // Ends the name of `len` tokens from `start`, if any (`len` 0 for none), without its
         // `pending` trailing connectors.
