@@ -86,8 +86,7 @@ pub(super) struct Counts<'a> {
     /// The stem group of each token (`NONE` for none): the passes that only need the group
     /// read this in order instead of looking up each token's type.
     pub token_group: Vec<u32>,
-    /// Each token's flags and what its form is to the later passes, a byte each (see
-    /// `grams::token_bits`).
+    /// Each token's flags and whether it has a group, a byte each (see `grams::token_bits`).
     pub token_bits: Vec<u8>,
     pub groups: Vec<Group>,
     /// The occurrences of every group (token index and part, see [`PART_SHIFT`]), group after
@@ -164,17 +163,8 @@ impl<'a> Counts<'a> {
             bounds[g + 1] += bounds[g];
         }
 
-        // The group of each form, in a table small enough to stay in the cache, and what the
-        // later passes read of it (see `grams::token_bits`).
+        // The group of each form, in a table small enough to stay in the cache.
         let type_group: Vec<u32> = info.iter().map(|ty| ty.group).collect();
-        // The name finder works the kinds out again rather than keep these: held from here to
-        // the end of the analysis, the table changed how the memory of the large arrays was
-        // reused from one analysis to the next, and the analyses faulted in four times as many
-        // fresh pages (measured with glibc), which cost more than the kinds.
-        let kinds = super::phrases::word_kinds(&tokens, |t| info[t as usize].numeric);
-        let form_bits: Vec<u8> = (info.iter().zip(&kinds))
-            .map(|(ty, &kind)| super::grams::form_bits(ty.group, super::phrases::links(kind)))
-            .collect();
         // The phrase pass reads each token's flags and whether it has a group from one byte
         // apiece, taken here while the tokens are read anyway, rather than read the whole token
         // table again (see `grams::token_bits`).
@@ -183,12 +173,7 @@ impl<'a> Counts<'a> {
         let mut token_group: Vec<u32> = Vec::with_capacity(toks.len());
         let mut read = |from: usize, to: usize, token_group: &mut Vec<u32>| {
             let bits = token_bits.get_mut(from..to).unwrap_or_default();
-            read_tokens(
-                &toks[from..to],
-                (&type_group, &form_bits),
-                bits,
-                token_group,
-            );
+            read_tokens(&toks[from..to], &type_group, bits, token_group);
         };
         // The tokens with counted parts and their types, in text order. Their parts' tallies
         // are taken between the runs of tokens without, while those tokens are at hand.
@@ -579,14 +564,14 @@ impl<'a> Counts<'a> {
 }
 
 /// Appends the stem groups of `toks` to `groups` and writes their bytes of bits (see
-/// `grams::token_bits`) to `bits`, from the group and the bits of each form in `forms`. A
-/// function of its own that takes the tables as slices: reached through a closure's captures,
-/// they were loaded again for every token, as each byte written might have changed them.
-fn read_tokens(toks: &[Token], forms: (&[u32], &[u8]), bits: &mut [u8], groups: &mut Vec<u32>) {
-    let (type_group, form_bits) = forms;
+/// `grams::token_bits`) to `bits`, from the group of each form in `type_group`. A function of
+/// its own that takes the table as a slice: reached through a closure's captures, it was
+/// loaded again for every token, as each byte written might have changed it.
+fn read_tokens(toks: &[Token], type_group: &[u32], bits: &mut [u8], groups: &mut Vec<u32>) {
     groups.extend(toks.iter().zip(bits).map(|(t, bits)| {
-        *bits = super::grams::token_bits(t.flags, form_bits[t.ty as usize]);
-        type_group[t.ty as usize]
+        let g = type_group[t.ty as usize];
+        *bits = super::grams::token_bits(t.flags, g);
+        g
     }));
 }
 

@@ -70,29 +70,21 @@ pub(super) struct Runs {
 /// Marks a token with a stem group (a content word) in [`token_bits`]: the top bit, which no
 /// token flag uses.
 const CONTENT: u8 = 0x80;
-/// Marks a token in [`token_bits`] whose form may continue a name in lower case (see
-/// `phrases::links`): the name finder reads this rather than the token and its form.
-const LINK: u8 = 0x40;
 // `summary` reads the flags at these bits.
 const _: () =
     assert!(CAPITALIZED == 1 && ALL_CAPS == 2 && SENTENCE_START == 4 && BREAK_BEFORE == 8);
 
-/// What [`Runs::scan`] and the name finder read of a token, in one byte: its flags, and the
-/// [`form_bits`] of its form. Counting takes these while it reads every token anyway, so that
-/// the scan reads a byte per token rather than the token table, the largest of the analysis.
-pub(super) fn token_bits(flags: u8, form_bits: u8) -> u8 {
-    flags | form_bits
+/// What [`Runs::scan`] reads of a token with flags `flags` and stem group `group`, in one
+/// byte: its flags, and [`CONTENT`] when it has a group. Counting takes these while it reads
+/// every token anyway, so that the scan reads a byte per token rather than the token table,
+/// the largest of the analysis.
+pub(super) fn token_bits(flags: u8, group: u32) -> u8 {
+    flags | if group != NONE { CONTENT } else { 0 }
 }
 
-/// The bits of [`token_bits`] that a form decides: [`CONTENT`] when it has a stem group
-/// (`group`), [`LINK`] when it may continue a name (`links`).
-pub(super) fn form_bits(group: u32, links: bool) -> u8 {
-    (if group != NONE { CONTENT } else { 0 }) | (if links { LINK } else { 0 })
-}
-
-/// Whether a token with [`token_bits`] `bits` may continue a name in lower case.
-pub(super) fn is_link(bits: u8) -> bool {
-    bits & LINK != 0
+/// Whether a token with [`token_bits`] `bits` is a content word (has a stem group).
+pub(super) fn is_content(bits: u8) -> bool {
+    bits & CONTENT != 0
 }
 
 /// Tokens summarised by one word of bits in [`Runs::scan`]: one bit each.

@@ -12,7 +12,6 @@ use super::tokens::SENTENCE_START;
 use super::{best_sorted, round, Counts, NONE};
 use crate::offsets::Utf16Index;
 use crate::schema::{Ngram, Phrase, PhraseKind};
-pub(super) use names::{links, word_kinds};
 use names::{trimmed, Finder, Key, Name, CONNECTOR, MAX_NAME};
 
 /// A listed phrase with what ranking needs.

@@ -3,9 +3,9 @@
 //! pass collecting the n-grams marks, and their later mentions by one word ("Orrell" after
 //! "Tamsin Orrell").
 
-use super::super::grams::{is_link, GramKey, Grams};
+use super::super::grams::{is_content, GramKey, Grams};
 use super::super::hash::{FastHasher, FastMap};
-use super::super::tokens::{Token, Tokens, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
+use super::super::tokens::{Token, ALL_CAPS, BREAK_BEFORE, CAPITALIZED, SENTENCE_START};
 use super::super::{Counts, NONE};
 use std::hash::{Hash, Hasher};
 
@@ -88,11 +88,13 @@ const TITLE_WORD: u8 = 4;
 const POSSESSIVE: u8 = 8;
 const NUMERIC: u8 = 16;
 
-/// What each distinct form is to the name finder (see [`CONNECTOR_WORD`]), looked up once per
-/// form rather than once per token (and by hash rather than by scanning the lists). One byte
-/// per form keeps the table in the cache, where the type table it summarises is too large to
-/// stay. `numeric` tells whether a form is a number.
-pub(in crate::keywords) fn word_kinds(tokens: &Tokens, numeric: impl Fn(u32) -> bool) -> Vec<u8> {
+/// What each distinct form is to the name finder, looked up once per form rather than once per
+/// token (and by hash rather than by scanning the lists). One byte per form keeps the table in
+/// the cache, where the type table it summarises is too large to stay.
+///
+/// Also returns the groups of the forms that may continue a name and have a group (a
+/// connector such as "van" is no stopword): few or none, as numbers have no group.
+fn word_kinds(c: &Counts) -> (Vec<u8>, Vec<u32>) {
     let mut lists: FastMap<&str, u8> = FastMap::default();
     // The lengths of the listed words by first byte and by last byte (bit `len`): a form
     // whose first or last byte starts or ends no listed word of its length, as most do, needs
@@ -112,9 +114,10 @@ pub(in crate::keywords) fn word_kinds(tokens: &Tokens, numeric: impl Fn(u32) -> 
             }
         }
     }
-    (0..tokens.type_count() as u32)
+    let mut link_groups: Vec<u32> = Vec::new();
+    let kinds = (0..c.tokens.type_count() as u32)
         .map(|t| {
-            let form = tokens.form(t);
+            let form = c.tokens.form(t);
             let b = form.as_bytes();
             let listed = match (b.first(), b.last()) {
                 (Some(&f), Some(&l))
@@ -127,16 +130,20 @@ pub(in crate::keywords) fn word_kinds(tokens: &Tokens, numeric: impl Fn(u32) -> 
                 _ => 0,
             };
             let possessive = if b.ends_with(b"'s") { POSSESSIVE } else { 0 };
-            let numeric = if numeric(t) { NUMERIC } else { 0 };
-            listed | possessive | numeric
+            let numeric = if c.info[t as usize].numeric {
+                NUMERIC
+            } else {
+                0
+            };
+            let kind = listed | possessive | numeric;
+            let g = c.info[t as usize].group;
+            if kind & (NUMERIC | CONNECTOR_WORD) != 0 && g != NONE && !link_groups.contains(&g) {
+                link_groups.push(g);
+            }
+            kind
         })
-        .collect()
-}
-
-/// Whether a word of kind `kind` (see [`word_kinds`]) may continue a name in lower case: a
-/// connector ("of", "van") or a number.
-pub(in crate::keywords) fn links(kind: u8) -> bool {
-    kind & (NUMERIC | CONNECTOR_WORD) != 0
+        .collect();
+    (kinds, link_groups)
 }
 
 /// A name's key: the stem groups of its words (a connector's type id marked with
@@ -271,8 +278,9 @@ fn caps(t: &Token) -> bool {
 /// Finds the names, from each capitalised word on (see [`Finder::run`]).
 pub(super) struct Finder<'c> {
     c: &'c Counts<'c>,
-    /// The kind of each form (see [`word_kinds`]).
     kinds: Vec<u8>,
+    /// The groups of the forms that continue a name and have a group (see [`word_kinds`]).
+    link_groups: Vec<u32>,
     names: Names,
     /// The first token not yet read (see [`Finder::capital`]).
     resume: usize,
@@ -281,10 +289,11 @@ pub(super) struct Finder<'c> {
 impl<'c> Finder<'c> {
     pub fn new(c: &'c Counts<'c>) -> Finder<'c> {
         // What each distinct form is, looked up once per form rather than once per token.
-        let kinds = word_kinds(&c.tokens, |t| c.info[t as usize].numeric);
+        let (kinds, link_groups) = word_kinds(c);
         Finder {
             c,
             kinds,
+            link_groups,
             names: Names {
                 ids: Vec::new(),
                 list: Vec::new(),
@@ -307,14 +316,26 @@ impl<'c> Finder<'c> {
         // Most capitalised words are followed by nothing that continues a name: no
         // capitalised word, number or connector. Then the word is no name of two words, and
         // the token after it (which ends any name) needs no reading. The next token's byte of
-        // bits settles that without reading the token table, the largest of the analysis, at a
-        // place the pass has not read: a capitalised word continues the run; after a break the
-        // next word is judged as the start of a name (see `run`), so this word is no name of
-        // two words; a lower-case word continues it only as a connector or a number.
+        // bits settles most cases without reading the token table, the largest of the
+        // analysis, at a place the pass has not read: a capitalised word
+        // continues the run; after a break the next word is judged as the start of a name
+        // (see `run`), so this word is no name of two words; a lower-case content word
+        // continues it only as a connector with a group.
         let c = self.c;
         let continued = c.token_bits.get(i + 1).is_some_and(|&b| {
-            b & (CAPITALIZED | ALL_CAPS) != 0
-                || (b & (SENTENCE_START | BREAK_BEFORE) == 0 && is_link(b))
+            if b & (CAPITALIZED | ALL_CAPS) != 0 {
+                return true;
+            }
+            let lower_link = b & (SENTENCE_START | BREAK_BEFORE) == 0
+                && (!is_content(b)
+                    || c.token_group
+                        .get(i + 1)
+                        .is_some_and(|g| self.link_groups.contains(g)));
+            lower_link
+                && c.tokens
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| self.kinds[n.ty as usize] & (NUMERIC | CONNECTOR_WORD) != 0)
         });
         self.resume = if continued { self.run(i) } else { i + 1 };
     }
