@@ -192,7 +192,7 @@ pub(super) fn name(c: &Counts, ranked: Vec<Ranked>) -> Vec<SourceKeywords> {
             terms: l
                 .into_iter()
                 .map(|(g2, g, a, b)| SourceTerm {
-                    text: c.surface(g).as_str().into(),
+                    text: c.with_surface(g, |s: &str| s.into()),
                     count: a,
                     rest: b,
                     score: round(g2),

@@ -133,7 +133,6 @@ impl<'a> Counts<'a> {
     /// occurrence, dropped at the end.
     pub fn new(text: &'a str, tokens: Tokens, sentences: usize, options: &Options) -> Counts<'a> {
         let (info, parts, group_count) = classify(&tokens, options);
-        let spare = group_count;
         let unseen = Group {
             first_type: NONE,
             ..Group::default()
@@ -174,11 +173,7 @@ impl<'a> Counts<'a> {
         let mut token_group: Vec<u32> = Vec::with_capacity(toks.len());
         let mut read = |from: usize, to: usize, token_group: &mut Vec<u32>| {
             let bits = token_bits.get_mut(from..to).unwrap_or_default();
-            token_group.extend(toks[from..to].iter().zip(bits).map(|(t, bits)| {
-                let g = type_group[t.ty as usize];
-                *bits = super::grams::token_bits(t.flags, g);
-                g
-            }));
+            read_tokens(&toks[from..to], &type_group, bits, token_group);
         };
         // The tokens with counted parts and their types, in text order. Their parts' tallies
         // are taken between the runs of tokens without, while those tokens are at hand.
@@ -208,32 +203,31 @@ impl<'a> Counts<'a> {
         let total = bounds[group_count] as usize;
         let (mut occ, mut sent) = (vec![0u32; total + 1], vec![0u32; total + 1]);
         let mut next = bounds.clone();
-        let mut file = |g: usize, o: u32, s: u32| {
-            let k = &mut next[g];
-            occ[*k as usize] = o;
-            sent[*k as usize] = s;
-            *k += (g != spare) as u32;
-        };
-        // The next token with counted parts (`NONE` past the last: no token has that index).
-        let mut compounds = compounds.iter();
-        let mut compound = compounds.next().copied().unwrap_or((NONE, 0));
+        // The tokens with counted parts end the runs of tokens filed alike; their parts are
+        // filed right after them.
+        let mut compounds = compounds.iter().peekable();
         let mut start = 0;
         for (s, &words) in tokens.sentence_words.iter().enumerate() {
             let end = (start + words as usize).min(counted);
             let s = s as u32;
-            for (i, &g) in (start..end).zip(&token_group[start..end]) {
-                file((g as usize).min(spare), i as u32, s);
-                if i as u32 != compound.0 {
-                    continue;
-                }
-                let ty = info[compound.1 as usize];
-                compound = compounds.next().copied().unwrap_or((NONE, 0));
-                for (k, &g) in ty.part_groups(&parts).iter().enumerate() {
+            let mut from = start;
+            while let Some(&(i, ty)) = compounds.next_if(|&&(i, _)| (i as usize) < end) {
+                let i = i as usize;
+                let run = (&token_group[from..=i], from as u32, s);
+                file_run(&mut next, &mut occ, &mut sent, run);
+                let parts = info[ty as usize].part_groups(&parts);
+                for (k, &g) in (1..).zip(parts) {
                     if g != NONE {
-                        file(g as usize, i as u32 | ((k as u32 + 1) << PART_SHIFT), s);
+                        let at = &mut next[g as usize];
+                        occ[*at as usize] = i as u32 | (k << PART_SHIFT);
+                        sent[*at as usize] = s;
+                        *at += 1;
                     }
                 }
+                from = i + 1;
             }
+            let run = (&token_group[from..end], from as u32, s);
+            file_run(&mut next, &mut occ, &mut sent, run);
             start = end;
         }
         occ.truncate(total);
@@ -322,6 +316,13 @@ impl<'a> Counts<'a> {
     /// counts when the word is never seen elsewhere. A group that was not named (see
     /// [`Counts::name_groups`]) is tallied from its occurrences.
     pub fn surface(&self, g: u32) -> String {
+        self.with_surface(g, str::to_string)
+    }
+
+    /// Hands the surface form of group `g` (see [`Counts::surface`]) to `take`: most forms are
+    /// short and ASCII, and are spelled on the stack rather than in a string of their own,
+    /// which the by-source lists would copy and drop for each of their thousands of terms.
+    pub fn with_surface<R>(&self, g: u32, take: impl FnOnce(&str) -> R) -> R {
         let named = {
             let names = self.surfaces.borrow();
             let slot = names.slot.get(g as usize).copied().unwrap_or(NONE);
@@ -336,11 +337,7 @@ impl<'a> Counts<'a> {
             forms.best()
         });
         let mut buf = [0; 16];
-        self.surface_from(g, best.text(self.text, &mut buf))
-    }
-
-    /// The surface form of group `g` given its most frequent form `best`.
-    fn surface_from(&self, g: u32, best: &str) -> String {
+        let best = best.text(self.text, &mut buf);
         // A word seen only at the start of sentences is taken as a common word, unless it is
         // written in capitals throughout ("NATO").
         let group = &self.groups[g as usize];
@@ -348,15 +345,19 @@ impl<'a> Counts<'a> {
             best.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !best.chars().any(char::is_lowercase)
         };
-        if group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting()) {
-            // Most forms are ASCII, which needs no case tables.
-            if best.is_ascii() {
-                best.to_ascii_lowercase()
-            } else {
-                best.to_lowercase()
+        if !(group.inner_caps * 2 < group.inner || (group.inner == 0 && !shouting())) {
+            return take(best);
+        }
+        // Most forms are ASCII, which needs no case tables.
+        let mut lower = [0; 16];
+        match lower.get_mut(..best.len()) {
+            Some(lower) if best.is_ascii() => {
+                lower.copy_from_slice(best.as_bytes());
+                lower.make_ascii_lowercase();
+                take(std::str::from_utf8(lower).unwrap_or_default())
             }
-        } else {
-            best.to_string()
+            _ if best.is_ascii() => take(&best.to_ascii_lowercase()),
+            _ => take(&best.to_lowercase()),
         }
     }
 
@@ -375,6 +376,29 @@ impl<'a> Counts<'a> {
                 (start, end, self.tokens.sentence_of(i & TOKEN_MASK))
             })
             .collect();
+        self.spans_of(ranges, index)
+    }
+
+    /// The spans of the occurrences of group `g`, and their sentences: those are filed with
+    /// the occurrences, which spares finding each token's sentence.
+    pub fn group_spans(&self, g: u32, index: &Utf16Index) -> (Vec<Span>, Vec<usize>) {
+        let ranges: Vec<(usize, usize, usize)> = (self.occ(g).iter())
+            .zip(self.sent(g))
+            .map(|(&i, &s)| {
+                let (start, end) = self.range(i);
+                (start, end, s as usize)
+            })
+            .collect();
+        self.spans_of(ranges, index)
+    }
+
+    /// The UTF-16 spans of the byte ranges `ranges`, in text order, and their sentences
+    /// (each range's third item).
+    fn spans_of(
+        &self,
+        ranges: Vec<(usize, usize, usize)>,
+        index: &Utf16Index,
+    ) -> (Vec<Span>, Vec<usize>) {
         let mut units = Utf16Cursor::new(self.text, index);
         ranges
             .into_iter()
@@ -531,7 +555,41 @@ impl<'a> Counts<'a> {
                 && t.flags & (CAPITALIZED | ALL_CAPS) == case
                 && own.binary_search(&(o & TOKEN_MASK)).is_err()
         };
-        self.occ(g).iter().find(alike).map(|&o| o & TOKEN_MASK)
+        // Not before the first token of the form in that case, which is spelled its own way.
+        let first = self.tokens.first_by_case[ty as usize][case as usize];
+        let occ = self.occ(g);
+        let after = occ.partition_point(|&o| o & TOKEN_MASK <= first);
+        occ[after..].iter().find(alike).map(|&o| o & TOKEN_MASK)
+    }
+}
+
+/// Appends the stem groups of `toks` to `groups` and writes their bytes of bits (see
+/// `grams::token_bits`) to `bits`, from the group of each form in `type_group`. A function of
+/// its own that takes the table as a slice: reached through a closure's captures, it was
+/// loaded again for every token, as each byte written might have changed it.
+fn read_tokens(toks: &[Token], type_group: &[u32], bits: &mut [u8], groups: &mut Vec<u32>) {
+    groups.extend(toks.iter().zip(bits).map(|(t, bits)| {
+        let g = type_group[t.ty as usize];
+        *bits = super::grams::token_bits(t.flags, g);
+        g
+    }));
+}
+
+/// Files the occurrences of a run of tokens: `run` holds their groups (`NONE` for none), the
+/// index of the first and their sentence. `next` is where the next occurrence of each group
+/// goes in `occ` and `sent`, and its last entry a spare slot, past the last occurrence, that
+/// takes the tokens without a group: the filing has no branch on the token (see
+/// [`Counts::new`]). A function of its own, so that the arrays, as its arguments, are known
+/// not to overlap and stay in registers while it writes.
+fn file_run(next: &mut [u32], occ: &mut [u32], sent: &mut [u32], run: (&[u32], u32, u32)) {
+    let (groups, first, sentence) = run;
+    let spare = next.len() - 1;
+    for (i, &g) in (first..).zip(groups) {
+        let g = (g as usize).min(spare);
+        let k = &mut next[g];
+        occ[*k as usize] = i;
+        sent[*k as usize] = sentence;
+        *k += (g != spare) as u32;
     }
 }
 

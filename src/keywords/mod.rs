@@ -114,7 +114,7 @@ pub fn extract(
     let terms: Vec<Term> = ranked
         .iter()
         .map(|&g| {
-            let (spans, span_sentences) = counts.spans(counts.occ(g), 1, index);
+            let (spans, span_sentences) = counts.group_spans(g, index);
             let (in_sentences, dispersion) = spread_and_dispersion(&counts, counts.sent(g));
             let tf = counts.tf(g);
             Term {
