@@ -10,8 +10,8 @@
 //! The pipeline has one module per concept, each working in byte offsets of the input:
 //! [`segment`] (sentences, paragraphs, headline and byline), [`quotes`] (quotation marks paired
 //! into quotations), [`attribution`] (cues, sources and relays per sentence, with the [`cues`]
-//! lexicon), [`sources`] (mentions grouped into entities) and [`keywords`]. Offsets are converted to
-//! UTF-16 only when the result is assembled ([`offsets`]).
+//! lexicon), [`sources`] (mentions grouped into entities) and [`keywords`]. Offsets are converted
+//! to UTF-16 only when the result is assembled ([`offsets`]).
 //!
 //! # Usage
 //!
@@ -40,15 +40,15 @@
 //!
 //! Every stage is a bounded number of passes over the text; there is no backtracking. `make bench`
 //! measures MB/s per stage and writes `docs/benchmarks.md`: on 3.86 MB of news, one core of the
-//! project's 2-core machine runs the full analysis at 35 to 45 MB/s, as the machine's load varies
-//! (segmentation alone at about 1.2 GB/s), and time grows linearly from 10 KB to 50 MB. The
-//! words are cut once ([`keywords::tokens::Tokens`]): attribution finds its cue words among
-//! those tokens, the keyword statistics count them, and the cutting tallies what the later
-//! stages ask of each distinct form (its counts, how its tokens are spelled). The hot loops read ASCII eight bytes
-//! at a time in plain `u64` arithmetic, so the same code is fast in WebAssembly: in Node the
-//! page's entry (the analysis and the [`view::View`] the page is sent) runs at about 0.7x
-//! native. The view sends numbers in bulk as typed arrays; converting a whole result for a long
-//! text into JavaScript objects instead brings it to about 0.4x.
+//! project's 2-core machine runs the full analysis at 35 to 46 MB/s, as the machine's load varies
+//! (segmentation alone at about 1 GB/s), and time grows linearly from 10 KB to 50 MB. The words are
+//! cut once ([`keywords::tokens::Tokens`]): attribution finds its cue words among those tokens, the
+//! keyword statistics count them, and the cutting tallies what the later stages ask of each
+//! distinct form (its counts, how its tokens are spelled). The hot loops read ASCII eight bytes at
+//! a time in plain `u64` arithmetic, so the same code is fast in WebAssembly: in Node the page's
+//! entry (the analysis and the [`view::View`] the page is sent) runs at about 0.65 to 0.7x native.
+//! The view sends numbers in bulk as typed arrays; converting a whole result for a long text into
+//! JavaScript objects instead brings it to about 0.35 to 0.4x.
 //!
 //! # Untrusted input
 //!
@@ -56,8 +56,8 @@
 //! [`Error::TooLarge`] instead of being analysed slowly, and texts cut into more than
 //! [`Options::max_sentences`] sentences with [`Error::TooManySentences`], because the result
 //! holds a few hundred bytes per sentence: 64 MiB of one-letter sentences would otherwise need
-//! gigabytes, more than a browser gives a WebAssembly module. All patterns use the `regex` crate, whose
-//! matching time is linear in the input, and no rule rescans the text per sentence.
+//! gigabytes, more than a browser gives a WebAssembly module. All patterns use the `regex` crate,
+//! whose matching time is linear in the input, and no rule rescans the text per sentence.
 
 #![deny(missing_docs)]
 
